@@ -1,0 +1,113 @@
+// The one migration list for both stores. Append new migrations; never edit one that has shipped.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+
+type Dialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const serial = dialect === 'postgres' ? sql`bigserial primary key` : sql`integer primary key autoincrement`;
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('cases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('review_from', 'text', (c) => c.notNull())
+          .addColumn('review_to', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().defaultTo('open'))
+          .addColumn('authors_see_merged', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('closed_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('submissions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('agency', 'text', (c) => c.notNull())
+          .addColumn('agency_key', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('current', 'integer', (c) => c.notNull())
+          .addColumn('file_name', 'text')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('entries', 'integer', (c) => c.notNull())
+          .addColumn('uploaded_by', 'text')
+          .addColumn('uploaded_at', 'text', (c) => c.notNull())
+          .addColumn('report', 'text', (c) => c.notNull())
+          .addUniqueConstraint('submissions_version_unique', ['case_id', 'agency_key', 'version'])
+          .execute();
+        await db.schema.createIndex('submissions_case_idx').on('submissions').columns(['case_id', 'current']).execute();
+        await db.schema
+          .createTable('entries')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('date_precision', 'text', (c) => c.notNull())
+          .addColumn('time', 'text')
+          .addColumn('source', 'text')
+          .addColumn('professional', 'text')
+          .addColumn('contact', 'text')
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text')
+          .addColumn('seen', 'integer')
+          .addColumn('comment', 'text')
+          .addColumn('agency', 'text')
+          .addColumn('extra', 'text', (c) => c.notNull())
+          .addColumn('sheet', 'text', (c) => c.notNull())
+          .addColumn('row', 'integer', (c) => c.notNull())
+          .addColumn('date_text', 'text')
+          .addColumn('time_text', 'text')
+          .addColumn('ambiguous_date', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('entries_submission_idx').on('entries').columns(['submission_id', 'position']).execute();
+        await db.schema.createIndex('entries_case_idx').on('entries').column('case_id').execute();
+        await db.schema
+          .createTable('people')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('aliases', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('initials', 'text', (c) => c.notNull())
+          .addColumn('pseudonym', 'text')
+          .addColumn('title', 'text')
+          .execute();
+        await db.schema.createIndex('people_case_idx').on('people').column('case_id').execute();
+        await db.schema
+          .createTable('tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('case_id', 'text', (c) => c.references('cases.id').onDelete('cascade'))
+          .addColumn('agency', 'text')
+          .addColumn('label', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text')
+          .addColumn('expires_at', 'text')
+          .addColumn('last_used_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('audit_events')
+          .addColumn('seq', sql`${serial}`)
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('case_id', 'text')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('token_id', 'text')
+          .addColumn('role', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_case_idx').on('audit_events').columns(['case_id', 'seq']).execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+}

@@ -1,0 +1,99 @@
+// Table shapes as Kysely sees them; one schema for SQLite and PostgreSQL (portable column types only).
+import type { Generated } from 'kysely';
+
+export interface CasesTable {
+  id: string;
+  title: string;
+  review_from: string;
+  review_to: string;
+  status: string; // open | closed
+  authors_see_merged: number; // 0 | 1
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  case_id: string;
+  agency: string;
+  agency_key: string;
+  version: number;
+  current: number; // 0 | 1
+  file_name: string | null;
+  sha256: string;
+  entries: number;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  report: string; // JSON
+}
+
+export interface EntriesTable {
+  id: string;
+  submission_id: string;
+  case_id: string;
+  position: number;
+  date: string;
+  date_precision: string;
+  time: string | null;
+  source: string | null;
+  professional: string | null;
+  contact: string | null;
+  event: string;
+  outcome: string | null;
+  seen: number | null;
+  comment: string | null;
+  agency: string | null;
+  extra: string; // JSON
+  sheet: string;
+  row: number;
+  date_text: string | null;
+  time_text: string | null;
+  ambiguous_date: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  case_id: string;
+  position: number;
+  name: string;
+  aliases: string; // JSON array
+  role: string;
+  initials: string;
+  pseudonym: string | null;
+  title: string | null;
+}
+
+export interface TokensTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  case_id: string | null;
+  agency: string | null;
+  label: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  seq: Generated<number>;
+  case_id: string | null;
+  at: string;
+  token_id: string | null;
+  role: string | null;
+  action: string;
+  outcome: string;
+  detail: string; // JSON, never names or cell text
+}
+
+export interface Schema {
+  cases: CasesTable;
+  submissions: SubmissionsTable;
+  entries: EntriesTable;
+  people: PeopleTable;
+  tokens: TokensTable;
+  audit_events: AuditEventsTable;
+}

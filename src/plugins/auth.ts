@@ -1,0 +1,92 @@
+// Authentication and authorisation in one place: each route declares `config.access`; this hook enforces it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { CaseRecord } from '../cases/cases-repository.js';
+import { AppError, notFound } from '../errors.js';
+import { canSeeCase, mayOnCase, type CaseAction, type Principal } from '../auth/policy.js';
+
+/** 'public': no token; 'any': any valid token; 'admin': admin only; a CaseAction: the :caseId route's rule. */
+export type Access = 'public' | 'any' | 'admin' | CaseAction;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    caseRecord: CaseRecord | null;
+  }
+}
+
+const unauthorised = (): AppError =>
+  new AppError(401, 'unauthorised', 'Sign in with a valid token (Authorization: Bearer <token>).');
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+async function authorise(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const access = request.routeOptions.config.access ?? 'public';
+  if (access === 'public') return;
+  const secret = bearer(request);
+  const principal = secret ? await app.repos.tokens.authenticate(secret) : null;
+  if (!principal) {
+    void reply.header('WWW-Authenticate', 'Bearer');
+    throw unauthorised();
+  }
+  request.principal = principal;
+  if (access === 'any') return;
+  if (access === 'admin') {
+    if (principal.role !== 'admin') {
+      await app.repos.audit.record({ caseId: null, tokenId: principal.tokenId, role: principal.role, action: 'access', outcome: 'refused', detail: { route: request.routeOptions.url ?? '' } });
+      throw new AppError(403, 'forbidden', 'Only an administrator may do this.');
+    }
+    return;
+  }
+  const caseId = (request.params as { caseId?: string }).caseId;
+  const found = caseId ? await app.repos.cases.get(caseId) : null;
+  if (!found || !canSeeCase(principal, found.id)) {
+    if (found) await refuse(app, principal, found.id, access, request);
+    throw notFound('No such case.');
+  }
+  if (!mayOnCase(principal, access)) {
+    await refuse(app, principal, found.id, access, request);
+    throw new AppError(403, 'forbidden', 'Your token does not allow this on this case.');
+  }
+  request.caseRecord = found;
+}
+
+async function refuse(app: FastifyInstance, p: Principal, caseId: string, action: string, request: FastifyRequest): Promise<void> {
+  await app.repos.audit.record({
+    caseId,
+    tokenId: p.tokenId,
+    role: p.role,
+    action: 'access',
+    outcome: 'refused',
+    detail: { attempted: action, method: request.method },
+  });
+}
+
+export default fp(
+  async function authPlugin(app: FastifyInstance) {
+    app.decorateRequest('principal', null);
+    app.decorateRequest('caseRecord', null);
+    app.addHook('onRequest', async (request, reply) => authorise(app, request, reply));
+  },
+  { name: 'auth', dependencies: ['repositories'] },
+);
+
+/** The principal of a route that declared an access other than 'public'. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw unauthorised();
+  return request.principal;
+}
+
+/** The case a :caseId route was authorised for. */
+export function caseOf(request: FastifyRequest): CaseRecord {
+  if (!request.caseRecord) throw notFound('No such case.');
+  return request.caseRecord;
+}

@@ -1,0 +1,37 @@
+// Puts the repositories (one per table group) on the app, over the one open database.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AuditRepository } from '../audit/audit-repository.js';
+import { TokensRepository } from '../auth/tokens-repository.js';
+import { CasesRepository } from '../cases/cases-repository.js';
+import type { Database } from '../db/database.js';
+
+export interface Repositories {
+  cases: CasesRepository;
+  tokens: TokensRepository;
+  audit: AuditRepository;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    repos: Repositories;
+  }
+}
+
+export function createRepositories(database: Database): Repositories {
+  const { db } = database;
+  return {
+    cases: new CasesRepository(db),
+    tokens: new TokensRepository(db),
+    audit: new AuditRepository(db),
+  };
+}
+
+export default fp(
+  async function repositoriesPlugin(app: FastifyInstance, opts: { database: Database }) {
+    app.decorate('database', opts.database);
+    app.decorate('repos', createRepositories(opts.database));
+  },
+  { name: 'repositories' },
+);

@@ -1,0 +1,61 @@
+// Builds the real app over a test store, with an admin token, and helpers to call it like a client would.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Writable } from 'node:stream';
+import { buildApp } from '../../src/app.js';
+import { ensureAdminToken } from '../../src/auth/tokens-repository.js';
+import type { Config } from '../../src/config.js';
+import { openTestStore, type StoreKind, type TestStore } from './stores.js';
+
+export const ADMIN = 'chr_test_admin_token_0123456789abcdef';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: TestStore;
+  /** Everything the app logged, as raw text. */
+  logs: () => string;
+  call(opts: InjectOptions & { token?: string | null }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export function testConfig(store: TestStore, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: store.dataDir,
+    databaseUrl: undefined,
+    adminToken: ADMIN,
+    logLevel: 'info',
+    maxUploadBytes: 25 * 1024 * 1024,
+    retentionDays: undefined,
+    ...overrides,
+  };
+}
+
+export async function startTestApp(kind: StoreKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const store = await openTestStore(kind);
+  let captured = '';
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      captured += chunk.toString('utf8');
+      cb();
+    },
+  });
+  const app = await buildApp(testConfig(store, overrides), { database: store.database, logStream });
+  await ensureAdminToken(app.repos.tokens, ADMIN);
+  await app.ready();
+  return {
+    app,
+    store,
+    logs: () => captured,
+    call({ token = ADMIN, headers, ...rest }) {
+      return app.inject({
+        ...rest,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      });
+    },
+    async close() {
+      await app.close();
+      await store.dispose();
+    },
+  };
+}
