@@ -3,20 +3,34 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import casesRoutes from './cases/cases-routes.js';
+import { scheduleRetention } from './cases/retention.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { errorHandler } from './errors.js';
 import healthRoutes from './health-routes.js';
 import { createLogger } from './logger.js';
 import authPlugin from './plugins/auth.js';
+import hardeningPlugin from './plugins/hardening.js';
 import openapiPlugin from './plugins/openapi.js';
 import repositoriesPlugin from './plugins/repositories.js';
+import uploadsPlugin from './plugins/uploads.js';
+import webUiPlugin from './plugins/web-ui.js';
+import submissionsRoutes from './submissions/submissions-routes.js';
+import timelineRoutes from './timeline/timeline-routes.js';
+import tokensRoutes from './tokens/tokens-routes.js';
+import auditRoutes from './audit/audit-routes.js';
+import sessionRoutes from './auth/session-routes.js';
+import templateRoutes from './templates/template-routes.js';
 
 export interface BuildOptions {
   /** An already-open database (tests share one); otherwise one is opened from the config. */
   database?: Database;
   /** Where logs go (tests capture them); stdout otherwise. */
   logStream?: DestinationStream;
+  /** Requests per minute per address on /api (600). */
+  requestsPerMinute?: number;
+  /** Failed sign-ins per minute per address before it must wait (10). */
+  authFailuresPerMinute?: number;
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -40,11 +54,21 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   await app.register(repositoriesPlugin, { database });
+  await app.register(hardeningPlugin, { requestsPerMinute: opts.requestsPerMinute ?? 600 });
   await app.register(openapiPlugin);
-  await app.register(authPlugin);
+  await app.register(authPlugin, { failuresPerMinute: opts.authFailuresPerMinute ?? 10 });
   await app.register(healthRoutes);
+  await app.register(uploadsPlugin, { maxUploadBytes: config.maxUploadBytes });
   await app.register(casesRoutes);
+  await app.register(submissionsRoutes);
+  await app.register(timelineRoutes);
+  await app.register(tokensRoutes);
+  await app.register(auditRoutes);
+  await app.register(sessionRoutes);
+  await app.register(templateRoutes);
+  await app.register(webUiPlugin);
 
+  if (config.retentionDays) scheduleRetention(app, config.retentionDays);
   if (!opts.database) app.addHook('onClose', async () => database.close());
   return app;
 }

@@ -1,6 +1,6 @@
 // Entry point: reads the environment, opens the store, prints a first admin token once, listens, closes on signals.
 import { buildApp } from './app.js';
-import { ensureAdminToken } from './auth/tokens-repository.js';
+import { ensureAdminToken } from './tokens/tokens-repository.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
 async function main(): Promise<void> {

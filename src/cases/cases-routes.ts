@@ -84,6 +84,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       const c = caseOf(request);
       const p = principalOf(request);
       await cases.purge(c.id);
+      await app.database.compact();
       await audit.record({ caseId: null, tokenId: p.tokenId, role: p.role, action: 'case.purge', outcome: 'ok', detail: { caseId: c.id } });
       return reply.status(204).send(null);
     },

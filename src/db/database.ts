@@ -13,6 +13,8 @@ export interface Database {
   /** Where the SQLite file lives (undefined on PostgreSQL). */
   file: string | undefined;
   ping(): Promise<void>;
+  /** After a purge: SQLite folds the WAL into the file and truncates it, so no deleted text lingers there. */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     file,
     async ping() {
       await sql`select 1`.execute(db);
+    },
+    async compact() {
+      if (dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     },
     close: () => db.destroy(),
   };

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CaseRecord } from '../cases/cases-repository.js';
 import { AppError, notFound } from '../errors.js';
+import { FailureLimiter } from '../auth/failure-limiter.js';
 import { canSeeCase, mayOnCase, type CaseAction, type Principal } from '../auth/policy.js';
 
 /** 'public': no token; 'any': any valid token; 'admin': admin only; a CaseAction: the :caseId route's rule. */
@@ -28,12 +29,18 @@ function bearer(request: FastifyRequest): string | null {
   return m?.[1] ?? null;
 }
 
-async function authorise(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function authorise(app: FastifyInstance, limiter: FailureLimiter, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const access = request.routeOptions.config.access ?? 'public';
   if (access === 'public') return;
+  const wait = limiter.retryAfter(request.ip);
+  if (wait > 0) {
+    void reply.header('Retry-After', String(wait));
+    throw new AppError(429, 'rate_limited', `Too many failed sign-ins from this address; try again in ${wait} seconds.`);
+  }
   const secret = bearer(request);
   const principal = secret ? await app.repos.tokens.authenticate(secret) : null;
   if (!principal) {
+    if (secret) limiter.fail(request.ip);
     void reply.header('WWW-Authenticate', 'Bearer');
     throw unauthorised();
   }
@@ -71,10 +78,11 @@ async function refuse(app: FastifyInstance, p: Principal, caseId: string, action
 }
 
 export default fp(
-  async function authPlugin(app: FastifyInstance) {
+  async function authPlugin(app: FastifyInstance, opts: { failuresPerMinute: number }) {
+    const limiter = new FailureLimiter(opts.failuresPerMinute);
     app.decorateRequest('principal', null);
     app.decorateRequest('caseRecord', null);
-    app.addHook('onRequest', async (request, reply) => authorise(app, request, reply));
+    app.addHook('onRequest', async (request, reply) => authorise(app, limiter, request, reply));
   },
   { name: 'auth', dependencies: ['repositories'] },
 );

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AuditRepository } from '../audit/audit-repository.js';
-import { TokensRepository } from '../auth/tokens-repository.js';
+import { TokensRepository } from '../tokens/tokens-repository.js';
 import { CasesRepository } from '../cases/cases-repository.js';
 import type { Database } from '../db/database.js';
 

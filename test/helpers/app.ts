@@ -2,7 +2,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Writable } from 'node:stream';
 import { buildApp } from '../../src/app.js';
-import { ensureAdminToken } from '../../src/auth/tokens-repository.js';
+import { ensureAdminToken } from '../../src/tokens/tokens-repository.js';
 import type { Config } from '../../src/config.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
 
@@ -31,7 +31,11 @@ export function testConfig(store: TestStore, overrides: Partial<Config> = {}): C
   };
 }
 
-export async function startTestApp(kind: StoreKind, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: StoreKind,
+  overrides: Partial<Config> = {},
+  limits: { requestsPerMinute?: number; authFailuresPerMinute?: number } = {},
+): Promise<TestApp> {
   const store = await openTestStore(kind);
   let captured = '';
   const logStream = new Writable({
@@ -40,7 +44,12 @@ export async function startTestApp(kind: StoreKind, overrides: Partial<Config> =
       cb();
     },
   });
-  const app = await buildApp(testConfig(store, overrides), { database: store.database, logStream });
+  const app = await buildApp(testConfig(store, overrides), {
+    database: store.database,
+    logStream,
+    requestsPerMinute: limits.requestsPerMinute ?? 100_000,
+    authFailuresPerMinute: limits.authFailuresPerMinute ?? 100_000,
+  });
   await ensureAdminToken(app.repos.tokens, ADMIN);
   await app.ready();
   return {

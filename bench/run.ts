@@ -1,0 +1,36 @@
+// `npm run bench`: runs each benchmark step in a fresh process (so peak RSS is its own) and prints a table.
+import { execFileSync } from 'node:child_process';
+import { benchCsv, benchXlsx } from './generate.js';
+import type { Figures } from './measure.js';
+
+const steps: { group: string; step: string; args: string[] }[] = [];
+
+const xlsx = await benchXlsx(50_000);
+const csv = benchCsv(50_000);
+steps.push(
+  { group: 'ingest 50 000-row xlsx', step: 'plainXlsx', args: [xlsx] },
+  { group: 'ingest 50 000-row xlsx', step: 'upload', args: [xlsx] },
+  { group: 'ingest 50 000-row csv', step: 'plainCsv', args: [csv] },
+  { group: 'ingest 50 000-row csv', step: 'upload', args: [csv] },
+);
+
+function runStep(step: string, args: string[]): Figures {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/step.ts', step, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = out.split('\n').find((l) => l.startsWith('FIGURES '));
+  if (!line) throw new Error(`step ${step} printed no figures`);
+  return JSON.parse(line.slice('FIGURES '.length)) as Figures;
+}
+
+let group = '';
+for (const s of steps) {
+  if (s.group !== group) {
+    group = s.group;
+    console.log(`\n## ${group}`);
+  }
+  const f = runStep(s.step, s.args);
+  const rate = f.rows ? `${Math.round(f.rows / f.seconds).toLocaleString('en-GB')} rows/s` : '';
+  const mbs = f.bytes ? `${(f.bytes / 1048576 / f.seconds).toFixed(1)} MB/s` : '';
+  console.log(
+    `${f.name.padEnd(58)} ${f.seconds.toFixed(2).padStart(6)} s  ${rate.padStart(14)}  ${mbs.padStart(10)}  peak RSS ${String(f.peakRssMb).padStart(5)} MB  loop delay ${String(f.maxLoopDelayMs).padStart(4)} ms${f.note ? `  (${f.note})` : ''}`,
+  );
+}

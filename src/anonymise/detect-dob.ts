@@ -1,0 +1,36 @@
+// Dates of birth: a date right after DOB / D.O.B. / date of birth / born / "aged 34 (…)"; event dates are left alone.
+import type { Span } from './types.js';
+import { FULL_DATE, PARTIAL_DATE } from './date-text.js';
+import { makeSpan, matchesOf } from './identifier-span.js';
+
+/** Between the cue and the date: up to 25 characters with no digit and no sentence end ("born in Leeds on …"). */
+const GAP = String.raw`[.:]?[^\d.;!?\n]{0,25}?`;
+/** A gap that starts a new clause means the date belongs to something else: "born in Leeds and on 03/04/2013 …". */
+const CLAUSE_BREAK = /\b(?:and|but|then|when|after|before|until|while|later|so|police|attended|she|he|they)\b/i;
+
+const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bdate\s+born\b|\bborn\b|\bb\.(?=\s*\d))`;
+/** "aged 34 (12/03/1979)", "aged 34, DOB 12/03/1979": the date must follow the age at once. */
+const AGED = String.raw`\baged?\s+\d{1,3}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*[,(]\s*`;
+
+const CUED_FULL = new RegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`, 'giu');
+/** Cue then a partial date (month and year, or a year): still narrows down who someone is. */
+const CUED_PARTIAL = new RegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
+const AGED_FULL = new RegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
+
+export function detectDatesOfBirth(text: string): Span[] {
+  const spans: Span[] = [];
+  const take = (re: RegExp, confidence: number): void => {
+    for (const m of matchesOf(re, text)) {
+      const cue = m[1] ?? '';
+      const gap = m[2] ?? '';
+      const date = m[3] ?? '';
+      if (CLAUSE_BREAK.test(gap)) continue;
+      const start = m.index + cue.length + gap.length;
+      spans.push(makeSpan(text, 'date-of-birth', start, start + date.length, confidence));
+    }
+  };
+  take(CUED_FULL, 0.95);
+  take(CUED_PARTIAL, 0.7);
+  take(AGED_FULL, 0.75);
+  return spans;
+}

@@ -1,0 +1,35 @@
+// UK postcodes: full postcodes always (any case, spaced or not); outward codes alone only next to a place cue.
+import type { Span } from './types.js';
+import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
+
+/** Outward code (A9, A99, A9A, AA9, AA99, AA9A) + inward code (9AA). Any case: authors type "m14 5rt". */
+const FULL = /(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})(?![\p{L}\d])/giu;
+
+/** Outward code alone ("M14", "LS6", "SW1A"): upper case only, and only with a cue — see OUTWARD_CUE_*. */
+const OUTWARD = /(?<![\p{L}\d/-])([A-Z]{1,2}\d[A-Z\d]?)(?![\p{L}\d/-])/gu;
+
+/**
+ * Decision: an outward code alone is a postcode only when the words around it say it is a place — "postcode M14",
+ * "moved to LS6", "lives in M14", "the M14 area", "LS6 district". Without a cue "M6", "A1", "B12" are roads and
+ * vitamins far more often than places, and a reviewer would be swamped with false alarms.
+ */
+const OUTWARD_CUE_BEFORE =
+  /(?:post\s?code|postal district|moved (?:to|into)|moving to|move to|relocated to|rehoused (?:to|in)|lives? in|living in|resides? in|resident in|address in|based in)[\s:,]*(?:the\s+)?$/i;
+const OUTWARD_CUE_AFTER = /^\s*(?:area|district|postcode|post code)\b/i;
+
+export function detectPostcodes(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of matchesOf(FULL, text)) {
+    const upper = m[0] === m[0].toUpperCase();
+    spans.push(makeSpan(text, 'postcode', m.index, m.index + m[0].length, upper ? 0.95 : 0.85));
+  }
+  for (const m of matchesOf(OUTWARD, text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = cueBefore(text, start, OUTWARD_CUE_BEFORE, 30);
+    // "in the M14 area" is caught by the cue after; "in the M6" alone is a motorway, so "in the" is no cue.
+    const after = cueAfter(text, end, OUTWARD_CUE_AFTER, 15);
+    if (after || before) spans.push(makeSpan(text, 'postcode', start, end, after && before ? 0.85 : 0.7));
+  }
+  return spans;
+}

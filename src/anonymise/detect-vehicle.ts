@@ -1,0 +1,50 @@
+// Vehicle registrations: current "AB12 CDE" format alone; prefix, suffix and dateless formats only near a vehicle cue.
+import type { Span } from './types.js';
+import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
+
+/** Current format (2001–): memory tag, age identifier, three letters. */
+const CURRENT = /(?<![\p{L}\d])([A-Z]{2}\d{2}) ?([A-Z]{3})(?![\p{L}\d])/giu;
+/** Prefix format (1983–2001): "A123 BCD". */
+const PREFIX = /(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}(?![\p{L}\d])/giu;
+/** Suffix format (1963–1983): "ABC 123D". */
+const SUFFIX = /(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A-HJ-NP-Y](?![\p{L}\d])/giu;
+/** Dateless and Northern Ireland formats: "1234 AB", "AB 1234", "ABZ 1234" — only right after a registration cue. */
+const DATELESS = /(?<![\p{L}\d])(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])/giu;
+
+const MAKES =
+  'ford|vauxhall|bmw|audi|vw|volkswagen|toyota|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|mercedes|skoda|seat|mini|land rover|range rover|mazda|volvo|suzuki|mitsubishi|jaguar|lexus|tesla|dacia|corsa|astra|fiesta|focus|golf|polo|transit|qashqai|clio|zafira|insignia|mondeo|kuga|yaris|micra';
+const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
+
+/** Any vehicle word in the 60 characters before, or in the 25 after ("AB12 CDE, a silver Corsa"). */
+const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
+const CUE_AFTER = new RegExp(`^[^.;!?]*\\b(?:${VEHICLE_WORDS})\\b`, 'i');
+/** The dateless formats collide with "PC 4471" and "Room 12": they need the registration named right before them. */
+const STRICT_CUE = /\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)[\s:.#-]*$/i;
+
+function hasCue(text: string, start: number, end: number): boolean {
+  return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
+}
+
+export function detectVehicles(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of matchesOf(CURRENT, text)) {
+    const end = m.index + m[0].length;
+    const cue = hasCue(text, m.index, end);
+    const upper = m[0] === m[0].toUpperCase();
+    // Decision: an upper-case current-format reg is distinctive enough on its own (spaced or not).
+    if (upper || cue) spans.push(makeSpan(text, 'vehicle', m.index, end, cue ? 0.95 : m[0].includes(' ') ? 0.8 : 0.7));
+  }
+  for (const re of [PREFIX, SUFFIX]) {
+    for (const m of matchesOf(re, text)) {
+      const end = m.index + m[0].length;
+      const upper = m[0] === m[0].toUpperCase();
+      // Lower case "was 12 a" must not pass: lower-case old formats need the registration named right before.
+      if ((upper && hasCue(text, m.index, end)) || cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
+    }
+  }
+  for (const m of matchesOf(DATELESS, text)) {
+    if (!/\d/.test(m[0]) || !/\p{L}/u.test(m[0])) continue;
+    if (cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, m.index + m[0].length, 0.75));
+  }
+  return spans;
+}

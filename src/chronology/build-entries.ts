@@ -1,0 +1,115 @@
+// Builds validated chronology entries and an ingest report from a reader's raw rows (or from JSON entries), all-or-nothing.
+import type { CellValue, EntryInput, Field, IngestReport, RawRow, RawWorkbook, ReviewPeriod, RowError } from './types.js';
+import type { JsonEntryInput } from './json-entry-schema.js';
+import type { FieldCell } from './entry-collector.js';
+import { EntryCollector } from './entry-collector.js';
+import { columnLetter, findTable } from './find-header.js';
+import { normaliseHeader } from './header-words.js';
+import { cellText, isBlank } from './cell-text.js';
+
+export interface BuildOptions {
+  reviewPeriod?: ReviewPeriod;
+  /** Errors kept in the answer (all are counted in totalErrors); 1000 by default. */
+  maxErrors?: number;
+}
+
+export type BuildResult =
+  | { ok: true; entries: EntryInput[]; report: IngestReport }
+  | { ok: false; reason: 'invalid'; errors: RowError[]; totalErrors: number }
+  | { ok: false; reason: 'no-date-column'; seenHeaders: string[]; expected: string[] };
+
+function finish(collector: EntryCollector, report: IngestReport, emptyTable: RowError): BuildResult {
+  if (collector.totalErrors === 0 && collector.entries.length === 0) {
+    return { ok: false, reason: 'invalid', errors: [emptyTable], totalErrors: 1 };
+  }
+  if (collector.totalErrors > 0) {
+    return { ok: false, reason: 'invalid', errors: collector.errors, totalErrors: collector.totalErrors };
+  }
+  return { ok: true, entries: collector.entries, report: { ...report, warnings: collector.warnings } };
+}
+
+/** The header row again further down (a table pasted twice, a page break from Word): skipped, not an error. */
+function repeatsHeader(row: RawRow, header: RawRow | undefined): boolean {
+  let same = 0;
+  for (const [i, cell] of row.cells.entries()) {
+    if (isBlank(cell)) continue;
+    const h = header?.cells[i];
+    if (typeof cell !== 'string' || typeof h !== 'string' || normaliseHeader(cell) !== normaliseHeader(h)) return false;
+    same++;
+  }
+  return same >= 2;
+}
+
+/**
+ * Finds the table (see findTable), then checks and converts every row below the header. Any row error rejects the
+ * whole file: the answer lists every error (the first `maxErrors`) with the total.
+ */
+export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): BuildResult {
+  const table = findTable(workbook);
+  if (!table.ok) return { ok: false, reason: 'no-date-column', seenHeaders: table.seenHeaders, expected: table.expected };
+  const { sheet, headerRow, headerIndex } = table;
+  const columns = [...table.columns];
+  const headerCells = sheet.rows[headerIndex];
+  const collector = new EntryCollector({
+    sheet: sheet.name,
+    date1904: workbook.date1904,
+    reviewPeriod: opts.reviewPeriod,
+    maxErrors: opts.maxErrors,
+    allowContinuation: true,
+    requireEvent: false,
+  });
+  const withData = new Set<number>();
+  for (const raw of sheet.rows.slice(headerIndex + 1)) {
+    if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, headerCells)) continue;
+    // Cells right of the last header still count: they become extra columns named by letter.
+    for (let i = columns.length; i < raw.cells.length; i++) {
+      if (!isBlank(raw.cells[i])) for (let j = columns.length; j <= i; j++) columns.push({ index: j, header: `Column ${columnLetter(j)}`, field: null });
+    }
+    const fields: Partial<Record<Field, FieldCell>> = {};
+    const extra: FieldCell[] = [];
+    for (const c of columns) {
+      const cell: FieldCell = { value: raw.cells[c.index] ?? null, column: c.header };
+      if (c.field) fields[c.field] = cell;
+      else extra.push(cell);
+      if (!isBlank(cell.value)) withData.add(c.index);
+    }
+    const formulaColumns = (raw.formulaColumns ?? []).flatMap((i) => columns.find((c) => c.index === i)?.header ?? []);
+    const duplicateKey = JSON.stringify(columns.map((c) => cellKey(raw.cells[c.index])));
+    collector.add({ row: raw.row, fields, extra, formulaColumns, duplicateKey });
+  }
+  const mapping: Record<string, Field> = {};
+  for (const c of columns) if (c.field) mapping[c.header] = c.field;
+  const unrecognisedColumns = columns
+    .filter((c) => c.field === null && (!c.header.startsWith('Column ') || withData.has(c.index)))
+    .map((c) => c.header);
+  const dateColumn = columns.find((c) => c.field === 'date' || c.field === 'datetime')?.header ?? 'Date';
+  const report: IngestReport = { sheet: sheet.name, headerRow, mapping, unrecognisedColumns, warnings: [] };
+  const empty = { row: headerRow, column: dateColumn, value: '', message: 'The table has no entries below its header row' };
+  return finish(collector, report, empty);
+}
+
+function cellKey(cell: CellValue | undefined): string {
+  return cell instanceof Date ? `d:${cell.getTime()}` : (cellText(cell) ?? '');
+}
+
+/** The JSON upload path: the same checks and messages; `row` is the 1-based index and `column` the field name. */
+export function buildEntriesFromJson(entries: JsonEntryInput[], opts: BuildOptions = {}): BuildResult {
+  const collector = new EntryCollector({
+    sheet: 'JSON',
+    date1904: false,
+    reviewPeriod: opts.reviewPeriod,
+    maxErrors: opts.maxErrors,
+    allowContinuation: false,
+    requireEvent: true,
+  });
+  const names = ['date', 'time', 'source', 'professional', 'contact', 'event', 'outcome', 'seen', 'comment'] as const;
+  entries.forEach((e, i) => {
+    const fields: Partial<Record<Field, FieldCell>> = {};
+    for (const name of names) fields[name] = { value: e[name] ?? null, column: name };
+    const duplicateKey = JSON.stringify(names.map((n) => e[n] ?? null));
+    collector.add({ row: i + 1, fields, extra: [], formulaColumns: [], duplicateKey });
+  });
+  const mapping: Record<string, Field> = Object.fromEntries(names.map((n) => [n, n]));
+  const report: IngestReport = { sheet: 'JSON', headerRow: 0, mapping, unrecognisedColumns: [], warnings: [] };
+  return finish(collector, report, { row: 0, column: 'entries', value: '', message: 'There are no entries' });
+}

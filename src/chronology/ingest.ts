@@ -1,0 +1,87 @@
+// One upload, start to finish and pure: bytes → workbook → validated entries, or the 4xx that says why not.
+import { AppError } from '../errors.js';
+import { buildEntries, buildEntriesFromJson } from './build-entries.js';
+import type { JsonEntryInput } from './json-entry-schema.js';
+import type { IngestLimits } from './limits.js';
+import { readUpload } from './read-upload.js';
+import type { EntryInput, IngestReport, ReviewPeriod, RowError } from './types.js';
+
+export type IngestOutcome =
+  | { ok: true; entries: EntryInput[]; report: IngestReport }
+  | { ok: false; statusCode: number; body: { error: string; message: string } & Record<string, unknown> };
+
+export interface IngestOptions {
+  limits: IngestLimits;
+  reviewPeriod?: ReviewPeriod | undefined;
+}
+
+function invalid(errors: RowError[], totalErrors: number): IngestOutcome {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return {
+    ok: false,
+    statusCode: 422,
+    body: {
+      error: 'invalid_chronology',
+      message: `Nothing was stored: ${totalErrors} problem${totalErrors === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}. Fix them and upload the whole file again.`,
+      errors,
+      totalErrors,
+    },
+  };
+}
+
+function fromBuild(result: ReturnType<typeof buildEntries>): IngestOutcome {
+  if (result.ok) return result;
+  if (result.reason === 'invalid') return invalid(result.errors, result.totalErrors);
+  return {
+    ok: false,
+    statusCode: 422,
+    body: {
+      error: 'invalid_chronology',
+      message:
+        'No date column was found, so the chronology table could not be read. Put the headings (Date, Time, Source of evidence, Event …) in one row above the entries.',
+      errors: [
+        {
+          row: 1,
+          column: 'Date',
+          value: '',
+          message: `No column headed like a date was found. Headings seen: ${result.seenHeaders.slice(0, 20).join(', ') || 'none'}.`,
+        },
+      ],
+      totalErrors: 1,
+      seenHeaders: result.seenHeaders,
+      expected: result.expected,
+    },
+  };
+}
+
+/** Turns the readers' typed errors (limits, formats, damaged files) into an outcome a worker can pass back. */
+function fromError(err: unknown): IngestOutcome {
+  if (err instanceof AppError) {
+    return { ok: false, statusCode: err.statusCode, body: { error: err.code, message: err.message, ...err.details } };
+  }
+  return {
+    ok: false,
+    statusCode: 422,
+    body: {
+      error: 'unreadable_file',
+      message: 'The file could not be read. Open it in Excel, save it again as .xlsx or .csv, and upload again.',
+    },
+  };
+}
+
+export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions): Promise<IngestOutcome> {
+  try {
+    const workbook = await readUpload(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), fileName, opts.limits);
+    return fromBuild(buildEntries(workbook, { reviewPeriod: opts.reviewPeriod }));
+  } catch (err) {
+    return fromError(err);
+  }
+}
+
+export function ingestJson(entries: JsonEntryInput[], opts: IngestOptions): IngestOutcome {
+  try {
+    return fromBuild(buildEntriesFromJson(entries, { reviewPeriod: opts.reviewPeriod }));
+  } catch (err) {
+    return fromError(err);
+  }
+}

@@ -1,0 +1,134 @@
+// Reads a .csv upload into raw cells: detects the encoding and delimiter, enforces the limits, numbers rows as Excel does.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import type { CellValue, RawRow, RawWorkbook } from './types.js';
+import { LimitError, UnreadableFileError, messages } from './limits.js';
+import type { IngestLimits } from './limits.js';
+
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+const SNIFF_CHARS = 65_536;
+const SNIFF_LINES = 30;
+const DELIMITERS = [',', ';', '\t'] as const;
+
+const nulError = (text: string, at: number): UnreadableFileError => {
+  const line = text.slice(0, at).split('\n').length;
+  return new UnreadableFileError('nul-byte', `The file contains a NUL byte near line ${line}, so it is not a plain CSV. ${messages.saveAgain}`);
+};
+
+function isUtf8(buf: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * BOMs first (UTF-8, UTF-16 LE/BE); then valid UTF-8; then chardet, trusted only for BOM-less UTF-16; anything else
+ * is Windows-1252, Excel's "CSV (Comma delimited)" on UK Windows (ISO-8859-1 guesses are 1252: curly quotes, en dash).
+ */
+export function detectCsvEncoding(buf: Buffer): { encoding: CsvEncoding; bomLength: number } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  if (isUtf8(buf)) return { encoding: 'utf-8', bomLength: 0 };
+  const guess = chardet.detect(buf.subarray(0, SNIFF_CHARS));
+  if (guess === 'UTF-16LE') return { encoding: 'utf-16le', bomLength: 0 };
+  if (guess === 'UTF-16BE') return { encoding: 'utf-16be', bomLength: 0 };
+  return { encoding: 'windows-1252', bomLength: 0 };
+}
+
+export function decodeCsv(buf: Buffer): string {
+  const { encoding, bomLength } = detectCsvEncoding(buf);
+  const body = buf.subarray(bomLength);
+  if (encoding === 'utf-8' || encoding === 'windows-1252') {
+    const at = body.indexOf(0);
+    if (at >= 0) throw nulError(body.toString('latin1'), at);
+  }
+  const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, encoding);
+  const at = text.indexOf('\0');
+  if (at >= 0) throw nulError(text, at);
+  return text;
+}
+
+/** Per-line delimiter counts outside quotes, for the first lines of the file. */
+function countDelimiters(text: string): Array<Record<string, number>> {
+  const lines: Array<Record<string, number>> = [];
+  let counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  const sample = text.slice(0, SNIFF_CHARS);
+  for (let i = 0; i < sample.length && lines.length < SNIFF_LINES; i++) {
+    const ch = sample[i] ?? '';
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (ch === '\r' && sample[i + 1] === '\n') i++;
+      lines.push(counts);
+      counts = { ',': 0, ';': 0, '\t': 0 };
+    } else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
+  }
+  if (lines.length < SNIFF_LINES) lines.push(counts);
+  return lines.filter((l) => Object.values(l).some((n) => n > 0) || lines.length === 1);
+}
+
+/** The delimiter whose per-line count is most consistent (then largest): prose commas vary, real separators do not. */
+export function sniffDelimiter(text: string): string {
+  const lines = countDelimiters(text);
+  let best: { d: string; score: number } = { d: ',', score: 0 };
+  for (const d of DELIMITERS) {
+    const freq = new Map<number, number>();
+    for (const l of lines) {
+      const n = l[d] ?? 0;
+      if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    }
+    for (const [n, f] of freq) {
+      const score = (f / Math.max(lines.length, 1)) * 1000 + Math.min(n, 999);
+      if (score > best.score) best = { d, score };
+    }
+  }
+  return best.d;
+}
+
+function isCsvError(err: unknown): err is Error & { code: string } {
+  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
+}
+
+/**
+ * Reads a CSV as one sheet named 'CSV'. `row` is the record number (1-based, blank lines counted), which is the row
+ * Excel shows when it opens the file — not the text line number, which differs after a multi-line cell.
+ */
+export function readCsv(buf: Buffer, limits: IngestLimits): RawWorkbook {
+  const text = decodeCsv(buf);
+  const delimiter = sniffDelimiter(text);
+  const rows: RawRow[] = [];
+  try {
+    parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: limits.maxCellChars * limits.maxColumns,
+      on_record: (record: string[], context) => {
+        const row = context.records;
+        const cells: CellValue[] = record.map((v) => (v === '' ? null : v));
+        while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+        if (cells.length > limits.maxColumns) throw new LimitError('columns', messages.columns(row, limits));
+        if (cells.some((c) => typeof c === 'string' && c.length > limits.maxCellChars)) throw new LimitError('cell', messages.cell(row, limits));
+        rows.push({ row, cells });
+        if (rows.length > limits.maxRows && cells.length > 0) throw new LimitError('rows', messages.rows(1, limits));
+        return null; // rows are collected here; csv-parse keeps nothing
+      },
+    });
+  } catch (err) {
+    if (err instanceof LimitError) throw err;
+    if (isCsvError(err) && err.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new LimitError('cell', `A row holds more than ${limits.maxCellChars * limits.maxColumns} characters (at most ${limits.maxColumns} columns of ${limits.maxCellChars}). Split the text over continuation rows, then upload again.`);
+    }
+    throw new UnreadableFileError('malformed-csv', `The CSV file could not be read (${isCsvError(err) ? err.code : 'malformed'}). ${messages.saveAgain}`);
+  }
+  while (rows.length > 0 && (rows[rows.length - 1]?.cells.length ?? 0) === 0) rows.pop();
+  return { format: 'csv', sheets: [{ name: 'CSV', rows }], date1904: false };
+}

@@ -1,0 +1,36 @@
+// Multipart parsing with the upload limits, and the worker pool that reads the files.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createIngestPool, type IngestPool } from '../chronology/ingest-pool.js';
+import { defaultLimits, type IngestLimits } from '../chronology/limits.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ingest: IngestPool;
+    ingestLimits: IngestLimits;
+  }
+}
+
+export default fp(
+  async function uploadsPlugin(app: FastifyInstance, opts: { maxUploadBytes: number }) {
+    const limits: IngestLimits = { ...defaultLimits, maxFileBytes: opts.maxUploadBytes };
+    await app.register(multipart, {
+      throwFileSizeLimit: true,
+      limits: {
+        fileSize: limits.maxFileBytes,
+        files: 1,
+        fields: 10,
+        parts: 12,
+        fieldSize: 1024 * 1024,
+        fieldNameSize: 100,
+        headerPairs: 100,
+      },
+    });
+    const pool = createIngestPool();
+    app.decorate('ingest', pool);
+    app.decorate('ingestLimits', limits);
+    app.addHook('onClose', async () => pool.close());
+  },
+  { name: 'uploads' },
+);

@@ -1,0 +1,179 @@
+// Agency submissions and their entries in storage: one transaction per upload, versions kept, one current per agency.
+import type { Kysely, Transaction } from 'kysely';
+import { agencyKey } from '../auth/policy.js';
+import type { EntriesTable, Schema, SubmissionsTable } from '../db/schema.js';
+import { newId } from '../ids.js';
+import type { DatePrecision, EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
+
+export interface SubmissionRecord {
+  id: string;
+  agency: string;
+  version: number;
+  current: boolean;
+  entries: number;
+  fileName: string | null;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
+export interface NewSubmission {
+  caseId: string;
+  agency: string;
+  fileName: string | null;
+  sha256: string;
+  uploadedBy: string | null;
+  entries: EntryInput[];
+  report: IngestReport;
+}
+
+const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
+  id: r.id,
+  agency: r.agency,
+  version: r.version,
+  current: r.current === 1,
+  entries: r.entries,
+  fileName: r.file_name,
+  sha256: r.sha256,
+  uploadedAt: r.uploaded_at,
+  uploadedBy: r.uploaded_by,
+});
+
+function entryRow(e: EntryInput, submissionId: string, caseId: string, position: number): EntriesTable {
+  return {
+    id: newId(),
+    submission_id: submissionId,
+    case_id: caseId,
+    position,
+    date: e.date,
+    date_precision: e.datePrecision,
+    time: e.time,
+    source: e.source,
+    professional: e.professional,
+    contact: e.contact,
+    event: e.event,
+    outcome: e.outcome,
+    seen: e.seen === null ? null : e.seen ? 1 : 0,
+    comment: e.comment,
+    agency: e.agency,
+    extra: JSON.stringify(e.extra),
+    sheet: e.sheet,
+    row: e.row,
+    date_text: e.dateText,
+    time_text: e.timeText,
+    ambiguous_date: e.ambiguousDate ? 1 : 0,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+// PostgreSQL allows 65 535 bind parameters a statement; 21 columns × 500 rows stays well under.
+const CHUNK = 500;
+
+export class SubmissionsRepository {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  /** The version the next upload for this agency would get. */
+  async nextVersion(caseId: string, agency: string, db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<number> {
+    const row = await db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('case_id', '=', caseId)
+      .where('agency_key', '=', agencyKey(agency))
+      .executeTakeFirst();
+    return Number(row?.v ?? 0) + 1;
+  }
+
+  /**
+   * Stores an upload as the agency's new current version, in one transaction: either the whole
+   * submission with every entry is there afterwards, or nothing of it is.
+   */
+  async store(s: NewSubmission): Promise<SubmissionRecord> {
+    // Two uploads for one agency at once may race for the same version number: the unique
+    // constraint refuses the second, which then retries with the next number.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.storeOnce(s);
+      } catch (err) {
+        if (attempt >= 5 || !isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  private storeOnce(s: NewSubmission): Promise<SubmissionRecord> {
+    return this.db.transaction().execute(async (trx) => {
+      const version = await this.nextVersion(s.caseId, s.agency, trx);
+      await trx
+        .updateTable('submissions')
+        .set({ current: 0 })
+        .where('case_id', '=', s.caseId)
+        .where('agency_key', '=', agencyKey(s.agency))
+        .execute();
+      const row: SubmissionsTable = {
+        id: newId(),
+        case_id: s.caseId,
+        agency: s.agency.trim(),
+        agency_key: agencyKey(s.agency),
+        version,
+        current: 1,
+        file_name: s.fileName,
+        sha256: s.sha256,
+        entries: s.entries.length,
+        uploaded_by: s.uploadedBy,
+        uploaded_at: new Date().toISOString(),
+        report: JSON.stringify(s.report),
+      };
+      await trx.insertInto('submissions').values(row).execute();
+      for (let i = 0; i < s.entries.length; i += CHUNK) {
+        const rows = s.entries.slice(i, i + CHUNK).map((e, j) => entryRow(e, row.id, s.caseId, i + j));
+        await trx.insertInto('entries').values(rows).execute();
+      }
+      return toRecord(row);
+    });
+  }
+
+  async list(caseId: string, agency?: string | null): Promise<SubmissionRecord[]> {
+    let q = this.db.selectFrom('submissions').selectAll().where('case_id', '=', caseId);
+    if (agency) q = q.where('agency_key', '=', agencyKey(agency));
+    const rows = await q.orderBy('agency_key').orderBy('version').execute();
+    return rows.map(toRecord);
+  }
+
+  /** The current entries of a case (optionally one agency's), as stored, in upload order. */
+  async currentEntries(caseId: string, agency?: string | null): Promise<StoredEntry[]> {
+    let q = this.db
+      .selectFrom('entries')
+      .innerJoin('submissions', 'submissions.id', 'entries.submission_id')
+      .selectAll('entries')
+      .select('submissions.agency as submission_agency')
+      .where('submissions.case_id', '=', caseId)
+      .where('submissions.current', '=', 1);
+    if (agency) q = q.where('submissions.agency_key', '=', agencyKey(agency));
+    const rows = await q.orderBy('entries.submission_id').orderBy('entries.position').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      submissionId: r.submission_id,
+      submissionAgency: r.submission_agency,
+      date: r.date,
+      datePrecision: r.date_precision as DatePrecision,
+      time: r.time,
+      source: r.source,
+      professional: r.professional,
+      contact: r.contact,
+      event: r.event,
+      outcome: r.outcome,
+      seen: r.seen === null ? null : r.seen === 1,
+      comment: r.comment,
+      agency: r.agency,
+      extra: JSON.parse(r.extra) as Record<string, string>,
+      sheet: r.sheet,
+      row: r.row,
+      dateText: r.date_text,
+      timeText: r.time_text,
+      ambiguousDate: r.ambiguous_date === 1,
+    }));
+  }
+}

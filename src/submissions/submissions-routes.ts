@@ -1,0 +1,75 @@
+// HTTP routes for agency chronologies: upload (file or JSON, dry run) and the list of submissions.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { badRequest } from '../errors.js';
+import { caseOf, principalOf } from '../plugins/auth.js';
+import { readFileUpload } from './read-upload-request.js';
+import { jsonUploadBody, rowErrorsResponse, submissionsResponse, uploadQuery, uploadResponse } from './submission-schemas.js';
+import { SubmissionsRepository } from './submissions-repository.js';
+import { handleUpload, type Upload } from './upload-service.js';
+
+const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const submissions = new SubmissionsRepository(app.database.db);
+
+  app.post('/api/cases/:caseId/chronologies', {
+    config: { access: 'chronology:upload' },
+    bodyLimit: app.ingestLimits.maxFileBytes,
+    schema: {
+      tags: ['chronologies'],
+      summary: "Upload an agency's chronology (multipart agency + file, or JSON); all-or-nothing",
+      params: caseParams,
+      querystring: uploadQuery,
+      body: jsonUploadBody,
+      response: {
+        200: uploadResponse,
+        201: uploadResponse,
+        400: errorResponse,
+        403: errorResponse,
+        404: errorResponse,
+        413: errorResponse,
+        415: errorResponse,
+        422: rowErrorsResponse,
+      },
+    },
+    handler: async (request, reply) => {
+      let upload: Upload;
+      if (request.isMultipart()) {
+        upload = await readFileUpload(request);
+      } else if (request.body) {
+        upload = { kind: 'json', agency: request.body.agency, entries: request.body.entries };
+      } else {
+        throw badRequest('Send multipart/form-data (agency + file) or JSON { agency, entries }.');
+      }
+      const result = await handleUpload(app, submissions, principalOf(request), caseOf(request), upload, request.query.dryRun);
+      return reply.status(result.status).send(result.body);
+    },
+  });
+
+  app.get('/api/cases/:caseId/chronologies', {
+    config: { access: 'chronology:list' },
+    schema: {
+      tags: ['chronologies'],
+      summary: 'Submissions and their versions (authors see their own agency only)',
+      params: caseParams,
+      response: { 200: submissionsResponse, 404: errorResponse },
+    },
+    handler: async (request) => {
+      const p = principalOf(request);
+      const list = await submissions.list(caseOf(request).id, p.role === 'author' ? p.agency : undefined);
+      return {
+        submissions: list.map((s) => ({
+          id: s.id,
+          agency: s.agency,
+          version: s.version,
+          current: s.current,
+          entries: s.entries,
+          fileName: s.fileName,
+          sha256: s.sha256,
+          uploadedAt: s.uploadedAt,
+        })),
+      };
+    },
+  });
+};
+
+export default submissionsRoutes;

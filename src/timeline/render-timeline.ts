@@ -1,0 +1,69 @@
+// Renders a merged timeline in the requested format: JSON and CSV as streams, XLSX streamed, DOCX built whole.
+import { PassThrough, Readable } from 'node:stream';
+import type { TimelineEntry } from '../chronology/types.js';
+import type { ExportContext } from '../export/export-context.js';
+import { timelineToCsv } from '../export/to-csv.js';
+import { timelineToDocx } from '../export/to-docx.js';
+import { writeTimelineXlsx } from '../export/to-xlsx.js';
+
+export type Format = 'json' | 'csv' | 'xlsx' | 'docx';
+
+export interface Rendered {
+  contentType: string;
+  extension: string;
+  body: Readable | Buffer;
+}
+
+const TYPES: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The JSON document, written entry by entry so a 100 000-entry timeline is never one giant string. */
+function jsonStream(head: Record<string, unknown>, entries: readonly TimelineEntry[], tail: Record<string, unknown>): Readable {
+  function* chunks(): Generator<string> {
+    const open = JSON.stringify(head);
+    yield `${open.slice(0, -1)}${open.length > 2 ? ',' : ''}"entries":[`;
+    for (let i = 0; i < entries.length; i++) yield (i ? ',' : '') + JSON.stringify(entries[i]);
+    const close = JSON.stringify(tail);
+    yield `],${close.slice(1)}`;
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+export async function renderTimeline(
+  format: Format,
+  entries: readonly TimelineEntry[],
+  ctx: ExportContext,
+  json: { head: Record<string, unknown>; tail: Record<string, unknown> },
+): Promise<Rendered> {
+  const contentType = TYPES[format];
+  switch (format) {
+    case 'json':
+      return { contentType, extension: 'json', body: jsonStream(json.head, entries, json.tail) };
+    case 'csv':
+      return { contentType, extension: 'csv', body: timelineToCsv(entries) };
+    case 'xlsx': {
+      const out = new PassThrough();
+      writeTimelineXlsx(entries, ctx, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error('xlsx failed')));
+      return { contentType, extension: 'xlsx', body: out };
+    }
+    case 'docx':
+      return { contentType, extension: 'docx', body: await timelineToDocx(entries, ctx) };
+  }
+}
+
+/** `<case>-chronology-<yyyy-mm-dd>.<ext>`, the case part reduced to safe ASCII. */
+export function attachmentName(caseTitle: string, extension: string, now = new Date()): string {
+  const slug =
+    caseTitle
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'case';
+  return `${slug}-chronology-${now.toISOString().slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,69 @@
+// HTTP routes for the merged timeline of a case, in JSON, CSV, XLSX or DOCX.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { PeopleRepository } from '../people/people-repository.js';
+import { caseOf, principalOf } from '../plugins/auth.js';
+import { SubmissionsRepository } from '../submissions/submissions-repository.js';
+import { attachmentName, renderTimeline } from './render-timeline.js';
+import { fileResponse, timelineJson, timelineQuery } from './timeline-schemas.js';
+import { buildCaseTimeline } from './timeline-service.js';
+
+const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
+  const submissions = new SubmissionsRepository(app.database.db);
+  const people = new PeopleRepository(app.database.db);
+  const sources = {
+    entries: (caseId: string, agency: string | null) => submissions.currentEntries(caseId, agency),
+    people: (caseId: string) => people.list(caseId),
+  };
+
+  app.get('/api/cases/:caseId/timeline', {
+    config: { access: 'timeline:read' },
+    schema: {
+      tags: ['timeline'],
+      summary: 'The merged timeline (anonymised by default) as JSON, CSV, XLSX or DOCX',
+      params: caseParams,
+      querystring: timelineQuery,
+      response: { 200: timelineJson.or(fileResponse), 400: errorResponse, 403: errorResponse, 404: errorResponse, 501: errorResponse },
+    },
+    handler: async (request, reply) => {
+      const p = principalOf(request);
+      const c = caseOf(request);
+      const { format, ...query } = request.query;
+      const audit = (outcome: 'ok' | 'refused') =>
+        app.repos.audit.record({ caseId: c.id, tokenId: p.tokenId, role: p.role, action: 'timeline.export', outcome, detail: { format, names: query.names } });
+      let built;
+      try {
+        built = await buildCaseTimeline(sources, p, c, query);
+      } catch (err) {
+        await audit('refused');
+        throw err;
+      }
+      const subs = (await submissions.list(c.id)).filter((s) => s.current);
+      const rendered = await renderTimeline(
+        format,
+        built.entries,
+        {
+          caseTitle: c.title,
+          reviewPeriod: c.reviewPeriod,
+          submissions: subs.map((s) => ({ agency: s.agency, version: s.version, entries: s.entries, uploadedAt: s.uploadedAt })),
+          generatedAt: new Date(),
+          namesMode: query.names,
+        },
+        {
+          head: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },
+          tail: { report: { unmappedNames: p.role === 'reader' ? [] : built.unmappedNames, total: built.entries.length } },
+        },
+      );
+      await audit('ok');
+      void reply.header('content-type', rendered.contentType);
+      if (format !== 'json') {
+        void reply.header('content-disposition', `attachment; filename="${attachmentName(c.title, rendered.extension)}"`);
+      }
+      // Streams and buffers are sent as they are (fastify skips serialisation for them); the 200
+      // schema documents the JSON shape for the contract, the cast tells the type provider so.
+      return reply.send(rendered.body as never);
+    },
+  });
+};
+
+export default timelineRoutes;

@@ -1,0 +1,52 @@
+// Query and response schemas of the merged timeline and the stateless merge.
+import { z } from 'zod';
+
+const partialIso = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be yyyy, yyyy-mm or yyyy-mm-dd');
+const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+export const formatEnum = z.enum(['json', 'csv', 'xlsx', 'docx']);
+export const namesEnum = z.enum(['initials', 'pseudonym', 'real']);
+
+export const timelineQuery = z.object({
+  format: formatEnum.default('json'),
+  names: namesEnum.default('initials'),
+  from: partialIso.optional(),
+  to: partialIso.optional(),
+  agency: many.optional(),
+  person: z.string().min(1).max(200).optional(),
+  q: z.string().min(1).max(200).optional(),
+  seen: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  date: z.string(),
+  datePrecision: z.enum(['day', 'month', 'year']),
+  time: z.string().nullable(),
+  agency: z.string(),
+  source: z.string().nullable(),
+  professional: z.string().nullable(),
+  contact: z.string().nullable(),
+  event: z.string(),
+  outcome: z.string().nullable(),
+  seen: z.boolean().nullable(),
+  comment: z.string().nullable(),
+  extra: z.record(z.string(), z.string()),
+  flags: z.array(z.enum(['outside-review-period', 'possible-duplicate', 'ambiguous-date'])),
+  duplicateOf: z.array(z.string()),
+  provenance: z.object({ submissionId: z.string(), sheet: z.string(), row: z.number().int() }),
+});
+
+export const timelineJson = z.object({
+  case: z.object({ id: z.string().nullable(), title: z.string(), reviewPeriod: z.object({ from: z.string(), to: z.string() }).nullable() }),
+  names: namesEnum,
+  entries: z.array(timelineEntrySchema),
+  report: z.object({ unmappedNames: z.array(z.string()), total: z.number().int() }),
+});
+
+export const fileResponse = z.string().describe('The timeline as a CSV, XLSX or DOCX file (Content-Disposition: attachment)');

@@ -1,0 +1,36 @@
+// Request and response schemas of the tokens API.
+import { z } from 'zod';
+
+export const roleEnum = z.enum(['admin', 'chair', 'author', 'reader']);
+
+export const createTokenBody = z
+  .object({
+    role: roleEnum,
+    caseId: z.string().min(1).max(64).nullish(),
+    agency: z.string().trim().min(1).max(200).nullish(),
+    label: z.string().trim().min(1).max(200),
+    expiresAt: z.iso.datetime({ offset: true }).nullish(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.role !== 'admin' && !t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: `a ${t.role} token needs a caseId` });
+    if (t.role === 'admin' && t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'an admin token is not tied to a case' });
+    if (t.role === 'author' && !t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'an author token needs an agency' });
+    if (t.role !== 'author' && t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'only author tokens have an agency' });
+  });
+
+export const tokenView = z.object({
+  id: z.string(),
+  role: roleEnum,
+  caseId: z.string().nullable(),
+  agency: z.string().nullable(),
+  label: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+
+export const createdToken = tokenView.extend({ token: z.string().describe('The secret; shown once, never again') });
+
+export const tokenParams = z.object({ id: z.string().min(1).max(64) });
+
+export const tokenList = z.object({ tokens: z.array(tokenView) });

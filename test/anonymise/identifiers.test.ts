@@ -1,0 +1,200 @@
+// Table tests for the identifier detectors: what each kind catches, what it leaves alone, and overlap rules.
+import { describe, expect, it } from 'vitest';
+import { detectIdentifiers } from '../../src/anonymise/identifiers.js';
+import { isValidNhsNumber } from '../../src/anonymise/detect-nhs.js';
+import type { FindingKind } from '../../src/anonymise/types.js';
+
+/** The [kind, text] pairs found in a sentence, in order. */
+function found(text: string): Array<[FindingKind, string]> {
+  return detectIdentifiers(text).map((s) => [s.kind, s.text]);
+}
+
+type Positive = [sentence: string, kind: FindingKind, expected: string];
+
+const positives: Positive[] = [
+  // phone: libphonenumber-js and the loose UK pattern for Ofcom drama ranges
+  ['Victim called from 07700 900123 at 17:00.', 'phone', '07700 900123'],
+  ['Landline 0113 496 0000 recorded on the referral.', 'phone', '0113 496 0000'],
+  ['Contact number 020 7946 0000 given.', 'phone', '020 7946 0000'],
+  ['Mobile +44 7700 900123 was switched off.', 'phone', '+44 7700 900123'],
+  ['Home phone (0161) 496 0123.', 'phone', '(0161) 496 0123'],
+  ['Texts received from 07700900456.', 'phone', '07700900456'],
+  ['Rang 0117-496-0789 twice.', 'phone', '0117-496-0789'],
+  ['Number given as +44 (0)7700 900987.', 'phone', '+44 (0)7700 900987'],
+  ['Called 01632 960123 (fictional range).', 'phone', '01632 960123'],
+  ['Her sister in Poland on +48 512 345 678.', 'phone', '+48 512 345 678'],
+  // email
+  ['Emailed sarah.thompson84@example.com.', 'email', 'sarah.thompson84@example.com'],
+  ['Address kasia_w@example.co.uk given to IDVA.', 'email', 'kasia_w@example.co.uk'],
+  ['Sent to j.okafor (at) example.org.', 'email', 'j.okafor (at) example.org'],
+  // postcode: full ones always
+  ['Moved to M14 5RT in May.', 'postcode', 'M14 5RT'],
+  ['Refuge at SW1A 1AA.', 'postcode', 'SW1A 1AA'],
+  ['postcode given as m14 5rt.', 'postcode', 'm14 5rt'],
+  ['Registered at M145RT.', 'postcode', 'M145RT'],
+  ['Lives at LS6 2AB with her mother.', 'postcode', 'LS6 2AB'],
+  // postcode: outward code alone only with a place cue
+  ['Family moved to LS6 in 2012.', 'postcode', 'LS6'],
+  ['Seen in the M14 area by patrol.', 'postcode', 'M14'],
+  ['Postcode M14 only recorded.', 'postcode', 'M14'],
+  // NHS number
+  ['NHS number 943 476 5919 confirmed.', 'nhs-number', '943 476 5919'],
+  ['Patient 9434765919 booked.', 'nhs-number', '9434765919'],
+  ['NHS no. 401-023-2137.', 'nhs-number', '401-023-2137'],
+  ['NHS number 943 476 5918 (typed wrong, still personal).', 'nhs-number', '943 476 5918'],
+  // NI number
+  ['NI number JG 10 37 29 B on the claim.', 'ni-number', 'JG 10 37 29 B'],
+  ['National Insurance AB123456C.', 'ni-number', 'AB123456C'],
+  ['Benefit claim under NR 12 34 56 A.', 'ni-number', 'NR 12 34 56 A'],
+  ['NI no: QQ 12 34 56 C (example prefix, but the text says NI).', 'ni-number', 'QQ 12 34 56 C'],
+  ['NINO ab123456c', 'ni-number', 'ab123456c'],
+  // vehicle
+  ['She was seen in a silver Ford Fiesta AB12 CDE.', 'vehicle', 'AB12 CDE'],
+  ['ANPR hit on YX63 KLM near the refuge.', 'vehicle', 'YX63 KLM'],
+  ['Perpetrator left in MA13 XYZ at speed.', 'vehicle', 'MA13 XYZ'],
+  ['Vauxhall Corsa P123 ABC parked outside.', 'vehicle', 'P123 ABC'],
+  ['Old car, reg ABC 123D, untaxed.', 'vehicle', 'ABC 123D'],
+  ['VRM: 1234 AB checked on PNC.', 'vehicle', '1234 AB'],
+  ['Registration number yx63klm given by neighbour.', 'vehicle', 'yx63klm'],
+  // date of birth
+  ['Adult A, DOB 12/03/1985, was the victim.', 'date-of-birth', '12/03/1985'],
+  ['Child B was born 12 March 2010.', 'date-of-birth', '12 March 2010'],
+  ['D.O.B. 01.03.85 on the GP record.', 'date-of-birth', '01.03.85'],
+  ['Date of birth: 1985-03-12.', 'date-of-birth', '1985-03-12'],
+  ['Referral for Adult B, aged 34 (12/03/1979).', 'date-of-birth', '12/03/1979'],
+  ['He was born in Leeds on 4th June 1980.', 'date-of-birth', '4th June 1980'],
+  ['DOB March 1985 only.', 'date-of-birth', 'March 1985'],
+  // reference
+  ['Crime ref 12345678 created.', 'reference', '12345678'],
+  ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
+  ['See incident 1234 of 12/03/2013.', 'reference', '1234 of 12/03/2013'],
+  ['Log number 0567 closed.', 'reference', '0567'],
+  ['Court case no. 2013/456 listed.', 'reference', '2013/456'],
+  ['URN 12AB3456713 charged.', 'reference', '12AB3456713'],
+  ['PNC ID 13/123456X checked.', 'reference', '13/123456X'],
+  ['MARAC ref M-2013-045 heard.', 'reference', 'M-2013-045'],
+  ['Hospital number K123456 on the wristband.', 'reference', 'K123456'],
+  ['MRN 1234567 noted.', 'reference', '1234567'],
+  ['CAD 1234 raised by call handler.', 'reference', '1234'],
+  ['Ref: HOU/2013/0042 homelessness application.', 'reference', 'HOU/2013/0042'],
+  ['Letter quoted CRI/67890/14 without a cue.', 'reference', 'CRI/67890/14'],
+  ['PC 4471 Helen Fraser attended.', 'reference', '4471'],
+  ['DS 2231 reviewed the DASH.', 'reference', '2231'],
+  // address
+  ['Police attended 14 Acacia Avenue.', 'address', '14 Acacia Avenue'],
+  ['She moved to 3 Mill Lane.', 'address', '3 Mill Lane'],
+  ['Visit to Flat 3, 22 High Street.', 'address', 'Flat 3, 22 High Street'],
+  ['Tenancy for Flat 3 signed.', 'address', 'Flat 3'],
+  ['Apartment 5B was the new tenancy.', 'address', 'Apartment 5B'],
+  ['Lived at Rose Cottage until 2011.', 'address', 'Rose Cottage'],
+  ['She was staying at The Willows.', 'address', 'The Willows'],
+  ['home visit to 3 mill lane.', 'address', '3 mill lane'],
+  ['Threats made at 12a St John’s Road.', 'address', '12a St John’s Road'],
+  ['Address is Flat 12, Oak House.', 'address', 'Flat 12, Oak House'],
+  ['She lives on Acacia Avenue with the children.', 'address', 'Acacia Avenue'],
+];
+
+describe('detectIdentifiers finds each kind', () => {
+  it.each(positives)('%s → %s', (sentence, kind, expected) => {
+    expect(found(sentence)).toContainEqual([kind, expected]);
+  });
+});
+
+const negatives: string[] = [
+  'On 03/04/2013 police attended at 17:00.',
+  'Seen 01/01/2012 at 17:00; next contact 1700 hrs.',
+  'She owed £250 in rent arrears and £1,200 in total.',
+  'Adult A, aged 34, attended A&E.',
+  'Appointment on 3rd March 2013 was missed.',
+  'Section 47 enquiry opened; Child Protection Plan under category 2.',
+  'DASH score 14 of 27, high risk, referred to MARAC on 12/03/2013.',
+  'She had a red mark on her neck and said she would try.',
+  'He drove north on the M6 to Carlisle.',
+  'She took vitamin B12 and 20mg fluoxetine.',
+  'The COVID-19 lockdown reduced face to face contact.',
+  'Walked 3 miles down the lane to the shop.',
+  'Seen at the Crown Court on 14 May 2013.',
+  'On 14 March Park Lane School called the police.',
+  'Incident on 12/03/2013 at 22:10 graded as an emergency.',
+  'Log closed at 23:45; 2 officers attended.',
+  'Between 2011 and 2013 there were 12 incidents.',
+  'Reviewed on 2013-04-03; times 09:30 to 10:15.',
+  'Prescribed 2 x 500mg three times a day.',
+  'The case was heard in 2014 and closed.',
+  'She was born in Poland and came to the UK in 2004.',
+];
+
+describe('detectIdentifiers leaves ordinary chronology text alone', () => {
+  it.each(negatives)('%s', (sentence) => {
+    expect(found(sentence)).toEqual([]);
+  });
+});
+
+describe('NHS number checksum', () => {
+  it.each([
+    ['9434765919', true],
+    ['4010232137', true],
+    ['4000000004', true],
+    ['9434765918', false],
+    ['4010232138', false],
+    ['123456789', false],
+  ] as const)('%s → %s', (digits, valid) => {
+    expect(isValidNhsNumber(digits)).toBe(valid);
+  });
+
+  it('flags a valid number with no cue but not an invalid one', () => {
+    expect(found('Booked as 401 023 2137.')).toEqual([['nhs-number', '401 023 2137']]);
+    expect(found('Booked as 401 023 2138.').some(([k]) => k === 'nhs-number')).toBe(false);
+  });
+
+  it('gives a cued, valid number higher confidence than a cued, failed one', () => {
+    const [good] = detectIdentifiers('NHS number 943 476 5919');
+    const [bad] = detectIdentifiers('NHS number 943 476 5918');
+    expect(good?.confidence).toBeGreaterThan(bad?.confidence ?? 1);
+  });
+});
+
+describe('NI number prefixes', () => {
+  it.each(['GB 12 34 56 A', 'BG123456A', 'DA 12 34 56 B', 'TN 12 34 56 C'])('%s without a cue is no NI number', (ni) => {
+    expect(found(`Claim under ${ni}.`).some(([k]) => k === 'ni-number')).toBe(false);
+  });
+});
+
+describe('overlaps and shape of the result', () => {
+  it('prefers the NHS number over the phone reading of the same digits', () => {
+    expect(found('NHS 943 476 5919')).toEqual([['nhs-number', '943 476 5919']]);
+  });
+
+  it('keeps a phone with a country code whole rather than an NHS number inside it', () => {
+    expect(found('Call +44 113 496 0000')).toEqual([['phone', '+44 113 496 0000']]);
+  });
+
+  it('keeps the reference with its date rather than a bare date', () => {
+    expect(found('Log 456 of 03/04/2013 refers.')).toEqual([['reference', '456 of 03/04/2013']]);
+  });
+
+  it('returns sorted, non-overlapping spans with replacements and confidences', () => {
+    const text = 'DOB 12/03/1985, 14 Acacia Avenue, M14 5RT, 07700 900123, sarah@example.com, AB12 CDE, crime ref 445566.';
+    const spans = detectIdentifiers(text);
+    expect(spans.map((s) => s.replacement)).toEqual([
+      '[date of birth]',
+      '[address]',
+      '[postcode]',
+      '[phone]',
+      '[email]',
+      '[vehicle]',
+      '[reference]',
+    ]);
+    for (const [i, s] of spans.entries()) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.confidence).toBeGreaterThan(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      const next = spans[i + 1];
+      if (next) expect(next.start).toBeGreaterThanOrEqual(s.end);
+    }
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(detectIdentifiers('')).toEqual([]);
+  });
+});
