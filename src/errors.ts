@@ -37,6 +37,8 @@ function fromFastifyError(err: FastifyError): { status: number; code: string; me
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, code: 'unsupported_media_type', message: 'Send JSON or multipart/form-data.' };
+    case 'FST_PROTO_VIOLATION':
+      return { status: 400, code: 'bad_request', message: 'A form field has a reserved name (__proto__, constructor or prototype); rename it.' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };

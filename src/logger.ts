@@ -5,6 +5,9 @@ import pino from 'pino';
 
 export const redactPaths = [
   'req.headers.authorization',
+  // @fastify/multipart logs the request headers at trace level.
+  'busboyOptions.headers',
+  '*.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
   'authorization',

@@ -1,22 +1,31 @@
 // Street addresses: "14 Acacia Avenue", "Flat 3, 22 High Street", "Apartment 5B", house names near an address cue.
 import type { Span } from './types.js';
-import { cueBefore, makeSpan, matchesOf } from './identifier-span.js';
+import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
-const STRONG_SUFFIX = String.raw`Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews|Boulevard|Place|Way|Walk|Square`;
-const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|Heol|Ffordd|Stryd`;
-/** A word of a street name: capitalised, or one of the small joining words ("Duke of York Street"). */
+/** Suffixes that make a capitalised name a street even with no number and no cue ("enter Coventry Road"). */
+const CERTAIN_SUFFIX = String.raw`Street|Road|Avenue|Close|Drive|Crescent|Terrace|Gardens|Mews|Boulevard`;
+/** Also streets, but surnames or ordinary words too ("Sarah Lane", "the Way"): without a number they need a cue. */
+const STRONG_SUFFIX = String.raw`${CERTAIN_SUFFIX}|Lane|Grove|Place|Way|Walk|Square`;
+const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae`;
+/** A word of a street name after the first: capitalised, or a small joining word ("Duke of York Street"). */
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?|of|the|de|la|le|upon|on|under|in)`;
-const STREET = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)(?:\s+${NAME_WORD}){0,3}\s+(?:${SUFFIX})(?![\p{L}\d])`;
+const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
+const street = (suffix: string): string => String.raw`${FIRST_WORD}(?:\s+${NAME_WORD}){0,3}\s+(?:${suffix})(?![\p{L}\d])`;
+const STREET = street(SUFFIX);
+/** Welsh street names put the street word first: "Heol y Deri", "Ffordd Las", "Lôn y Parc". */
+const WELSH_STREET = String.raw`(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty)(?:\s+(?:y|yr|'r|[A-Z][\p{L}'’-]*)){1,3}(?![\p{L}\d])`;
+const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|ST|RD|AVE)(?![\p{L}\d])`;
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
-const FLAT = String.raw`(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit)\s*\d{1,4}[A-Za-z]?`;
+/** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
+const FLAT = String.raw`(?:(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
 
 const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange`;
 const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works`;
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
 
-/** "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane". */
+/** "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane", "27 Heol y Deri", "41 WILMSLOW ROAD". */
 const NUMBERED = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET})`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})`,
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
@@ -25,47 +34,64 @@ const NUMBERED_LOWER = new RegExp(
   'gu',
 );
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
-/** "Flat 3", "Apartment 5B", "Flat 12, Oak House" — with or without a building name after. */
-const FLAT_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${FLAT}(?:,?\s*(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS}))?(?![\p{L}\d])`, 'giu');
+/** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
+const FLAT_ALONE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS}))?(?![\p{L}\d])`,
+  'giu',
+);
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
-/** "Oak House", "Belvedere Court", "The Willows": only right after an address cue. */
-const NAMED_WITH_CUE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?|${STREET})(?![\p{L}\d])`,
-  'gu',
-);
-const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Court)\b/;
+/** A street with no number: "Acacia Avenue", "Heol y Deri". */
+const STREET_ALONE = new RegExp(String.raw`(?<![\p{L}\d])(?:${STREET}|${WELSH_STREET})`, 'gu');
+const CERTAIN_STREET = new RegExp(String.raw`^${street(CERTAIN_SUFFIX)}$`, 'u');
+const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH_STREET})$`, 'u');
+/** "Oak House", "The Willows": only right after a cue that says someone lives there. */
+const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?)(?![\p{L}\d])`, 'gu');
 
-const ADDRESS_CUE =
-  /\b(?:lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|on|off|along|in|at)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$/;
-const HOUSE_CUE =
-  /\b(?:lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)|moved|moving|returned|rehoused|relocated|home|address(?:\s+(?:is|was|given as|recorded as))?)\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$/i;
+/** Names of courts, hospitals and offices are places everyone knows, not someone's address. */
+const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job)\b/;
+const INSTITUTION_AFTER =
+  /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
+const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;
+
+/** Verbs and nouns that say the next words are where someone lives or stays. */
+const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|enter|entering|attend(?:ed)?`;
+const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|on|off|along|in|at|near)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
+const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$`, 'i');
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const STRONG_AFTER_MONTH = new RegExp(`^\\S+\\s+(?:${STRONG_SUFFIX})$`);
 
 export function detectAddresses(text: string): Span[] {
   const spans: Span[] = [];
+  const add = (start: number, end: number, confidence: number): void => {
+    spans.push(makeSpan(text, 'address', start, end, confidence));
+  };
   for (const m of matchesOf(NUMBERED, text)) {
     const num = m[1] ?? '';
-    const street = m[2] ?? '';
-    const first = street.split(/\s+/)[0] ?? '';
+    const streetText = m[2] ?? '';
+    const first = streetText.split(/\s+/)[0] ?? '';
     // "On 14 March Park Lane staff …": a day and month, unless the month is the whole street name ("14 May Street").
-    if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(street)) continue;
-    spans.push(makeSpan(text, 'address', m.index, m.index + m[0].length, 0.9));
+    if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(streetText)) continue;
+    add(m.index, m.index + m[0].length, 0.9);
   }
   for (const m of matchesOf(NUMBERED_LOWER, text)) {
     const words = (m[2] ?? '').split(/\s+/).slice(0, -1);
-    if (words.some((w) => LOWER_STOP.test(w))) continue;
-    spans.push(makeSpan(text, 'address', m.index, m.index + m[0].length, 0.75));
+    if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
-  for (const m of matchesOf(FLAT_ALONE, text)) spans.push(makeSpan(text, 'address', m.index, m.index + m[0].length, 0.8));
-  for (const m of matchesOf(HOUSE, text)) spans.push(makeSpan(text, 'address', m.index, m.index + m[0].length, 0.7));
-  for (const m of matchesOf(NAMED_WITH_CUE, text)) {
-    const isStreet = new RegExp(`^${STREET}$`, 'u').test(m[0]);
-    const cue = isStreet ? cueBefore(text, m.index, ADDRESS_CUE, 40) : cueBefore(text, m.index, HOUSE_CUE, 40);
-    if (!cue || INSTITUTION.test(m[0])) continue;
-    spans.push(makeSpan(text, 'address', m.index, m.index + m[0].length, isStreet ? 0.75 : 0.65));
+  for (const m of matchesOf(FLAT_ALONE, text)) add(m.index, m.index + m[0].length, 0.8);
+  for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
+  for (const m of matchesOf(STREET_ALONE, text)) {
+    const end = m.index + m[0].length;
+    if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
+    const cue = cueBefore(text, m.index, STREET_CUE, 40);
+    if (CERTAIN_STREET.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
+    else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
+  }
+  for (const m of matchesOf(HOUSE_NAME, text)) {
+    const end = m.index + m[0].length;
+    if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20)) continue;
+    if (cueBefore(text, m.index, HOUSE_CUE, 40)) add(m.index, end, 0.65);
   }
   return spans;
 }

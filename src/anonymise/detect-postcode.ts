@@ -2,8 +2,8 @@
 import type { Span } from './types.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
-/** Outward code (A9, A99, A9A, AA9, AA99, AA9A) + inward code (9AA). Any case: authors type "m14 5rt". */
-const FULL = /(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})(?![\p{L}\d])/giu;
+/** Outward code (A9, A99, A9A, AA9, AA99, AA9A) + inward code (9AA). Any case (authors type "m14 5rt"), up to two spaces. */
+const FULL = /(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?)[ \t]{0,2}(\d[A-Z]{2})(?![\p{L}\d])/giu;
 
 /** Outward code alone ("M14", "LS6", "SW1A"): upper case only, and only with a cue — see OUTWARD_CUE_*. */
 const OUTWARD = /(?<![\p{L}\d/-])([A-Z]{1,2}\d[A-Z\d]?)(?![\p{L}\d/-])/gu;

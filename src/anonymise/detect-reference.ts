@@ -7,6 +7,7 @@ import { makeSpan, matchesOf } from './identifier-span.js';
 const CUE_WORDS = [
   String.raw`crime\s*(?:ref(?:erence)?|number|no|num|report(?:\s*(?:no|number))?|#)`,
   String.raw`crime`,
+  String.raw`custody\s*record(?:\s*(?:ref(?:erence)?|number|no))?`,
   String.raw`cris`,
   String.raw`incident\s*(?:log|ref(?:erence)?|number|no|num|#)?`,
   String.raw`(?:storm|command|niche|athena|sleuth|pnd|ccc)\s*(?:log|ref(?:erence)?|number|no|occurrence|id)?`,
@@ -14,7 +15,7 @@ const CUE_WORDS = [
   String.raw`log\s*(?:ref(?:erence)?|number|no)?`,
   String.raw`cad\s*(?:ref(?:erence)?|number|no|log)?`,
   String.raw`case\s*(?:ref(?:erence)?|number|no|file|id)`,
-  String.raw`(?:court|custody|arrest|charge|warrant|summons|job|call|referral|safeguarding|mash|dash|marac|mappa|idva|iom|tenancy|housing|homeless(?:ness)?|application|claim|account|client|customer|tenant|patient|service user|person|subject|file|record|hospital|unit|clinic|school|pupil|student|risk)\s*(?:ref(?:erence)?|number|no|id|identifier)`,
+  String.raw`(?:court|custody|arrest|charge|warrant|summons|job|call|referral|safeguarding|mash|dash|marac|mappa|idva|iom|tenancy|housing|homeless(?:ness)?|application|claim|account|client|customer|tenant|patient|service user|person|subject|file|record|prison|prisoner|hmpps|noms|nomis|hospital|unit|clinic|school|pupil|student|risk)\s*(?:ref(?:erence)?|number|no|id|identifier)`,
   String.raw`(?:pnc|pnc\s*id|pnc\s*no|cro|urn|mrn|crn|upn|uln|chi|lcs|mosaic|liquidlogic|eclipse|ndelius|delius|oasys|rio|emis|systmone|carefirst|paris|cms)(?:\s*(?:ref(?:erence)?|number|no|id))?`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
@@ -28,9 +29,27 @@ const GAP = String.raw`(?:\s*(?:[:#=]|is|was|of|no\.?|number|(?:given |recorded 
 const OF_DATE = `(?:\\s+of\\s+${FULL_DATE})?`;
 
 const CUED = new RegExp(`(${CUE}${GAP})(${TOKEN}${OF_DATE})(?![\\p{L}\\d])`, 'giu');
-/** Slash-coded references need no cue: "CRI/12345/13", "HOU/2013/0042", "12MA/34567/13", "13/123456/13". */
-const CODED =
-  /(?<![\p{L}\d/])(?:[A-Z]{2,6}|\d{1,2}[A-Z]{1,4})(?:[/-]\d{2,8}){1,3}(?:[/-][A-Z]{1,3})?(?![\p{L}\d/])|(?<![\p{L}\d/])\d{1,4}\/\d{5,}\/\d{2,4}(?![\p{L}\d/])/gu;
+/**
+ * Coded references need no cue: "CRI/12345/13", "HOU/2013/0042", "62/CU/8812/18", "12/556677P", "LDS-M-2013-118".
+ * Candidates are runs of letter/digit segments joined by "/" or "-"; isCodedReference decides.
+ */
+const CODED = /(?<![\p{L}\d/-])[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?![\p{L}\d/]|-[\p{L}\d])/gu;
+const DATE_OR_RANGE = /^(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}|\d{4}[/-]\d{2,4}|\d{1,4}-\d{1,4})$/;
+
+function isCodedReference(code: string): boolean {
+  if (DATE_OR_RANGE.test(code)) return false;
+  const segments = code.split(/[/-]/);
+  const digits = code.replace(/\D/g, '').length;
+  const hasLetters = /[A-Z]/.test(code);
+  if (code.includes('/')) {
+    // "CRI/12345/13", "62/CU/8812/18", "5601234/15", "12/556677P"; not "24/7", "BP 140/90" or "2012/13".
+    const longNumber = segments.some((seg) => /^\d{4,}[A-Z]?$/.test(seg) && !/^(?:19|20)\d{2}$/.test(seg));
+    return digits >= 4 && (longNumber || (segments.length >= 3 && hasLetters));
+  }
+  // Hyphens alone: "COVID-19" and phone numbers are not references; "LDS-M-2013-118" is.
+  return hasLetters && digits >= 5 && segments.length >= 2 && /\d/.test(segments[segments.length - 1] ?? '');
+}
+
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712". */
 const COLLAR =
   /(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)(\d{2,6})(?![\p{L}\d/:]|\.\d)/giu;
@@ -52,8 +71,7 @@ export function detectReferences(text: string): Span[] {
     spans.push(makeSpan(text, 'reference', start, start + token.length, hasDate || /[/-]/.test(bare) ? 0.95 : 0.85));
   }
   for (const m of matchesOf(CODED, text)) {
-    // "COVID-19" is not a reference: a hyphen-only code needs five digits or more.
-    if (NOT_A_REFERENCE.test(m[0]) || (!m[0].includes('/') && m[0].replace(/\D/g, '').length < 5)) continue;
+    if (!isCodedReference(m[0])) continue;
     spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
   // Decision: in free text a collar number identifies an officer as surely as a name does, so it is a reference.

@@ -9,8 +9,7 @@ const PREFIX = /(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}(?![\p{L}\d])/giu;
 /** Suffix format (1963–1983): "ABC 123D". */
 const SUFFIX = /(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A-HJ-NP-Y](?![\p{L}\d])/giu;
 /** Dateless and Northern Ireland formats: "1234 AB", "AB 1234", "ABZ 1234" — only right after a registration cue. */
-const DATELESS = /(?<![\p{L}\d])(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])/giu;
-
+const DATELESS = String.raw`(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])`;
 const MAKES =
   'ford|vauxhall|bmw|audi|vw|volkswagen|toyota|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|mercedes|skoda|seat|mini|land rover|range rover|mazda|volvo|suzuki|mitsubishi|jaguar|lexus|tesla|dacia|corsa|astra|fiesta|focus|golf|polo|transit|qashqai|clio|zafira|insignia|mondeo|kuga|yaris|micra';
 const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
@@ -19,7 +18,9 @@ const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motor
 const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
 const CUE_AFTER = new RegExp(`^[^.;!?]*\\b(?:${VEHICLE_WORDS})\\b`, 'i');
 /** The dateless formats collide with "PC 4471" and "Room 12": they need the registration named right before them. */
-const STRICT_CUE = /\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)[\s:.#-]*$/i;
+const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)(?:\s*(?:is|was|of))?[\s:.#-]*`;
+const STRICT_CUE = new RegExp(`${STRICT_CUE_WORDS}$`, 'i');
+const CUED_DATELESS = new RegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, 'giu');
 
 function hasCue(text: string, start: number, end: number): boolean {
   return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
@@ -42,9 +43,9 @@ export function detectVehicles(text: string): Span[] {
       if ((upper && hasCue(text, m.index, end)) || cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
     }
   }
-  for (const m of matchesOf(DATELESS, text)) {
-    if (!/\d/.test(m[0]) || !/\p{L}/u.test(m[0])) continue;
-    if (cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, m.index + m[0].length, 0.75));
+  for (const m of matchesOf(CUED_DATELESS, text)) {
+    const start = m.index + (m[1] ?? '').length;
+    spans.push(makeSpan(text, 'vehicle', start, start + (m[2] ?? '').length, 0.75));
   }
   return spans;
 }

@@ -71,6 +71,22 @@ function refuseMarkup(buf: Buffer): void {
   }
 }
 
+/** UTF-16 without a BOM: nearly every other byte NUL (ASCII text), the rest mostly not. */
+export function guessUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const sample = buf.subarray(0, 8192 - (Math.min(buf.length, 8192) % 2));
+  if (sample.length < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const half = sample.length / 2;
+  if (oddNul > half * 0.9 && evenNul < half * 0.1) return 'utf-16le';
+  if (evenNul > half * 0.9 && oddNul < half * 0.1) return 'utf-16be';
+  return null;
+}
+
 /** A few NULs among printable text is a damaged CSV; mostly control bytes is some binary format we do not know. */
 function looksLikeText(buf: Buffer): boolean {
   const sample = buf.subarray(0, 8192);
@@ -89,8 +105,8 @@ export function detectFormat(buf: Buffer, fileName?: string): ReadableFormat {
   for (const sig of SIGNATURES) if (startsWith(buf, sig.bytes)) refuse(sig.format, sig.what, sig.advice);
   if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) refuse('image', 'a WebP image', 'Upload the chronology workbook (.xlsx) or a .csv, not a picture of it.');
 
-  // UTF-16 with a BOM is text even though half its bytes are NUL.
-  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) return 'csv';
+  // UTF-16 is text even though half its bytes are NUL.
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]) || guessUtf16(buf)) return 'csv';
   if (!buf.includes(0) || looksLikeText(buf)) {
     refuseMarkup(buf);
     return 'csv'; // read-csv refuses stray NUL bytes with a row number

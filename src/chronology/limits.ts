@@ -30,7 +30,7 @@ export const defaultLimits: Readonly<IngestLimits> = Object.freeze({
   maxInflatedBytes: 200 * MiB,
   maxRatio: 100,
   maxZipEntries: 1000,
-  maxCells: 2_000_000,
+  maxCells: 1_000_000,
 });
 
 export type LimitName =

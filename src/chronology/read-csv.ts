@@ -3,10 +3,12 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { CellValue, RawRow, RawWorkbook } from './types.js';
+import { guessUtf16 } from './detect-format.js';
 import { LimitError, UnreadableFileError, messages } from './limits.js';
 import type { IngestLimits } from './limits.js';
 
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', or another single-byte code page chardet is sure of. */
+export type CsvEncoding = string;
 
 const SNIFF_CHARS = 65_536;
 const SNIFF_LINES = 30;
@@ -26,25 +28,33 @@ function isUtf8(buf: Buffer): boolean {
   }
 }
 
+/** Single-byte code pages chardet may name instead of Windows-1252 (e.g. a Polish author's 1250), if it is sure. */
+const OTHER_CODE_PAGES = new Set(['windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1257', 'ISO-8859-2', 'ISO-8859-7', 'ISO-8859-9']);
+const CHARDET_SURE = 60;
+
 /**
- * BOMs first (UTF-8, UTF-16 LE/BE); then valid UTF-8; then chardet, trusted only for BOM-less UTF-16; anything else
- * is Windows-1252, Excel's "CSV (Comma delimited)" on UK Windows (ISO-8859-1 guesses are 1252: curly quotes, en dash).
+ * BOMs first (UTF-8, UTF-16 LE/BE); then BOM-less UTF-16 by its NUL pattern; then valid UTF-8; then chardet: another
+ * Windows/ISO code page only when it is sure, otherwise Windows-1252 — Excel's "CSV (Comma delimited)" on UK Windows
+ * (ISO-8859-1 guesses are read as 1252, which adds curly quotes, en dash and € in 0x80–0x9F).
  */
 export function detectCsvEncoding(buf: Buffer): { encoding: CsvEncoding; bomLength: number } {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const utf16 = guessUtf16(buf);
+  if (utf16) return { encoding: utf16, bomLength: 0 };
   if (isUtf8(buf)) return { encoding: 'utf-8', bomLength: 0 };
-  const guess = chardet.detect(buf.subarray(0, SNIFF_CHARS));
-  if (guess === 'UTF-16LE') return { encoding: 'utf-16le', bomLength: 0 };
-  if (guess === 'UTF-16BE') return { encoding: 'utf-16be', bomLength: 0 };
+  const top = chardet.analyse(buf.subarray(0, SNIFF_CHARS))[0];
+  if (top && top.confidence >= CHARDET_SURE && OTHER_CODE_PAGES.has(top.name) && iconv.encodingExists(top.name)) {
+    return { encoding: top.name, bomLength: 0 };
+  }
   return { encoding: 'windows-1252', bomLength: 0 };
 }
 
 export function decodeCsv(buf: Buffer): string {
   const { encoding, bomLength } = detectCsvEncoding(buf);
   const body = buf.subarray(bomLength);
-  if (encoding === 'utf-8' || encoding === 'windows-1252') {
+  if (!encoding.startsWith('utf-16')) {
     const at = body.indexOf(0);
     if (at >= 0) throw nulError(body.toString('latin1'), at);
   }

@@ -30,7 +30,6 @@ class XmlScanner {
   private head = '';
   private started = false;
   rows = 0;
-  cells = 0;
   /** `<row>` and `<c>` elements: each becomes an object in exceljs's model, empty or not. */
   elements = 0;
   constructor(
@@ -57,7 +56,6 @@ class XmlScanner {
       this.elements++;
       if (tag === 'row') this.pendingRow = true;
       else if (tag === 'c') {
-        this.cells++;
         if (this.pendingRow) {
           this.rows++;
           this.pendingRow = false;

@@ -59,7 +59,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   } else {
     ({ db, file } = openSqlite(opts.dataDir));
   }
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  // Each schema keeps its own migration bookkeeping (Kysely otherwise finds another schema's tables).
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(dialect === 'postgres' && opts.pgSchema ? { migrationTableSchema: opts.pgSchema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

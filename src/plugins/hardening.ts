@@ -27,6 +27,17 @@ export default fp(
       },
       crossOriginEmbedderPolicy: false,
     });
+    // Compressed request bodies are refused rather than inflated: a small gzip can hide a huge body.
+    app.addHook('onRequest', async (request, reply) => {
+      const encoding = request.headers['content-encoding'];
+      if (encoding && encoding.toLowerCase() !== 'identity') {
+        await reply.status(415).send({
+          error: 'unsupported_media_type',
+          message: 'Compressed request bodies are not accepted; send the body uncompressed.',
+          requestId: String(request.id),
+        });
+      }
+    });
     await app.register(rateLimit, {
       global: true,
       max: opts.requestsPerMinute,

@@ -35,7 +35,7 @@ export async function readMultipartPairs(
   const fields = new Map<string, string>();
   let agency: string | undefined;
   let pending: { fileName: string | undefined; bytes: Buffer } | undefined;
-  for await (const part of request.parts({ limits: { files: maxFiles, fields: maxFiles + extraFields.length, parts: 2 * maxFiles + extraFields.length } })) {
+  for await (const part of request.parts({ limits: { files: maxFiles, fields: maxFiles + extraFields.length + 8, parts: 2 * maxFiles + extraFields.length + 8 } })) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file') {
         part.file.resume();

@@ -130,6 +130,8 @@ export class SubmissionsRepository {
       for (let i = 0; i < s.entries.length; i += CHUNK) {
         const rows = s.entries.slice(i, i + CHUNK).map((e, j) => entryRow(e, row.id, s.caseId, i + j));
         await trx.insertInto('entries').values(rows).execute();
+        // better-sqlite3 runs each insert synchronously: give other requests a turn between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       return toRecord(row);
     });

@@ -1,4 +1,5 @@
 // Table tests for the identifier detectors: what each kind catches, what it leaves alone, and overlap rules.
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { detectIdentifiers } from '../../src/anonymise/identifiers.js';
 import { isValidNhsNumber } from '../../src/anonymise/detect-nhs.js';
@@ -122,6 +123,13 @@ const negatives: string[] = [
   'Prescribed 2 x 500mg three times a day.',
   'The case was heard in 2014 and closed.',
   'She was born in Poland and came to the UK in 2004.',
+  'BP 140/90, pulse 88, BMI 32.5; PHQ-9 score 18; pain 7/10.',
+  'Worked the 0800-1600 shift, then 1700-1900 at the pub; 24/7 cover.',
+  'Page 4 of 12, Appendix 3, item 4.2; the 2019/20 figures.',
+  'Year 6 pupil in Room 12, Ward 4, Bay 3, Bed 4; Tier 2 early help.',
+  'He had an iPhone 11 and drove down the M5 from J17 to the A38.',
+  'Sarah Lane said she would call back.',
+  'She works at Brixton Hill Group Practice and shops in Anderton Park.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
@@ -196,5 +204,22 @@ describe('overlaps and shape of the result', () => {
 
   it('returns nothing for empty text', () => {
     expect(detectIdentifiers('')).toEqual([]);
+  });
+});
+
+describe('any text', () => {
+  const pieces = fc.constantFrom(
+    ' ', ', ', '0', '7', '07700 ', '900123', 'AB12 ', 'CDE', 'M14 ', '5RT', 'DOB ', '12/03/1985', 'crime ref ', 'CRI/',
+    '12345/13', 'Flat 3', '14 ', 'Acacia Avenue', 'NHS ', '943 476 5919', 'JG 10 37 29 B', '@', 'x.y', '.com', 'PC ', '4471',
+    'born ', 'Mark', 'the ', 'of ', '\n',
+  );
+  test.prop([fc.array(pieces, { maxLength: 40 }).map((a) => a.join(''))])('gives sorted, non-overlapping spans that match the text', (text) => {
+    let last = 0;
+    for (const s of detectIdentifiers(text)) {
+      expect(s.start).toBeGreaterThanOrEqual(last);
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      last = s.end;
+    }
   });
 });

@@ -1,0 +1,160 @@
+// Reading CSVs as UK authors save them: encodings, delimiters, line endings, multi-line cells, and the limits.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { detectCsvEncoding, readCsv, sniffDelimiter } from '../../src/chronology/read-csv.js';
+import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
+import type { CellValue, RawWorkbook } from '../../src/chronology/types.js';
+import { FILES_DIR } from '../../fixtures/paths.js';
+import { bigCellCsv, hugeRecordCsv, nulByteCsv, tallCsv, wideCsv } from '../../fixtures/hostile.js';
+
+const read = (name: string): RawWorkbook => readCsv(readFileSync(join(FILES_DIR, name)), defaultLimits);
+const rowsOf = (wb: RawWorkbook): Array<[number, CellValue[]]> => (wb.sheets[0]?.rows ?? []).map((r) => [r.row, r.cells]);
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+describe('readCsv: housing-1252.csv (Windows-1252, semicolons, CRLF)', () => {
+  const wb = read('housing-1252.csv');
+  const rows = wb.sheets[0]?.rows ?? [];
+
+  it('is one sheet named CSV', () => {
+    expect(wb.format).toBe('csv');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['CSV']);
+  });
+
+  it('decodes £, á, é, curly quotes and en dashes as typed on UK Windows', () => {
+    expect(detectCsvEncoding(readFileSync(join(FILES_DIR, 'housing-1252.csv'))).encoding).toBe('windows-1252');
+    expect(rows[0]?.cells).toEqual(['Housing Options – chronology for DHR Adult A']);
+    expect(rows[3]?.cells[3]).toBe('Siobhán O’Connor');
+    expect(rows[3]?.cells[5]).toContain('couldn’t go home');
+    expect(rows[3]?.cells[5]).toContain('£1,240.50');
+    expect(rows[5]?.cells[3]).toBe('René Dubois (Tenancy Sustainment)');
+  });
+
+  it('splits on semicolons although the prose is full of commas', () => {
+    expect(rows[2]?.cells).toEqual(['Date', 'Time', 'Source', 'Officer', 'Contact with', 'Details', 'Outcome']);
+    expect(rows[3]?.cells).toHaveLength(7);
+    expect(rows[6]?.cells[5]).toBe('Mark rang asking where Sarah was staying; he said he was her “carer”. Told we cannot share information.');
+  });
+
+  it('numbers rows as Excel shows them: a multi-line cell is one row', () => {
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows[4]?.cells[5]).toBe('Placed in temporary accommodation at Ashley House, Room 12.\r\nSarah said “Mark will find me here”.\r\nRisk noted on the file.');
+    expect(rows[5]?.cells[0]).toBe('19/4/13');
+  });
+
+  it('gives empty cells null and keeps the blank row', () => {
+    expect(rows[1]?.cells).toEqual([]);
+    expect(rows[4]?.cells[1]).toBeNull();
+  });
+});
+
+describe('readCsv: idva-utf8bom.csv (UTF-8 with BOM)', () => {
+  const rows = rowsOf(read('idva-utf8bom.csv'));
+
+  it('strips the BOM from the first header and keeps dotted dates and am/pm times', () => {
+    expect(rows[0]?.[1][0]).toBe('Date');
+    expect(rows.slice(1, 5).map(([, c]) => [c[0], c[1]])).toEqual([
+      ['03.04.2013', '5pm'],
+      ['10.04.2013', '5.30 pm'],
+      ['17.04.2013', '17:00'],
+      ['01.05.2013', '1700'],
+    ]);
+    expect(rows[1]?.[1][3]).toBe('Zoë Clarke (IDVA)');
+  });
+
+  it('unescapes doubled quotes inside a quoted cell', () => {
+    expect(rows[4]?.[1][5]).toBe('Sarah did not answer three calls. Text message sent: "Please call Zoë when it’s safe"');
+  });
+});
+
+describe('readCsv: encodings and dialects', () => {
+  const text = 'Date,Event\r\n03/04/2013,Siobhán paid £20 – “fine”\r\n';
+
+  it.each([
+    ['UTF-8 without BOM', Buffer.from(text, 'utf8')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf16-be')])],
+    ['UTF-16 LE without BOM', Buffer.from(text, 'utf16le')],
+    ['Windows-1252', iconv.encode(text, 'windows-1252')],
+  ])('decodes %s', (_label, buf) => {
+    expect(readCsv(buf, defaultLimits).sheets[0]?.rows[1]?.cells).toEqual(['03/04/2013', 'Siobhán paid £20 – “fine”']);
+  });
+
+  it('reads a Polish author’s Windows-1250 when chardet is sure of it', () => {
+    const buf = iconv.encode('Data,Zdarzenie\r\n03/04/2013,Łukasz przyszedł, żona była śmiała, źle się czuła\r\n', 'windows-1250');
+    expect(readCsv(buf, defaultLimits).sheets[0]?.rows[1]?.cells[1]).toBe('Łukasz przyszedł');
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CR (old Mac)', '\r'],
+  ])('reads %s line endings', (_label, eol) => {
+    const rows = readCsv(Buffer.from(`Date,Event${eol}01/01/2012,a${eol}02/01/2012,b${eol}`), defaultLimits).sheets[0]?.rows;
+    expect(rows?.map((r) => [r.row, r.cells[0]])).toEqual([[1, 'Date'], [2, '01/01/2012'], [3, '02/01/2012']]);
+  });
+
+  it.each([
+    [',', 'Date,Time,Event\n1/1/12,17:00,"He said; she said"\n'],
+    [';', 'Date;Time;Event\n1/1/12;17:00;Sarah, Mark, and Child B\n'],
+    ['\t', 'Date\tTime\tEvent\n1/1/12\t17:00\tSarah, Mark; Child B\n'],
+  ])('sniffs the delimiter %j', (delimiter, csv) => {
+    expect(sniffDelimiter(csv)).toBe(delimiter);
+  });
+
+  it('tolerates ragged rows and stray quotes', () => {
+    const rows = readCsv(Buffer.from('Date,Event,Comment\n1/1/12,He is 5" tall\n2/1/12,a,b,extra\n'), defaultLimits).sheets[0]?.rows;
+    expect(rows?.[1]?.cells).toEqual(['1/1/12', 'He is 5" tall']);
+    expect(rows?.[2]?.cells).toHaveLength(4);
+  });
+
+  it('drops trailing blank lines', () => {
+    expect(readCsv(Buffer.from('Date,Event\n1/1/12,a\n\n\n,\n'), defaultLimits).sheets[0]?.rows.map((r) => r.row)).toEqual([1, 2]);
+  });
+});
+
+describe('readCsv: refusals', () => {
+  it('refuses a NUL byte as unreadable, naming the line', () => {
+    const err = thrown(() => readCsv(nulByteCsv(), defaultLimits));
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toBe('nul-byte');
+    expect((err as Error).message).toContain('line 3');
+    expect((err as Error).message).not.toContain('bad');
+  });
+
+  it('refuses a 10 MB single record without reading it whole', () => {
+    const buf = hugeRecordCsv();
+    const t0 = performance.now();
+    const err = thrown(() => readCsv(buf, defaultLimits));
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).limit).toBe('cell');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('refuses 100 000 columns', () => {
+    const err = thrown(() => readCsv(wideCsv(100_000), defaultLimits));
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).limit).toBe('columns');
+    expect((err as Error).message).toContain('Row 2');
+  });
+
+  it('refuses a 1 MB cell', () => {
+    const err = thrown(() => readCsv(bigCellCsv(), defaultLimits));
+    expect((err as LimitError).limit).toBe('cell');
+    expect((err as Error).message).not.toContain('aaaa');
+  });
+
+  it('refuses more rows than maxRows, and accepts exactly maxRows', () => {
+    expect((thrown(() => readCsv(tallCsv(10), { ...defaultLimits, maxRows: 10 })) as LimitError).limit).toBe('rows');
+    expect(readCsv(tallCsv(9), { ...defaultLimits, maxRows: 10 }).sheets[0]?.rows).toHaveLength(10);
+  });
+});

@@ -1,0 +1,103 @@
+// The zip guard refuses bombs, DTDs, unsafe names and oversized sheets quickly and without growing the process.
+import { describe, expect, it } from 'vitest';
+import { guardXlsx } from '../../src/chronology/zip-guard.js';
+import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
+import { readXlsx } from '../../src/chronology/read-xlsx.js';
+import {
+  billionLaughsXlsx,
+  externalEntityXlsx,
+  manyEntriesXlsx,
+  minimalXlsx,
+  pathTraversalXlsx,
+  zipBombXlsx,
+} from '../../fixtures/hostile.js';
+import type { BombOptions } from '../../fixtures/hostile.js';
+
+/** Runs `fn`, returning what it threw, the wall time and the RSS growth. */
+async function measure(fn: () => Promise<unknown>): Promise<{ err: unknown; ms: number; rssMb: number }> {
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const t0 = performance.now();
+  let err: unknown = null;
+  try {
+    await fn();
+  } catch (e) {
+    err = e;
+  }
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { err, ms: performance.now() - t0, rssMb: (peak - rss0) / 1024 / 1024 };
+}
+
+describe('guardXlsx', () => {
+  it('passes a minimal workbook and reports what it inflated', async () => {
+    const report = await guardXlsx(minimalXlsx(), defaultLimits);
+    expect(report.entries).toBe(6);
+    expect(report.worksheetRows).toEqual([1]);
+    expect(report.date1904).toBe(false);
+  });
+
+  it('reads date1904="true" (which exceljs misses) as well as "1"', async () => {
+    expect((await guardXlsx(minimalXlsx(undefined, undefined, '<workbookPr date1904="true"/>'), defaultLimits)).date1904).toBe(true);
+    expect((await guardXlsx(minimalXlsx(undefined, undefined, '<workbookPr date1904="1"/>'), defaultLimits)).date1904).toBe(true);
+    expect((await guardXlsx(minimalXlsx(undefined, undefined, '<workbookPr date1904="0"/>'), defaultLimits)).date1904).toBe(false);
+  });
+
+  it('refuses a 1 GiB bomb that declares its size, before inflating anything', async () => {
+    const bomb = zipBombXlsx({ lie: false });
+    const { err, ms } = await measure(() => guardXlsx(bomb, defaultLimits));
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).limit).toBe('inflated-size');
+    expect(ms).toBeLessThan(200);
+  });
+
+  it.each<[string, BombOptions, Partial<typeof defaultLimits>, string]>([
+    ['a sheet of <row/> that lies about its size', {}, {}, 'cells'],
+    ['a sheet of blanks that lies about its size', { pattern: ' '.repeat(64) }, {}, 'compression-ratio'],
+    ['a media part that lies about its size', { part: 'media' }, {}, 'compression-ratio'],
+    ['a media part, ratio check off', { part: 'media' }, { maxRatio: 1e9 }, 'inflated-size'],
+  ])('refuses %s by counting the actual bytes, in < 2 s and < 100 MB', async (_label, opts, limits, limit) => {
+    const bomb = zipBombXlsx(opts);
+    expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+    const { err, ms, rssMb } = await measure(() => readXlsx(bomb, { ...defaultLimits, ...limits }));
+    expect(err).toBeInstanceOf(LimitError);
+    expect((err as LimitError).limit).toBe(limit);
+    expect((err as LimitError).statusCode).toBe(413);
+    expect(ms).toBeLessThan(2000);
+    expect(rssMb).toBeLessThan(100);
+  });
+
+  it('refuses a billion-laughs DTD in sharedStrings.xml', async () => {
+    const { err, ms } = await measure(() => readXlsx(billionLaughsXlsx(), defaultLimits));
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toBe('xml-dtd');
+    expect((err as UnreadableFileError).statusCode).toBe(422);
+    expect(ms).toBeLessThan(500);
+  });
+
+  it('refuses an external entity (XXE)', async () => {
+    await expect(readXlsx(externalEntityXlsx(), defaultLimits)).rejects.toMatchObject({ reason: 'xml-dtd' });
+  });
+
+  it.each(['../evil.sh', '/etc/cron.d/evil', 'xl/../../evil', 'C:\\evil.bat', 'xl\\..\\..\\evil'])('refuses the entry name %s', async (name) => {
+    const err = await guardXlsx(pathTraversalXlsx(name), defaultLimits).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toBe('unsafe-entry-name');
+    expect((err as Error).message).not.toContain('evil');
+  });
+
+  it('refuses more entries than the limit', async () => {
+    await expect(guardXlsx(manyEntriesXlsx(5000), defaultLimits)).rejects.toMatchObject({ limit: 'zip-entries' });
+  });
+
+  it('refuses a sheet with more rows than the limit before exceljs sees it', async () => {
+    const rows = Array.from({ length: 11 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const xlsx = minimalXlsx(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+    await expect(guardXlsx(xlsx, { ...defaultLimits, maxRows: 10 })).rejects.toMatchObject({ limit: 'rows' });
+    await expect(guardXlsx(xlsx, { ...defaultLimits, maxRows: 11 })).resolves.toMatchObject({ worksheetRows: [11] });
+  });
+
+  it('refuses a truncated zip as unreadable', async () => {
+    const xlsx = minimalXlsx();
+    await expect(guardXlsx(xlsx.subarray(0, xlsx.length - 30), defaultLimits)).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
