@@ -7,6 +7,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY public ./public
+COPY web ./web
 RUN npm run build
 
 FROM node:20-bookworm-slim AS deps

@@ -14,6 +14,14 @@ steps.push(
   { group: 'ingest 50 000-row csv', step: 'upload', args: [csv] },
 );
 
+for (const format of ['json', 'csv', 'xlsx', 'docx']) {
+  steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'exportTimeline', args: [format, 'real'] });
+}
+steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'plainXlsxWrite', args: [] });
+
+const only = process.env.BENCH_ONLY;
+if (only) steps.splice(0, steps.length, ...steps.filter((s) => s.group.includes(only)));
+
 function runStep(step: string, args: string[]): Figures {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/step.ts', step, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = out.split('\n').find((l) => l.startsWith('FIGURES '));

@@ -17,10 +17,13 @@ import uploadsPlugin from './plugins/uploads.js';
 import webUiPlugin from './plugins/web-ui.js';
 import submissionsRoutes from './submissions/submissions-routes.js';
 import timelineRoutes from './timeline/timeline-routes.js';
+import mergeRoutes from './timeline/merge-routes.js';
+import peopleRoutes from './people/people-routes.js';
 import tokensRoutes from './tokens/tokens-routes.js';
 import auditRoutes from './audit/audit-routes.js';
 import sessionRoutes from './auth/session-routes.js';
 import templateRoutes from './templates/template-routes.js';
+import redactionRoutes from './redaction/redaction-routes.js';
 
 export interface BuildOptions {
   /** An already-open database (tests share one); otherwise one is opened from the config. */
@@ -62,10 +65,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(casesRoutes);
   await app.register(submissionsRoutes);
   await app.register(timelineRoutes);
+  await app.register(mergeRoutes);
+  await app.register(peopleRoutes);
   await app.register(tokensRoutes);
   await app.register(auditRoutes);
   await app.register(sessionRoutes);
   await app.register(templateRoutes);
+  await app.register(redactionRoutes);
   await app.register(webUiPlugin);
 
   if (config.retentionDays) scheduleRetention(app, config.retentionDays);

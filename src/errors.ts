@@ -25,6 +25,20 @@ interface ErrorBody {
   [key: string]: unknown;
 }
 
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN']);
+
+/** A full disk or a database that went away: the upload was not stored, and the caller may try again. */
+function fromStorageError(err: { code?: string; message?: string }): { status: number; code: string; message: string } | null {
+  const code = err.code ?? '';
+  if (code === 'SQLITE_FULL' || code === '53100') {
+    return { status: 507, code: 'storage_full', message: 'The service has run out of storage. Nothing was stored; tell the administrator.' };
+  }
+  if (UNAVAILABLE.has(code) || code.startsWith('08') || /Connection terminated|connection.*(closed|ended)/i.test(err.message ?? '')) {
+    return { status: 503, code: 'database_unavailable', message: 'The database is not answering. Nothing was stored; try again in a minute.' };
+  }
+  return null;
+}
+
 /** Maps fastify's own error codes to ours; the messages never echo request content. */
 function fromFastifyError(err: FastifyError): { status: number; code: string; message: string; extra?: object } {
   switch (err.code) {
@@ -45,6 +59,8 @@ function fromFastifyError(err: FastifyError): { status: number; code: string; me
     default:
       break;
   }
+  const storage = fromStorageError(err);
+  if (storage) return storage;
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return { status, code: 'bad_request', message: 'The request could not be processed.' };

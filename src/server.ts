@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config).catch((err: unknown) => {
+    // Durability or connection problems at start-up: one clear line, no stack.
+    console.error(`Cannot start: ${err instanceof Error ? err.message : 'unknown error'}`);
+    process.exit(1);
+  });
   const created = await ensureAdminToken(app.repos.tokens, config.adminToken);
   if (created) {
     // Printed once, on stdout and not through the logger, so it never lands in log storage.

@@ -7,6 +7,7 @@ export interface Principal {
   role: Role;
   caseId: string | null;
   agency: string | null;
+  label: string;
 }
 
 /** Actions on one case. Anything not case-scoped is decided by `access` on the route (admin / any). */

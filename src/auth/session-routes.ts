@@ -9,6 +9,7 @@ const sessionResponse = z.object({
   role: z.enum(['admin', 'chair', 'author', 'reader']),
   caseId: z.string().nullable(),
   agency: z.string().nullable(),
+  label: z.string(),
 });
 
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +18,7 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['tokens'], summary: 'The role, case and agency of the presented token', response: { 200: sessionResponse, 401: errorResponse } },
     handler: async (request) => {
       const p = principalOf(request);
-      return { tokenId: p.tokenId, role: p.role, caseId: p.caseId, agency: p.agency };
+      return { tokenId: p.tokenId, role: p.role, caseId: p.caseId, agency: p.agency, label: p.label };
     },
   });
 };

@@ -34,7 +34,33 @@ function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string } {
   native.pragma('foreign_keys = ON');
   native.pragma('secure_delete = ON');
   native.pragma('busy_timeout = 5000');
+  assertSqliteDurable(native);
   return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) }), file };
+}
+
+/** The service refuses to run on settings that could lose an acknowledged upload. */
+export class DurabilityError extends Error {}
+
+export function assertSqliteDurable(native: SqliteDatabase.Database): void {
+  const mode = String(native.pragma('journal_mode', { simple: true })).toLowerCase();
+  const sync = Number(native.pragma('synchronous', { simple: true }));
+  const fk = Number(native.pragma('foreign_keys', { simple: true }));
+  if (mode !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${mode}, not wal (is DATA_DIR on a filesystem that supports WAL?)`);
+  if (sync !== 2) throw new DurabilityError(`SQLite synchronous is ${sync}, not FULL (2)`);
+  if (fk !== 1) throw new DurabilityError('SQLite foreign_keys is off');
+}
+
+async function assertPostgresDurable(db: Kysely<Schema>): Promise<void> {
+  const setting = async (name: 'fsync' | 'synchronous_commit'): Promise<string> => {
+    const res = await sql<{ v: string }>`select current_setting(${name}) as v`.execute(db);
+    return res.rows[0]?.v ?? '';
+  };
+  const fsync = await setting('fsync');
+  const commit = await setting('synchronous_commit');
+  if (fsync !== 'on') throw new DurabilityError(`PostgreSQL fsync is ${fsync}, not on`);
+  if (!['on', 'remote_write', 'remote_apply'].includes(commit)) {
+    throw new DurabilityError(`PostgreSQL synchronous_commit is ${commit}, not on`);
+  }
 }
 
 function openPostgres(url: string, schema: string | undefined): Kysely<Schema> {
@@ -55,7 +81,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     if (opts.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(opts.pgSchema)) throw new Error('invalid schema name');
     db = openPostgres(opts.databaseUrl, opts.pgSchema);
-    if (opts.pgSchema) await sql`create schema if not exists ${sql.id(opts.pgSchema)}`.execute(db);
+    try {
+      await assertPostgresDurable(db);
+      if (opts.pgSchema) await sql`create schema if not exists ${sql.id(opts.pgSchema)}`.execute(db);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
   } else {
     ({ db, file } = openSqlite(opts.dataDir));
   }

@@ -1,4 +1,5 @@
-// Serves the web page (static files under public/) at /.
+// Serves the web page (static files under public/, its scripts compiled from web/ into public/js/) at /.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +10,19 @@ const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../.
 
 export default fp(
   async function webUiPlugin(app: FastifyInstance) {
-    await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'], cacheControl: true, maxAge: '1h' });
+    if (!existsSync(`${root}js/main.js`)) {
+      app.log.warn({ dir: 'public/js' }, 'web page scripts not built; run npm run build:web');
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      index: ['index.html'],
+      // Revalidated every time (ETag, so usually a 304): a new release's page, scripts and styles arrive together.
+      cacheControl: false,
+      setHeaders: (reply) => {
+        void reply.header('cache-control', 'no-cache');
+      },
+    });
   },
   { name: 'web-ui' },
 );

@@ -1,22 +1,39 @@
-// Applies the case's pseudonym map to a merged timeline, and matches the `person` filter. (Anonymiser not yet wired.)
+// Applies the case's pseudonym map to a merged timeline, and matches the `person` filter by any variant of a name.
+import { createAnonymiser } from '../anonymise/anonymise-text.js';
+import { buildNameMatcher } from '../anonymise/name-matcher.js';
 import type { Person } from '../anonymise/types.js';
 import type { TimelineEntry } from '../chronology/types.js';
-import { AppError } from '../errors.js';
+import { badRequest } from '../errors.js';
 
 export function anonymiseTimeline(
-  _entries: readonly TimelineEntry[],
-  _people: readonly Person[],
-  _mode: 'initials' | 'pseudonym',
+  entries: readonly TimelineEntry[],
+  people: readonly Person[],
+  mode: 'initials' | 'pseudonym',
 ): { entries: TimelineEntry[]; unmappedNames: string[] } {
-  // Never serve an "anonymised" export that is not.
-  throw new AppError(501, 'not_implemented', 'Anonymised exports are not available yet; only names=real can be served.');
+  const anonymiser = createAnonymiser([...people], mode);
+  const out = entries.map((e) => anonymiser.entry(e));
+  return { entries: out, unmappedNames: anonymiser.unmappedNames() };
 }
 
-const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
+const TEXT_FIELDS = ['source', 'professional', 'contact', 'event', 'outcome', 'comment'] as const;
+
+/**
+ * Entries that mention one mapped person, by any variant of their name. Anonymised views name the person
+ * by initials or pseudonym only, so the filter never confirms a real name to someone who may not see it.
+ */
 export function personFilter(people: readonly Person[], wanted: string, names: 'initials' | 'pseudonym' | 'real'): (e: TimelineEntry) => boolean {
-  const w = fold(wanted.trim());
-  const person = people.find((p) => fold(p.initials) === w || (p.pseudonym && fold(p.pseudonym) === w) || (names === 'real' && fold(p.name) === w));
-  const needle = fold(person?.name ?? wanted);
-  return (e) => [e.event, e.contact, e.outcome, e.comment, e.source, e.professional].some((t) => t !== null && fold(t).includes(needle));
+  const w = fold(wanted);
+  const index = people.findIndex(
+    (p) => fold(p.initials) === w || (p.pseudonym !== null && fold(p.pseudonym) === w) || (names === 'real' && fold(p.name) === w),
+  );
+  if (index < 0) throw badRequest('No person in the map has those initials or that pseudonym.');
+  const matcher = buildNameMatcher([...people]);
+  return (e) => TEXT_FIELDS.some((f) => e[f] !== null && matcher.mentions(e[f] ?? '', index)) || Object.values(e.extra).some((v) => matcher.mentions(v, index));
 }

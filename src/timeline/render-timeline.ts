@@ -1,6 +1,7 @@
 // Renders a merged timeline in the requested format: JSON and CSV as streams, XLSX streamed, DOCX built whole.
 import { PassThrough, Readable } from 'node:stream';
 import type { TimelineEntry } from '../chronology/types.js';
+import { AppError } from '../errors.js';
 import type { ExportContext } from '../export/export-context.js';
 import { timelineToCsv } from '../export/to-csv.js';
 import { timelineToDocx } from '../export/to-docx.js';
@@ -25,13 +26,24 @@ const TYPES: Record<Format, string> = {
 function jsonStream(head: Record<string, unknown>, entries: readonly TimelineEntry[], tail: Record<string, unknown>): Readable {
   function* chunks(): Generator<string> {
     const open = JSON.stringify(head);
-    yield `${open.slice(0, -1)}${open.length > 2 ? ',' : ''}"entries":[`;
-    for (let i = 0; i < entries.length; i++) yield (i ? ',' : '') + JSON.stringify(entries[i]);
+    let buf = `${open.slice(0, -1)}${open.length > 2 ? ',' : ''}"entries":[`;
+    for (let i = 0; i < entries.length; i++) {
+      buf += (i ? ',' : '') + JSON.stringify(entries[i]);
+      if (buf.length >= CHUNK_CHARS) {
+        yield buf;
+        buf = '';
+      }
+    }
     const close = JSON.stringify(tail);
-    yield `],${close.slice(1)}`;
+    yield `${buf}],${close.slice(1)}`;
   }
   return Readable.from(chunks(), { objectMode: false });
 }
+
+const CHUNK_CHARS = 64 * 1024;
+
+/** The Word export is built whole in memory (the docx package has no streaming writer), so it is bounded. */
+export const DOCX_MAX_ENTRIES = 10_000;
 
 export async function renderTimeline(
   format: Format,
@@ -51,6 +63,9 @@ export async function renderTimeline(
       return { contentType, extension: 'xlsx', body: out };
     }
     case 'docx':
+      if (entries.length > DOCX_MAX_ENTRIES) {
+        throw new AppError(413, 'too_large', `The Word export holds at most ${DOCX_MAX_ENTRIES} entries and this timeline has ${entries.length}. Narrow it with from/to or agency, or download xlsx.`, { limit: 'docx-entries' });
+      }
       return { contentType, extension: 'docx', body: await timelineToDocx(entries, ctx) };
   }
 }

@@ -1,7 +1,14 @@
 // Query and response schemas of the merged timeline and the stateless merge.
 import { z } from 'zod';
 
-const partialIso = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be yyyy, yyyy-mm or yyyy-mm-dd');
+const partialIso = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be yyyy, yyyy-mm or yyyy-mm-dd')
+  .refine((s) => {
+    const [y, m = '01', d = '01'] = s.split('-');
+    const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === `${y}-${m}-${d}`;
+  }, 'is not a real date');
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const formatEnum = z.enum(['json', 'csv', 'xlsx', 'docx']);

@@ -70,7 +70,7 @@ export class TokensRepository {
     if (!row) return null;
     if (row.expires_at && row.expires_at <= now.toISOString()) return null;
     await this.db.updateTable('tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
-    return { tokenId: row.id, role: row.role as Role, caseId: row.case_id, agency: row.agency };
+    return { tokenId: row.id, role: row.role as Role, caseId: row.case_id, agency: row.agency, label: row.label };
   }
 
   async list(filter: { caseId?: string } = {}): Promise<TokenRecord[]> {

@@ -1,0 +1,62 @@
+// Words never treated as person names: agencies, domain terms, roles, months, weekdays, programmes, pseudonym labels.
+
+/** Agency and domain terms (lowercase; ALL-CAPS acronyms are also skipped by shape). */
+export const DOMAIN_TERMS = new Set([
+  'marac', 'mash', 'mappa', 'idva', 'isva', 'camhs', 'cps', 'pnc', 'ppn', 'a&e', 'gp', 'gps', 'dash', 'dhr', 'darr',
+  'imr', 'nhs', 'csp', 'police', 'probation', 'housing', 'social', 'care', 'services', 'service', 'council',
+  'cafcass', 'ofsted', 'nspcc', 'barnardo', "barnardo's", 'refuge', 'nacro', 'jobcentre', 'samaritans', 'mind',
+  'relate', 'shelter', 'freedom', 'programme', 'caring', 'dads', 'safe', 'lives', 'safelives', 'respect', 'domestic',
+  'abuse', 'violence', 'adult', 'adults', "children's", 'children', 'child', 'protection', 'safeguarding', 'team',
+  'trust', 'foundation', 'hospital', 'ward', 'street', 'road', 'lane', 'avenue', 'close', 'court', 'crown',
+  'magistrates', 'county', 'family', 'youth', 'offending', 'community', 'mental', 'health', 'substance', 'misuse',
+  'recovery', 'ambulance', 'fire', 'rescue', 'emergency', 'department', 'unit', 'surgery', 'practice', 'centre',
+  'clinic', 'school', 'academy', 'college', 'university', 'nursery', 'prison', 'hmp', 'hmpps', 'crc', 'nps', 'dwp',
+  'universal', 'credit', 'benefits', 'victim', 'support', 'citizens', 'advice', 'women', "women's", 'aid', 'men',
+  "men's", 'helpline', 'national', 'local', 'authority', 'borough', 'city', 'district', 'metropolitan', 'constabulary',
+  'home', 'office', 'ministry', 'justice', 'gov', 'uk', 'england', 'wales', 'scotland', 'britain', 'british',
+  'english', 'welsh', 'scottish', 'irish', 'european', 'african', 'caribbean', 'asian', 'indian', 'pakistani',
+  'bangladeshi', 'polish', 'romanian', 'muslim', 'christian', 'hindu', 'sikh', 'jewish', 'catholic', 'islam',
+  'christmas', 'easter', 'ramadan', 'eid', 'diwali', 'covid', 'covid-19', 'coronavirus', 'lockdown', 'teams', 'zoom',
+  'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'twitter', 'google', 'iphone', 'android', 'emis',
+  'systmone', 'rio', 'mosaic', 'liquidlogic', 'niche', 'storm', 'athena', 'pncid', 'law',
+  'dvpn', 'dvpo', 'nmo', 'occupation', 'order', 'non-molestation', 'injunction', 'bail', 'conditions', 'section',
+  'act', 'mca', 'dols', 'cpa', 'cpn', 'amhp', 'crhtt', 'iapt', 'talking', 'therapies', 'turning', 'point', 'change',
+  'grow', 'live', 'cgl', 'humankind', 'we', 'are', 'with', 'you', 'addaction', 'arch', 'sanctuary', 'scheme', 'mosac',
+  'victims', 'commissioner', 'pcc', 'ipcc', 'iopc', 'ico', 'cqc', 'hmic', 'hmicfrs', 'dbs', 'sia', 'dvla',
+  'notes', 'note', 'record', 'records', 'chronology', 'report', 'summary', 'review', 'panel', 'chair', 'author',
+]);
+
+/** Role words that end a name in a professional column ('Helen Fraser Social Worker'). */
+export const ROLE_WORDS = new Set([
+  'worker', 'officer', 'visitor', 'nurse', 'manager', 'practitioner', 'advisor', 'adviser', 'consultant', 'doctor',
+  'psychiatrist', 'psychologist', 'therapist', 'midwife', 'paramedic', 'handler', 'receptionist', 'administrator',
+  'coordinator', 'co-ordinator', 'lead', 'leader', 'head', 'deputy', 'assistant', 'senior', 'junior', 'student',
+  'trainee', 'specialist', 'caseworker', 'keyworker', 'key', 'case', 'support', 'duty', 'social', 'health', 'family',
+  'housing', 'probation', 'police', 'constable', 'sergeant', 'inspector', 'detective', 'teacher', 'governor', 'sister',
+  'matron', 'registrar', 'surgeon', 'physician', 'gp', 'locum', 'staff', 'team', 'call', 'control', 'room', 'triage',
+  'mental', 'community', 'designated', 'safeguarding', 'named', 'unknown', 'not', 'known', 'unnamed', 'various',
+  'multiple', 'agency', 'member', 'clinician', 'clinical', 'practice', 'district', 'school', 'outreach', 'liaison',
+  'engagement', 'tenancy', 'enforcement', 'response', 'neighbourhood', 'patrol', 'custody', 'investigating', 'oic',
+  'director', 'chair', 'author', 'solicitor', 'barrister', 'judge', 'magistrate', 'clerk', 'interpreter', 'advocate',
+  'mentor', 'coach', 'volunteer', 'carer', 'chaplain', 'pharmacist', 'dentist', 'optician', 'radiographer', 'a&e',
+]);
+
+/** Months and weekdays (also capitalised in ordinary prose). */
+export const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs',
+  'fri', 'sat', 'sun', 'spring', 'summer', 'autumn', 'winter', 'am', 'pm',
+]);
+
+/** Pseudonym labels already applied ('Adult A', 'Child B2', 'Family Member 1'). */
+export const PSEUDONYM_LABEL_WORDS = new Set([
+  'adult', 'child', 'person', 'victim', 'subject', 'mother', 'father', 'parent', 'sibling', 'partner', 'friend',
+  'relative', 'member', 'neighbour', 'male', 'female', 'man', 'woman', 'boy', 'girl', 'baby', 'individual',
+  'perpetrator', 'professional', 'officer', 'worker',
+]);
+
+/** Is this word (lowercase, folded) a term that is never a person name on its own? */
+export function isAllowListed(word: string): boolean {
+  return DOMAIN_TERMS.has(word) || CALENDAR_WORDS.has(word);
+}

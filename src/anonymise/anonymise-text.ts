@@ -1,0 +1,178 @@
+// Anonymises chronology text: identifiers → [kind], mapped people → initials or pseudonym, unmapped names → initials.
+import type { TimelineEntry } from '../chronology/types.js';
+import type { Person, Span } from './types.js';
+import { detectIdentifiers } from './identifiers.js';
+import { buildNameMatcher } from './name-matcher.js';
+import type { NameMatch } from './name-matcher.js';
+import { detectPersonNames } from './person-names.js';
+import { numberEdits, professionalEdits, tidyField } from './professional-names.js';
+
+/** Something left in the text that a person should look at: an ordinary-word name variant or a weak name candidate. */
+export interface ReviewItem {
+  kind: 'ambiguous-name' | 'possible-name';
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+}
+
+export interface AnonymisedText {
+  text: string | null;
+  /** Unmapped names replaced, as written (with their title): for the chair's export report only. */
+  unmapped: string[];
+  review: ReviewItem[];
+}
+
+export interface Anonymiser {
+  text(s: string | null): AnonymisedText;
+  /** The professional column: always initialled, even for people not in the map; roles kept; numbers removed. */
+  professional(s: string | null): AnonymisedText;
+  entry(e: TimelineEntry): TimelineEntry;
+  /** Every unmapped name replaced so far by this anonymiser, sorted: the export report's `unmappedNames`. */
+  unmappedNames(): string[];
+}
+
+export interface AnonymiserOptions {
+  /** Identifier detector (default: detectIdentifiers). */
+  identifiers?: (text: string) => Span[];
+  /** Unmapped name candidates at or above this confidence are replaced; below it they are only reported (default 0.5). */
+  threshold?: number;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** Sorted, non-overlapping intervals with an O(log n) overlap test. */
+class Intervals {
+  private readonly items: Edit[];
+  constructor(items: Edit[]) {
+    this.items = [...items].sort((a, b) => a.start - b.start);
+  }
+  overlaps(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.items.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.items[mid]?.start ?? 0) < end) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // intervals do not overlap one another, so only the last one starting before `end` can reach `start`
+    return idx >= 0 && (this.items[idx]?.end ?? 0) > start;
+  }
+  get all(): Edit[] {
+    return this.items;
+  }
+}
+
+function apply(s: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue;
+    out += s.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  return out + s.slice(at);
+}
+
+const EMPTY: AnonymisedText = { text: null, unmapped: [], review: [] };
+
+/** One anonymiser per case map and names mode; reuse it for every text so the automaton is built once. */
+export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym', opts: AnonymiserOptions = {}): Anonymiser {
+  const matcher = buildNameMatcher(people);
+  const identify = opts.identifiers ?? detectIdentifiers;
+  const threshold = opts.threshold ?? 0.5;
+  const seen = new Set<string>();
+
+  /** Identifier and mapped-name edits (the first two priorities), plus the review items of the mapped matcher. */
+  function firstPass(s: string, numbers: Edit[] = []): { taken: Intervals; review: ReviewItem[] } {
+    const numberSpans = new Intervals(numbers);
+    const ids = identify(s).filter((x) => !numberSpans.overlaps(x.start, x.end));
+    const idEdits = new Intervals([...numbers, ...ids.map((x) => ({ start: x.start, end: x.end, replacement: x.replacement }))]);
+    const scan = matcher.scan(s);
+    const edits = [...idEdits.all];
+    for (const m of scan.matches) {
+      const edit = mappedEdit(m);
+      // a collar number already taken as an identifier: replace the name alone
+      if (edit.start < m.start && idEdits.overlaps(edit.start, m.start)) edit.start = m.start;
+      if (!idEdits.overlaps(edit.start, edit.end)) edits.push(edit);
+    }
+    const taken = new Intervals(edits);
+    const review: ReviewItem[] = scan.ambiguous
+      .filter((a) => !idEdits.overlaps(a.start, a.end))
+      .map((a) => ({ kind: 'ambiguous-name', start: a.start, end: a.end, text: a.text, confidence: a.reason === 'lowercase' ? 0.2 : 0.3 }));
+    return { taken, review };
+  }
+
+  function mappedEdit(m: NameMatch): Edit {
+    const person = people[m.personIndex];
+    const usePseudonym = mode === 'pseudonym' && !!person?.pseudonym;
+    const start = usePseudonym ? (m.titleStart ?? m.numberStart ?? m.start) : (m.numberStart ?? m.start);
+    return { start, end: m.end, replacement: (usePseudonym ? person?.pseudonym : person?.initials) ?? 'X' };
+  }
+
+  function text(s: string | null): AnonymisedText {
+    if (s === null) return EMPTY;
+    if (s.length === 0) return { text: s, unmapped: [], review: [] };
+    const { taken, review } = firstPass(s);
+    const edits = [...taken.all];
+    const unmapped: string[] = [];
+    for (const n of detectPersonNames(s, { exclude: (a, b) => taken.overlaps(a, b) })) {
+      if (n.confidence >= threshold) {
+        // a collar number before the name may already be an identifier: then replace from the name itself
+        const start = taken.overlaps(n.start, n.end) ? s.indexOf(n.parts[0] ?? '', n.start) : n.start;
+        if (start < 0 || taken.overlaps(start, n.end)) continue;
+        edits.push({ start, end: n.end, replacement: n.replacement });
+        const name = (n.title ? `${n.title} ` : '') + n.parts.join(' ');
+        unmapped.push(name);
+        seen.add(name);
+      } else {
+        review.push({ kind: 'possible-name', start: n.start, end: n.end, text: n.text, confidence: n.confidence });
+      }
+    }
+    review.sort((a, b) => a.start - b.start);
+    return { text: apply(s, edits), unmapped: [...new Set(unmapped)], review };
+  }
+
+  function professional(s: string | null): AnonymisedText {
+    if (s === null) return EMPTY;
+    if (s.length === 0) return { text: s, unmapped: [], review: [] };
+    const numbers = numberEdits(s);
+    const { taken, review } = firstPass(s, numbers);
+    const fieldEdits = professionalEdits(s, (a, b) => taken.overlaps(a, b) && !numbers.some((x) => x.start < b && a < x.end));
+    const unmapped: string[] = [];
+    for (const e of fieldEdits) {
+      if (e.name) {
+        unmapped.push(e.name);
+        seen.add(e.name);
+      }
+    }
+    const out = apply(s, [...taken.all.filter((t) => !fieldEdits.some((f) => f.start <= t.start && t.end <= f.end)), ...fieldEdits]);
+    const removedNumber = numbers.length > 0;
+    return { text: removedNumber ? tidyField(out) : out, unmapped: [...new Set(unmapped)], review };
+  }
+
+  function entry(e: TimelineEntry): TimelineEntry {
+    const extra: Record<string, string> = {};
+    for (const [k, v] of Object.entries(e.extra)) extra[k] = text(v).text ?? '';
+    return {
+      ...e,
+      source: text(e.source).text,
+      professional: professional(e.professional).text,
+      contact: text(e.contact).text,
+      event: text(e.event).text ?? '',
+      outcome: text(e.outcome).text,
+      comment: text(e.comment).text,
+      extra,
+    };
+  }
+
+  return { text, professional, entry, unmappedNames: () => [...seen].sort() };
+}

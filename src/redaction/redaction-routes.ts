@@ -1,0 +1,95 @@
+// HTTP routes for the redaction check: the case's anonymised timeline or a draft report, and a stateless variant.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { checkRedaction } from '../anonymise/redaction-check.js';
+import { validatePeopleMap } from '../anonymise/people-map.js';
+import type { Person } from '../anonymise/types.js';
+import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { AppError, badRequest } from '../errors.js';
+import { PeopleRepository } from '../people/people-repository.js';
+import { caseOf, principalOf } from '../plugins/auth.js';
+import { SubmissionsRepository } from '../submissions/submissions-repository.js';
+import { composeTimeline } from '../timeline/timeline-service.js';
+import { docxParagraphs } from './docx-text.js';
+import { caseCheckBody, redactionResponse, statelessCheckBody } from './redaction-schemas.js';
+import { paragraphSegments, timelineSegments, type Segment } from './segments.js';
+
+const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+async function uploadedDocument(request: FastifyRequest): Promise<Segment[]> {
+  const file = await request.file({ limits: { files: 1, fileSize: MAX_DOCUMENT_BYTES } });
+  if (!file || file.fieldname !== 'file') throw badRequest('Attach the document in a part named "file" (.txt or .docx).');
+  const bytes = await file.toBuffer();
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return paragraphSegments(await docxParagraphs(bytes));
+  if (bytes.includes(0)) throw new AppError(415, 'unsupported_format', 'Send the draft as .docx (Word Document) or plain text (.txt).', { format: 'binary' });
+  return paragraphSegments(bytes.toString('utf8').split(/\r?\n\s*\r?\n/));
+}
+
+function peopleOrThrow(input: Parameters<typeof validatePeopleMap>[0]): Person[] {
+  const map = validatePeopleMap(input);
+  if (!map.ok) throw new AppError(422, map.error, map.message, { person: map.person });
+  return map.people;
+}
+
+const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const submissions = new SubmissionsRepository(app.database.db);
+  const peopleRepo = new PeopleRepository(app.database.db);
+
+  app.post('/api/cases/:caseId/redaction-check', {
+    config: { access: 'redaction:check' },
+    bodyLimit: 6 * 1024 * 1024,
+    schema: {
+      tags: ['redaction'],
+      summary: 'Check the anonymised timeline (no body), a draft text, or a .txt/.docx report for names and identifiers',
+      params: caseParams,
+      body: caseCheckBody,
+      response: { 200: redactionResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 413: errorResponse, 415: errorResponse },
+    },
+    handler: async (request) => {
+      const c = caseOf(request);
+      const p = principalOf(request);
+      const people = await peopleRepo.list(c.id);
+      let source: 'timeline' | 'text' | 'file';
+      let segments: Segment[];
+      if (request.isMultipart()) {
+        source = 'file';
+        segments = await uploadedDocument(request);
+      } else if (request.body?.text) {
+        source = 'text';
+        segments = paragraphSegments(request.body.text.split(/\r?\n\s*\r?\n/));
+      } else {
+        source = 'timeline';
+        const built = composeTimeline(await submissions.currentEntries(c.id), people, { names: 'initials' }, c.reviewPeriod);
+        segments = timelineSegments(built.entries);
+      }
+      const result = checkRedaction(segments, people);
+      await app.repos.audit.record({
+        caseId: c.id,
+        tokenId: p.tokenId,
+        role: p.role,
+        action: 'redaction.check',
+        outcome: 'ok',
+        detail: { source, verdict: result.verdict, findings: result.findings.length },
+      });
+      return { ...result, checked: { source, segments: segments.length } };
+    },
+  });
+
+  app.post('/api/redaction-check', {
+    config: { access: 'any' },
+    bodyLimit: 6 * 1024 * 1024,
+    schema: {
+      tags: ['redaction'],
+      summary: 'Check a text against an optional pseudonym map; nothing is stored',
+      body: statelessCheckBody,
+      response: { 200: redactionResponse, 400: errorResponse, 422: errorResponse },
+    },
+    handler: async (request) => {
+      const people = request.body.people ? peopleOrThrow(request.body.people) : [];
+      const segments = paragraphSegments(request.body.text.split(/\r?\n\s*\r?\n/));
+      return { ...checkRedaction(segments, people), checked: { source: 'text' as const, segments: segments.length } };
+    },
+  });
+};
+
+export default redactionRoutes;
