@@ -40,7 +40,10 @@ async function authorise(app: FastifyInstance, limiter: FailureLimiter, request:
   const secret = bearer(request);
   const principal = secret ? await app.repos.tokens.authenticate(secret) : null;
   if (!principal) {
-    if (secret) limiter.fail(request.ip);
+    if (secret) {
+      limiter.fail(request.ip);
+      await app.repos.audit.record({ caseId: null, tokenId: null, role: null, action: 'access', outcome: 'refused', detail: { reason: 'bad token', method: request.method } });
+    }
     void reply.header('WWW-Authenticate', 'Bearer');
     throw unauthorised();
   }
