@@ -8,7 +8,6 @@ import { buildApp } from '../src/app.js';
 import type { EntryInput } from '../src/chronology/types.js';
 import { loadConfig } from '../src/config.js';
 import { ensureAdminToken } from '../src/tokens/tokens-repository.js';
-import { SubmissionsRepository } from '../src/submissions/submissions-repository.js';
 import { measure, report } from './measure.js';
 
 const ADMIN = 'chr_bench_admin_token_0123456789abcdef';
@@ -54,7 +53,7 @@ export async function exportTimeline(format: string, names = 'real'): Promise<vo
   const app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir });
   await ensureAdminToken(app.repos.tokens, ADMIN);
   const c = await app.repos.cases.create({ title: 'Bench', reviewPeriod: { from: '2012-01-01', to: '2014-12-31' } });
-  const subs = new SubmissionsRepository(app.database.db);
+  const subs = app.repos.submissions;
   for (let a = 0; a < AGENCIES; a++) {
     const entries = syntheticEntries(a, PER_AGENCY);
     await subs.store({ caseId: c.id, agency: `Agency ${String(a).padStart(2, '0')}`, fileName: null, sha256: 'x', uploadedBy: null, entries, report: { sheet: 'x', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] } });

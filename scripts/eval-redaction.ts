@@ -4,18 +4,15 @@ import { detectIdentifiers } from '../src/anonymise/identifiers.js';
 import { compromisePeople } from '../test/corpus/compromise-baseline.js';
 import { formatReport } from '../test/corpus/evaluate.js';
 import { loadCorpus } from '../test/corpus/load-corpus.js';
-import { loadNamesPipeline, missingNameModules } from '../test/corpus/names-pipeline.js';
+import { namesPipeline } from '../test/corpus/names-pipeline.js';
 import { IDENTIFIER_KINDS, NAME_KINDS, runEvaluation, type Pipeline } from '../test/corpus/run-evaluation.js';
 
 const cases = loadCorpus();
-const missing = missingNameModules();
-const names = missing.length === 0 ? await loadNamesPipeline() : null;
-const pipeline: Pipeline = { identifiers: detectIdentifiers, baseline: compromisePeople, ...(names ?? {}) };
+const pipeline: Pipeline = { identifiers: detectIdentifiers, baseline: compromisePeople, ...namesPipeline };
 const result = runEvaluation(cases, pipeline);
 
 const labelCounts = [...NAME_KINDS, ...IDENTIFIER_KINDS].map((k) => `${k} ${result.counts.labels.get(k) ?? 0}`).join(', ');
 console.log(`corpus: ${result.counts.cases} cases, ${result.counts.entries} entries; labels: ${labelCounts}\n`);
-if (names === null) console.log(`names pipeline not available (missing ${missing.join(', ')}): identifiers only\n`);
 console.log(formatReport('pipeline, per kind (mapped and unmapped names apart)', result.all));
 if (result.names) console.log(`\n${formatReport('pipeline, all person names as one kind', result.names)}`);
 if (result.baseline) console.log(`\n${formatReport('baseline: compromise .people() alone, all person names as one kind', result.baseline)}`);

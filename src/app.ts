@@ -34,6 +34,10 @@ export interface BuildOptions {
   requestsPerMinute?: number;
   /** Failed sign-ins per minute per address before it must wait (10). */
   authFailuresPerMinute?: number;
+  /** A request must be complete within this (120 s); a client that stalls mid-upload is cut off. */
+  requestTimeoutMs?: number;
+  /** An idle or silent connection is closed after this (130 s). */
+  connectionTimeoutMs?: number;
 }
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -45,8 +49,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
-    requestTimeout: 120_000,
-    connectionTimeout: 130_000,
+    requestTimeout: opts.requestTimeoutMs ?? 120_000,
+    connectionTimeout: opts.connectionTimeoutMs ?? 130_000,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -33,7 +33,7 @@ function fromStorageError(err: { code?: string; message?: string }): { status: n
   if (code === 'SQLITE_FULL' || code === '53100') {
     return { status: 507, code: 'storage_full', message: 'The service has run out of storage. Nothing was stored; tell the administrator.' };
   }
-  if (UNAVAILABLE.has(code) || code.startsWith('08') || /Connection terminated|connection.*(closed|ended)/i.test(err.message ?? '')) {
+  if (UNAVAILABLE.has(code) || code.startsWith('08') || /Connection terminated|connection.*(closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(err.message ?? '')) {
     return { status: 503, code: 'database_unavailable', message: 'The database is not answering. Nothing was stored; try again in a minute.' };
   }
   return null;

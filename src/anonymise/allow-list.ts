@@ -24,6 +24,18 @@ export const DOMAIN_TERMS = new Set([
   'grow', 'live', 'cgl', 'humankind', 'we', 'are', 'with', 'you', 'addaction', 'arch', 'sanctuary', 'scheme', 'mosac',
   'victims', 'commissioner', 'pcc', 'ipcc', 'iopc', 'ico', 'cqc', 'hmic', 'hmicfrs', 'dbs', 'sia', 'dvla',
   'notes', 'note', 'record', 'records', 'chronology', 'report', 'summary', 'review', 'panel', 'chair', 'author',
+  'abe', 'oasys', 'ndelius', 'delius', 'nomis', 'carefirst', 'eclipse', 'hospitals', 'trusts', 'surgeries', 'ysgol',
+  // vehicle makes and models (descriptions of cars are not people)
+  'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',
+  'skoda', 'kia', 'hyundai', 'mercedes', 'fiat', 'mazda', 'volvo', 'jaguar', 'astra', 'corsa', 'fiesta', 'golf',
+  'polo', 'berlingo', 'transit', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
+  // countries and nationalities often written in chronologies
+  'poland', 'romania', 'lithuania', 'latvia', 'pakistan', 'india', 'bangladesh', 'nigeria', 'ghana', 'somalia', 'iraq',
+  'iran', 'syria', 'afghanistan', 'turkey', 'china', 'hong', 'kong', 'jamaica', 'ireland', 'france', 'spain',
+  'portugal', 'italy', 'germany', 'albania', 'ukraine', 'russia', 'eritrea', 'sudan', 'ethiopia', 'kenya', 'zimbabwe',
+  'philippines', 'vietnam', 'brazil', 'usa', 'america', 'europe', 'lithuanian', 'latvian', 'nigerian', 'ghanaian',
+  'somali', 'iraqi', 'iranian', 'syrian', 'afghan', 'turkish', 'chinese', 'jamaican', 'ukrainian', 'russian', 'arabic',
+  'urdu', 'punjabi', 'bengali', 'farsi', 'kurdish', 'tigrinya', 'cantonese', 'mandarin',
 ]);
 
 /** Role words that end a name in a professional column ('Helen Fraser Social Worker'). */

@@ -24,7 +24,8 @@ export interface AnonymisedText {
 }
 
 export interface Anonymiser {
-  text(s: string | null): AnonymisedText;
+  /** Free text. `namesField` for a column that holds names ('contact'): a capitalised 'Rose' at its start is a name. */
+  text(s: string | null, opts?: { namesField?: boolean }): AnonymisedText;
   /** The professional column: always initialled, even for people not in the map; roles kept; numbers removed. */
   professional(s: string | null): AnonymisedText;
   entry(e: TimelineEntry): TimelineEntry;
@@ -92,11 +93,11 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
   const seen = new Set<string>();
 
   /** Identifier and mapped-name edits (the first two priorities), plus the review items of the mapped matcher. */
-  function firstPass(s: string, numbers: Edit[] = []): { taken: Intervals; review: ReviewItem[] } {
+  function firstPass(s: string, numbers: Edit[] = [], namesField = false): { taken: Intervals; review: ReviewItem[] } {
     const numberSpans = new Intervals(numbers);
     const ids = identify(s).filter((x) => !numberSpans.overlaps(x.start, x.end));
     const idEdits = new Intervals([...numbers, ...ids.map((x) => ({ start: x.start, end: x.end, replacement: x.replacement }))]);
-    const scan = matcher.scan(s);
+    const scan = matcher.scan(s, { namesField });
     const edits = [...idEdits.all];
     for (const m of scan.matches) {
       const edit = mappedEdit(m);
@@ -118,10 +119,10 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
     return { start, end: m.end, replacement: (usePseudonym ? person?.pseudonym : person?.initials) ?? 'X' };
   }
 
-  function text(s: string | null): AnonymisedText {
+  function text(s: string | null, namesField = false): AnonymisedText {
     if (s === null) return EMPTY;
     if (s.length === 0) return { text: s, unmapped: [], review: [] };
-    const { taken, review } = firstPass(s);
+    const { taken, review } = firstPass(s, [], namesField);
     const edits = [...taken.all];
     const unmapped: string[] = [];
     for (const n of detectPersonNames(s, { exclude: (a, b) => taken.overlaps(a, b) })) {
@@ -145,7 +146,7 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
     if (s === null) return EMPTY;
     if (s.length === 0) return { text: s, unmapped: [], review: [] };
     const numbers = numberEdits(s);
-    const { taken, review } = firstPass(s, numbers);
+    const { taken, review } = firstPass(s, numbers, true);
     const fieldEdits = professionalEdits(s, (a, b) => taken.overlaps(a, b) && !numbers.some((x) => x.start < b && a < x.end));
     const unmapped: string[] = [];
     for (const e of fieldEdits) {
@@ -166,7 +167,7 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
       ...e,
       source: text(e.source).text,
       professional: professional(e.professional).text,
-      contact: text(e.contact).text,
+      contact: text(e.contact, true).text,
       event: text(e.event).text ?? '',
       outcome: text(e.outcome).text,
       comment: text(e.comment).text,
@@ -174,5 +175,10 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
     };
   }
 
-  return { text, professional, entry, unmappedNames: () => [...seen].sort() };
+  return {
+    text: (s, opts) => text(s, opts?.namesField ?? false),
+    professional,
+    entry,
+    unmappedNames: () => [...seen].sort(),
+  };
 }

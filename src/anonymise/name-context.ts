@@ -31,7 +31,17 @@ export const RELATIONSHIP_CUES = new Set([
   'neighbor', 'colleague', 'lodger', 'flatmate', 'housemate', 'carer', 'child', 'baby', 'sibling', 'parent',
   'as', 'aka', 'called', 'named', 'nicknamed', 'alias', 'victim', 'perpetrator', 'suspect', 'associate',
   'ex', 'employer', 'landlord', 'landlady', 'worker', 'officer', 'practitioner', 'visitor', 'manager',
+  'therapist', 'counsellor', 'doctor', 'nurse', 'midwife', 'solicitor', 'interpreter', 'translator', 'advocate',
+  'teacher', 'caseworker', 'keyworker', 'psychiatrist', 'psychologist', 'consultant', 'paramedic', 'clinician', 'gp',
+  'idva', 'isva', 'sw', 'hv', 'cpn', 'pcso', 'mentor', 'supervisor', 'chaplain', 'receptionist', 'warden', 'tenant',
 ]);
+
+const PERSON_VERB_BEFORE = /\b(?:(?:wrote|spoke|talked|replied|explained|reported|apologised|sent it|went|returned|referred (?:her|him|them))\s+(?:to|with)|told|asked|visited|met|saw|contacted|informed|advised|phoned|rang|texted|emailed|messaged|supported|interviewed|accompanied|thanked|translated by|interpreted by|seen by|assessed by|visited by|called by|supported by|referred by|arrested|cautioned|charged|interviewed)\s+$/iu;
+
+/** A verb that takes a person right before `start`: 'wrote to X', 'translated by X', 'told X'. */
+export function personVerbBefore(text: string, start: number): boolean {
+  return PERSON_VERB_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
 
 /** Words after a capitalised word that make it a place or thing, not a person ("Rose Cottage"). */
 export const PLACE_WORDS = new Set([
@@ -43,7 +53,7 @@ export const PLACE_WORDS = new Set([
   'shop', 'store', 'stores', 'club', 'ground', 'field', 'fields', 'wood', 'woods', 'bridge', 'valley', 'heights',
   'team', 'service', 'services', 'trust', 'foundation', 'project', 'programme', 'program', 'group', 'partnership',
   'council', 'court', 'prison', 'hmp', 'nursery', 'primary', 'secondary', 'infants', 'juniors', 'medical', 'health',
-  'period', 'bank', 'holiday', 'term', 'day', 'week', 'month', 'year',
+  'period', 'bank', 'holiday', 'term', 'day', 'week', 'month', 'year', 'hospitals', 'trusts', 'teaching',
 ]);
 
 /** Verbs that, right after a capitalised word at a sentence start, make it a person ("Mark said"). */
@@ -57,7 +67,50 @@ export const SPEECH_VERBS = new Set([
   'punched', 'kicked', 'pushed', 'grabbed', 'shouted', 'screamed', 'cried', 'who',
 ]);
 
-const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'its']);
+const ARTICLES = new Set(['the', 'a', 'an', 'some', 'any', 'every', 'each', 'its', 'my', 'our', 'your']);
+
+/** Common irregular past tenses: 'Joy gave', 'Grace made', 'Jack found'. */
+const IRREGULAR_PAST = new Set([
+  'gave', 'took', 'went', 'came', 'said', 'told', 'made', 'found', 'saw', 'left', 'got', 'rang', 'ran', 'sent', 'kept',
+  'felt', 'thought', 'brought', 'bought', 'spoke', 'wrote', 'drove', 'met', 'paid', 'put', 'let', 'hit', 'sat',
+  'stood', 'lost', 'won', 'became', 'began', 'broke', 'chose', 'did', 'drew', 'drank', 'ate', 'fell', 'forgot',
+  'grew', 'hid', 'held', 'knew', 'led', 'lent', 'meant', 'read', 'rode', 'shook', 'shot', 'slept', 'sold', 'spent',
+  'stole', 'struck', 'swore', 'taught', 'threw', 'woke', 'wore', 'hung', 'fled', 'fought', 'sought', 'caught', 'dealt',
+  'heard', 'bit', 'hid', 'shut', 'spat', 'split', 'tore', 'understood', 'withdrew', 'overdosed', 'cut', 'quit',
+]);
+const MODALS = new Set(['will', 'would', 'could', 'should', 'can', 'must', 'might', 'shall', 'may', 'cannot']);
+const AUXILIARIES = new Set(['was', 'is', 'has', 'had', 'did', 'does', 'were', 'are', 'have', 'be']);
+const ADVERBS = new Set(['now', 'then', 'also', 'later', 'again', 'still', 'never', 'always', 'subsequently', 'previously', 'repeatedly', 'initially', 'reportedly', 'allegedly', 'only', 'often', 'once', 'first', 'finally', 'herself', 'himself', 'not']);
+const WORDS_AFTER = /^(?:['’]s)?[\s,]*([\p{L}]+)(?:\s+([\p{L}]+))?/u;
+
+/** The word after `end` (an adverb skipped) reads as a verb: 'Mark checked', 'Daisy works', 'Joy gave', 'Penny will'. */
+export function verbAfter(text: string, end: number, allowAuxiliaries = true): boolean {
+  const m = WORDS_AFTER.exec(text.slice(end, end + 50));
+  let w = m?.[1]?.toLowerCase();
+  if (w && (ADVERBS.has(w) || (w.endsWith('ly') && w.length > 4)) && m?.[2]) w = m[2].toLowerCase();
+  if (!w) return false;
+  if (AUXILIARIES.has(w) || MODALS.has(w)) return allowAuxiliaries;
+  if (SPEECH_VERBS.has(w) || IRREGULAR_PAST.has(w)) return true;
+  return (w.length >= 5 && w.endsWith('ed')) || (w.length >= 4 && /[^su]s$/u.test(w));
+}
+
+/** Prepositions of time before a month or season ('in May', 'since June', 'by Summer'). */
+const TEMPORAL = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'during', 'from', 'last', 'next', 'early', 'late', 'mid', 'of', 'before', 'after', 'throughout', 'between', 'through', 'this', 'that', 'every', 'each', 'following', 'previous', 'end', 'start', 'beginning']);
+/** Words after Black / White that make it an ethnicity ('White British'). */
+const ETHNICITY_AFTER = new Set(['british', 'irish', 'english', 'scottish', 'welsh', 'caribbean', 'african', 'other', 'european', 'asian', 'ethnic', 'minority', 'and', 'women', 'men', 'woman', 'man', 'people', 'community', 'communities', 'gypsy', 'mixed']);
+
+/** A month, season or colour used as one: a number beside it, a time preposition before, an ethnicity word after. */
+export function calendarOrColourUse(text: string, start: number, end: number): boolean {
+  if (hasNumberBeside(text, start, end)) return true;
+  const word = text.slice(start, end).toLowerCase();
+  if (word === 'black' || word === 'white') {
+    const after = wordAfter(text, end);
+    return after !== null && ETHNICITY_AFTER.has(after.toLowerCase());
+  }
+  // 'in May' is a month, 'that May hoped' a person
+  const before = wordBefore(text, start);
+  return before !== null && TEMPORAL.has(before) && !verbAfter(text, end);
+}
 
 /** True when the word starting at `start` begins a sentence, a line or a cell (so its capital proves nothing). */
 export function isSentenceStart(text: string, start: number): boolean {
@@ -101,6 +154,21 @@ export function hasCueBefore(text: string, start: number): boolean {
   return RELATIONSHIP_CUES.has(last);
 }
 
+/** An opening bracket right after the name: 'Jack (DOB …)', 'Rose (daughter)'. */
+export function bracketAfter(text: string, end: number): boolean {
+  return /^\s*\(/u.test(text.slice(end, end + 4));
+}
+
+const CUE_AFTER = /^['’]?s?\s*[(,-]\s*(?:(?:her|his|their|the|a|an|v's|victim's)\s+)?([\p{L}-]+)/iu;
+const NOT_CUES_AFTER = new Set(['as', 'aka', 'called', 'named', 'nicknamed', 'alias', 'worker', 'officer', 'manager', 'visitor', 'practitioner', 'ex']);
+
+/** A relationship word right after, in brackets or after a comma: 'Rose (daughter)', 'Mark, her partner'. */
+export function hasCueAfter(text: string, end: number): boolean {
+  const m = CUE_AFTER.exec(text.slice(end, end + 40));
+  const w = m?.[1]?.toLowerCase();
+  return w !== undefined && RELATIONSHIP_CUES.has(w) && !NOT_CUES_AFTER.has(w);
+}
+
 /** An article or determiner right before `start` ('the Green', 'a Will'). */
 export function hasArticleBefore(text: string, start: number): boolean {
   const w = wordBefore(text, start);
@@ -113,12 +181,6 @@ export function hasPlaceAfter(text: string, end: number): boolean {
   if (!w) return false;
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90 && PLACE_WORDS.has(w.toLowerCase());
-}
-
-/** A speech or action verb right after `end` ('Mark said'). */
-export function hasVerbAfter(text: string, end: number): boolean {
-  const w = wordAfter(text, end);
-  return w !== null && SPEECH_VERBS.has(w.toLowerCase());
 }
 
 /** A number right before or after ('3 May', 'May 2013') — a date, not a person. */
@@ -142,20 +204,30 @@ function isLetterAt(text: string, i: number): boolean {
   return /[\p{L}\p{N}]/u.test(text.charAt(i));
 }
 
-const TITLE_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(${TITLES.join('|')})(\\.?)\\s+(?:(\\d{2,6})\\s+)?$`,
-  'iu',
-);
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** The title (and any collar number) right before a name at `start`: 'Dr ', 'PC 4471 ', 'Mrs. '. */
+/** The title (and any collar number) right before a name at `start`: 'Dr ', 'PC 4471 ', 'Mrs. '. Scans backwards. */
 export function titleBefore(text: string, start: number): { title: string; titleStart: number; numberStart?: number } | null {
-  const from = Math.max(0, start - 30);
-  const m = TITLE_BEFORE.exec(text.slice(from, start));
-  if (!m?.[1]) return null;
-  const title = m[1] + (m[2] ?? '');
-  if (!isTitle(m[1])) return null;
-  const titleStart = from + m.index + (m[0].startsWith(m[1]) ? 0 : 1);
-  const result: { title: string; titleStart: number; numberStart?: number } = { title, titleStart };
-  if (m[3]) result.numberStart = from + m.index + m[0].lastIndexOf(m[3]);
-  return result;
+  let i = start;
+  if (i === 0 || !isSpace(text.charCodeAt(i - 1))) return null;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  let numberStart: number | undefined;
+  if (i > 0 && isDigit(text.charCodeAt(i - 1))) {
+    let d = i;
+    while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
+    if (i - d < 2 || i - d > 6 || d === 0 || !isSpace(text.charCodeAt(d - 1))) return null;
+    numberStart = d;
+    i = d;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  }
+  const titleEnd = i;
+  if (i > 0 && text.charCodeAt(i - 1) === 46) i--;
+  const wordEnd = i;
+  while (i > 0 && isAsciiLetter(text.charCodeAt(i - 1)) && wordEnd - i < 12) i--;
+  if (i === wordEnd || (i > 0 && /[\p{L}\p{N}]/u.test(text.charAt(i - 1)))) return null;
+  const title = text.slice(i, titleEnd);
+  if (!isTitle(title)) return null;
+  return numberStart === undefined ? { title, titleStart: i } : { title, titleStart: i, numberStart };
 }

@@ -4,9 +4,10 @@ import type { Person } from './types.js';
 import type { VariantContext } from './name-variants.js';
 import { mapVariants } from './name-variants.js';
 import { foldText, isWordCode } from './normalise.js';
+import { buildFuzzyIndex } from './name-fuzzy.js';
 import {
-  hasArticleBefore, hasCueBefore, hasNumberBeside, hasPlaceAfter, hasVerbAfter, isSentenceStart, possessiveAfter,
-  titleBefore,
+  bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
+  possessiveAfter, titleBefore, verbAfter,
 } from './name-context.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -44,8 +45,11 @@ export interface NameMatcher {
   find(text: string): NameMatch[];
   ambiguous(text: string): AmbiguousName[];
   mentions(text: string, personIndex?: number): boolean;
-  /** Both lists in one pass. */
-  scan(text: string): NameScan;
+  /**
+   * Both lists in one pass. With `namesField` (a column that holds names, such as 'contact'), a capitalised
+   * ordinary-word variant at the start of the cell or a sentence counts as a name.
+   */
+  scan(text: string, opts?: { namesField?: boolean }): NameScan;
 }
 
 interface PatternData {
@@ -74,19 +78,28 @@ function everyWordCapitalised(s: string): boolean {
 }
 
 /** Decides whether an ordinary-word variant is a name here; returns a confidence, 0 for "leave it". */
-function judge(text: string, start: number, end: number, data: PatternData): { confidence: number; reason: AmbiguousName['reason'] } {
+function judge(text: string, start: number, end: number, data: PatternData, namesField: boolean): { confidence: number; reason: AmbiguousName['reason'] } {
   if (data.context === 'plain') return { confidence: data.multi ? 1 : 0.95, reason: 'context' };
   const written = text.slice(start, end);
   if (data.context === 'caps') {
     return everyWordCapitalised(written) ? { confidence: 0.9, reason: 'context' } : { confidence: 0, reason: 'lowercase' };
   }
-  if (!UPPER_START.test(written)) return { confidence: 0, reason: 'lowercase' };
+  if (!UPPER_START.test(written)) {
+    // 'mark phoned the surgery': a lower-case name opening a sentence, followed by a verb
+    const named = isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start);
+    return named ? { confidence: 0.6, reason: 'context' } : { confidence: 0, reason: 'lowercase' };
+  }
   const reject = { confidence: 0, reason: 'context' as const };
   if (titleBefore(text, start)) return { confidence: 0.9, reason: 'context' };
-  if (hasNumberBeside(text, start, end) || hasPlaceAfter(text, end)) return reject;
+  const strict = data.context === 'strict';
+  if ((strict && calendarOrColourUse(text, start, end)) || hasPlaceAfter(text, end)) return reject;
   if (hasCueBefore(text, start)) return { confidence: 0.85, reason: 'context' };
-  if (possessiveAfter(text, end) || hasVerbAfter(text, end)) return { confidence: 0.8, reason: 'context' };
-  if (data.context === 'strict' || hasArticleBefore(text, start) || isSentenceStart(text, start)) return reject;
+  if (possessiveAfter(text, end) || hasCueAfter(text, end)) return { confidence: 0.8, reason: 'context' };
+  if (hasArticleBefore(text, start)) return reject;
+  if (isSentenceStart(text, start)) {
+    if (verbAfter(text, end) || bracketAfter(text, end)) return { confidence: 0.75, reason: 'context' };
+    return namesField ? { confidence: 0.7, reason: 'context' } : reject;
+  }
   const shouting = ALL_CAPS.test(written) && (CAPS_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || CAPS_WORD_AFTER.test(text.slice(end, end + 20)));
   return shouting ? reject : { confidence: 0.75, reason: 'context' };
 }
@@ -94,7 +107,9 @@ function judge(text: string, start: number, end: number, data: PatternData): { c
 /** Builds the automaton once for a map; reuse it for every text of the case. */
 export function buildNameMatcher(people: Person[]): NameMatcher {
   const byPattern = new Map<string, PatternData>();
-  for (const v of mapVariants(people)) {
+  const variants = mapVariants(people);
+  const fuzzy = buildFuzzyIndex(variants);
+  for (const v of variants) {
     const existing = byPattern.get(v.pattern);
     if (existing) {
       if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
@@ -105,7 +120,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
   const initials = new Set(people.map((p) => p.initials));
   const ac = new AhoCorasick([...byPattern].map(([pattern, data]) => ({ pattern, data })));
 
-  function scan(text: string): NameScan {
+  function scan(text: string, opts: { namesField?: boolean } = {}): NameScan {
+    const namesField = opts.namesField ?? false;
     if (!text || byPattern.size === 0) return { matches: [], ambiguous: [] };
     const { norm, starts, ends } = foldText(text);
     const candidates: Candidate[] = [];
@@ -119,29 +135,20 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
         if (left === 39 && ns > 1 && isWordCode(norm.charCodeAt(ns - 2))) continue; // inside O'Connor
       }
       if (ne < norm.length && isWordCode(norm.charCodeAt(ne))) continue;
-      const start = starts[ns] ?? 0;
-      const end = ends[ne - 1] ?? start;
+      const start = starts ? (starts[ns] ?? 0) : ns;
+      const end = ends ? (ends[ne - 1] ?? start) : ne;
       if (end - start <= 4 && initials.has(text.slice(start, end))) continue; // initials already applied ('JO')
-      const verdict = judge(text, start, end, hit.data);
+      const verdict = judge(text, start, end, hit.data, namesField);
       candidates.push({ start, end, data: hit.data, confidence: verdict.confidence, reason: verdict.reason });
     }
+    // misspelt names ('Sarrah') in words no variant matched
+    const exact = candidates.filter((c) => c.confidence > 0);
+    const covered = (a: number, b: number): boolean => exact.some((c) => c.start < b && a < c.end);
+    for (const f of fuzzy.find(text, covered)) {
+      candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
+    }
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
-    const acceptedStarts = new Map<number, number[]>();
-    const acceptedEnds = new Map<number, number[]>();
-    for (const c of candidates) {
-      if (c.confidence <= 0) continue;
-      acceptedStarts.set(c.start, [...(acceptedStarts.get(c.start) ?? []), ...c.data.persons]);
-      acceptedEnds.set(c.end, [...(acceptedEnds.get(c.end) ?? []), ...c.data.persons]);
-    }
-    for (const c of candidates) {
-      if (c.confidence > 0 || c.reason === 'lowercase') continue;
-      let p = c.start;
-      while (p > 0 && c.start - p < 3 && /[\s,]/u.test(text.charAt(p - 1))) p--;
-      let q = c.end;
-      while (q < text.length && q - c.end < 3 && /\s/u.test(text.charAt(q))) q++;
-      const near = [...(p < c.start ? acceptedEnds.get(p) ?? [] : []), ...(q > c.end ? acceptedStarts.get(q) ?? [] : [])];
-      if (near.some((n) => c.data.persons.includes(n))) c.confidence = 0.8;
-    }
+    if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const matches: NameMatch[] = [];
     const rejected: Candidate[] = [];
@@ -177,6 +184,26 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     ambiguous: (text) => scan(text).ambiguous,
     mentions: (text, personIndex) => scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex),
   };
+}
+
+/** Accepts a context-rejected candidate that sits right beside an accepted match of the same person. */
+function rescueNeighbours(text: string, candidates: Candidate[]): void {
+  const acceptedStarts = new Map<number, number[]>();
+  const acceptedEnds = new Map<number, number[]>();
+  for (const c of candidates) {
+    if (c.confidence <= 0) continue;
+    acceptedStarts.set(c.start, [...(acceptedStarts.get(c.start) ?? []), ...c.data.persons]);
+    acceptedEnds.set(c.end, [...(acceptedEnds.get(c.end) ?? []), ...c.data.persons]);
+  }
+  for (const c of candidates) {
+    if (c.confidence > 0 || c.reason === 'lowercase') continue;
+    let p = c.start;
+    while (p > 0 && c.start - p < 3 && /[\s,]/u.test(text.charAt(p - 1))) p--;
+    let q = c.end;
+    while (q < text.length && q - c.end < 3 && /\s/u.test(text.charAt(q))) q++;
+    const near = [...(p < c.start ? acceptedEnds.get(p) ?? [] : []), ...(q > c.end ? acceptedStarts.get(q) ?? [] : [])];
+    if (near.some((n) => c.data.persons.includes(n))) c.confidence = 0.8;
+  }
 }
 
 /** With a pattern shared by several people (two Reids), the one mentioned most recently in the text, else the first. */

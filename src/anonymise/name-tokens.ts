@@ -67,7 +67,7 @@ function classify(tok: NameToken): void {
   }
   if (ALL_CAPS.test(letters)) {
     // ALL-CAPS: acronyms and initials already applied ('ST', 'MARAC') unless a known name ('REID')
-    const known = letters.length >= 3 && (tok.first || (tok.surname && !tok.english));
+    const known = letters.length >= 4 && (tok.first || (tok.surname && !tok.english));
     tok.cls = known ? 'word' : 'break';
     return;
   }

@@ -1,11 +1,18 @@
 // Text folding for name matching: lowercase, diacritics stripped, apostrophes unified, whitespace collapsed, with offsets back.
 
-/** A folded copy of a text; `starts[i]`/`ends[i]` give the original UTF-16 range that folded unit `i` came from. */
+/**
+ * A folded copy of a text; `starts[i]`/`ends[i]` give the original UTF-16 range that folded unit `i` came from.
+ * Both are null when folding kept every offset (plain ASCII with single spaces): then unit i is character i.
+ */
 export interface FoldedText {
   norm: string;
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: Int32Array | null;
+  ends: Int32Array | null;
 }
+
+/** Anything but printable ASCII (the backtick included), or a doubled space: the text needs the full fold. */
+const NEEDS_FOLD = /[^\x20-\x5f\x61-\x7e]| {2}/;
+const decoder = new TextDecoder('utf-16le');
 
 const EXTRA_FOLDS: Record<string, string> = {
   ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l',
@@ -38,6 +45,11 @@ function foldCodePoint(cp: number): string {
 
 /** Folds a whole text in one linear pass, keeping an offset map to the original. */
 export function foldText(text: string): FoldedText {
+  if (!NEEDS_FOLD.test(text)) return { norm: text.toLowerCase(), starts: null, ends: null };
+  return foldSlow(text);
+}
+
+function foldSlow(text: string): FoldedText & { starts: Int32Array; ends: Int32Array } {
   const len = text.length;
   let cap = len + 16;
   let buf = new Uint16Array(cap);
@@ -104,10 +116,7 @@ export function foldText(text: string): FoldedText {
     }
     i += width;
   }
-  let norm = '';
-  for (let k = 0; k < n; k += 8192) {
-    norm += String.fromCharCode(...buf.subarray(k, Math.min(n, k + 8192)));
-  }
+  const norm = decoder.decode(buf.subarray(0, n));
   return { norm, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 

@@ -72,7 +72,7 @@ function pseudonymProblem(index: number, pseudonym: string, people: Person[], fo
     }
     if (j === index) continue;
     const other = people[j];
-    if (other?.pseudonym && foldWord(other.pseudonym) === folded) {
+    if (j < index && other?.pseudonym && foldWord(other.pseudonym) === folded) {
       return `people[${index}]: pseudonym "${pseudonym}" is already the pseudonym of people[${j}].`;
     }
     if (other && other.initials.toLowerCase() === folded) {

@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import type { Span } from './types.js';
 import type { NameToken, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
-import { hasCueBefore, hasPlaceAfter, isSentenceStart, wordBefore } from './name-context.js';
+import { hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isAllowListed } from './allow-list.js';
 
@@ -26,6 +26,14 @@ export interface DetectOptions {
 
 /** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington'). */
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via']);
+/** Verbs of moving that make 'to X' a place ('moved to Stockton'), where 'spoke to X' is a person. */
+const MOTION_TO = /\b(?:moved|move|moving|went|go|going|gone|came|come|coming|takes|take|took|returned|return|relocated|travelled|traveled|drove|walked|ran|fled|came back|back|transferred|admitted|taken|sent|placed|rehoused)\s+to\s+$/iu;
+
+function placeBefore(text: string, start: number): boolean {
+  if (LOCATIVE.has(wordBefore(text, start) ?? '')) return true;
+  return MOTION_TO.test(text.slice(Math.max(0, start - 30), start));
+}
+
 /** Phrases that contain a name but are not a person ("Clare's Law"). */
 const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b/gu;
 
@@ -37,11 +45,15 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (!first || !last) return 0;
   if (cue) return 0.85;
   if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
-  const place = LOCATIVE.has(wordBefore(text, first.start) ?? '');
+  const place = placeBefore(text, first.start);
   const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t.english;
+  const distinctive = toks.some((t) => t.first || (t.cls === 'word' && !t.english));
+  if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
   if (toks.length === 1) {
     if (first.first) return place ? 0.3 : 0.75;
-    if (atStart || first.english) return 0;
+    if (first.english) return 0;
+    // 'Shona replied': an unknown capitalised word opening a sentence, followed by a verb
+    if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) ? 0.6 : 0;
     if (first.surname) return place ? 0.3 : 0.5;
     return 0.35;
   }

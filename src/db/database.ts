@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { postgresEntryWriter, sqliteEntryWriter, type EntryWriter } from './entry-writer.js';
 import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface Database {
   dialect: 'sqlite' | 'postgres';
   /** Where the SQLite file lives (undefined on PostgreSQL). */
   file: string | undefined;
+  /** Bulk insert of entry rows inside a transaction (the upload hot path). */
+  writeEntries: EntryWriter;
   ping(): Promise<void>;
   /** After a purge: SQLite folds the WAL into the file and truncates it, so no deleted text lingers there. */
   compact(): Promise<void>;
@@ -25,7 +28,7 @@ export interface DatabaseOptions {
   pgSchema?: string | undefined;
 }
 
-function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string } {
+function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'chronology.db');
   const native = new SqliteDatabase(file);
@@ -35,7 +38,7 @@ function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string } {
   native.pragma('secure_delete = ON');
   native.pragma('busy_timeout = 5000');
   assertSqliteDurable(native);
-  return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) }), file };
+  return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) }), file, writeEntries: sqliteEntryWriter(native) };
 }
 
 /** The service refuses to run on settings that could lose an acknowledged upload. */
@@ -67,16 +70,23 @@ function openPostgres(url: string, schema: string | undefined): Kysely<Schema> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A database host that stops answering (no RST) must fail a request in seconds, not hang it.
+    connectionTimeoutMillis: 5_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // A checked-out client whose connection dies between two queries of a transaction emits 'error' too; with no
+  // listener that is an uncaught exception and the process exits. The next query on it fails (→ 503) and
+  // pg-pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let db: Kysely<Schema>;
   let file: string | undefined;
+  let writeEntries: EntryWriter = postgresEntryWriter();
   const dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   if (opts.databaseUrl) {
     if (opts.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(opts.pgSchema)) throw new Error('invalid schema name');
@@ -89,7 +99,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw err;
     }
   } else {
-    ({ db, file } = openSqlite(opts.dataDir));
+    ({ db, file, writeEntries } = openSqlite(opts.dataDir));
   }
   // Each schema keeps its own migration bookkeeping (Kysely otherwise finds another schema's tables).
   const migrator = new Migrator({
@@ -106,6 +116,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     db,
     dialect,
     file,
+    writeEntries,
     async ping() {
       await sql`select 1`.execute(db);
     },

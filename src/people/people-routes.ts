@@ -6,7 +6,6 @@ import { PersonInputSchema } from '../anonymise/people-schema.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { AppError } from '../errors.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
-import { PeopleRepository } from './people-repository.js';
 
 const personView = z.object({
   name: z.string(),
@@ -21,7 +20,7 @@ const peopleBody = z.object({ people: z.array(PersonInputSchema).max(500) });
 const peopleResponse = z.object({ people: z.array(personView) });
 
 const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
-  const people = new PeopleRepository(app.database.db);
+  const { people } = app.repos;
 
   app.get('/api/cases/:caseId/people', {
     config: { access: 'people:read' },

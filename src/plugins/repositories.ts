@@ -5,11 +5,15 @@ import { AuditRepository } from '../audit/audit-repository.js';
 import { TokensRepository } from '../tokens/tokens-repository.js';
 import { CasesRepository } from '../cases/cases-repository.js';
 import type { Database } from '../db/database.js';
+import { PeopleRepository } from '../people/people-repository.js';
+import { SubmissionsRepository } from '../submissions/submissions-repository.js';
 
 export interface Repositories {
   cases: CasesRepository;
   tokens: TokensRepository;
   audit: AuditRepository;
+  submissions: SubmissionsRepository;
+  people: PeopleRepository;
 }
 
 declare module 'fastify' {
@@ -25,6 +29,8 @@ export function createRepositories(database: Database): Repositories {
     cases: new CasesRepository(db),
     tokens: new TokensRepository(db),
     audit: new AuditRepository(db),
+    submissions: new SubmissionsRepository(db, database.writeEntries),
+    people: new PeopleRepository(db),
   };
 }
 

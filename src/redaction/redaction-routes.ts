@@ -6,9 +6,7 @@ import { validatePeopleMap } from '../anonymise/people-map.js';
 import type { Person } from '../anonymise/types.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { AppError, badRequest } from '../errors.js';
-import { PeopleRepository } from '../people/people-repository.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
-import { SubmissionsRepository } from '../submissions/submissions-repository.js';
 import { composeTimeline } from '../timeline/timeline-service.js';
 import { docxParagraphs } from './docx-text.js';
 import { caseCheckBody, redactionResponse, statelessCheckBody } from './redaction-schemas.js';
@@ -32,8 +30,8 @@ function peopleOrThrow(input: Parameters<typeof validatePeopleMap>[0]): Person[]
 }
 
 const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const submissions = new SubmissionsRepository(app.database.db);
-  const peopleRepo = new PeopleRepository(app.database.db);
+  const { submissions } = app.repos;
+  const peopleRepo = app.repos.people;
 
   app.post('/api/cases/:caseId/redaction-check', {
     config: { access: 'redaction:check' },

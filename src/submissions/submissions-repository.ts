@@ -1,6 +1,7 @@
 // Agency submissions and their entries in storage: one transaction per upload, versions kept, one current per agency.
 import type { Kysely, Transaction } from 'kysely';
 import { agencyKey } from '../auth/policy.js';
+import type { EntryWriter } from '../db/entry-writer.js';
 import type { EntriesTable, Schema, SubmissionsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import type { DatePrecision, EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
@@ -70,11 +71,15 @@ function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-// PostgreSQL allows 65 535 bind parameters a statement; 21 columns × 500 rows stays well under.
-const CHUNK = 500;
+
+/** Work that must commit or roll back with the submission (its audit event). */
+export type AfterStore = (trx: Transaction<Schema>, stored: SubmissionRecord) => Promise<void>;
 
 export class SubmissionsRepository {
-  constructor(private readonly db: Kysely<Schema>) {}
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly writeEntries: EntryWriter,
+  ) {}
 
   /** The version the next upload for this agency would get. */
   async nextVersion(caseId: string, agency: string, db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<number> {
@@ -91,19 +96,19 @@ export class SubmissionsRepository {
    * Stores an upload as the agency's new current version, in one transaction: either the whole
    * submission with every entry is there afterwards, or nothing of it is.
    */
-  async store(s: NewSubmission): Promise<SubmissionRecord> {
+  async store(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
     // Two uploads for one agency at once may race for the same version number: the unique
     // constraint refuses the second, which then retries with the next number.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.storeOnce(s);
+        return await this.storeOnce(s, inSameTransaction);
       } catch (err) {
         if (attempt >= 5 || !isUniqueViolation(err)) throw err;
       }
     }
   }
 
-  private storeOnce(s: NewSubmission): Promise<SubmissionRecord> {
+  private storeOnce(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {
       const version = await this.nextVersion(s.caseId, s.agency, trx);
       await trx
@@ -127,13 +132,13 @@ export class SubmissionsRepository {
         report: JSON.stringify(s.report),
       };
       await trx.insertInto('submissions').values(row).execute();
-      for (let i = 0; i < s.entries.length; i += CHUNK) {
-        const rows = s.entries.slice(i, i + CHUNK).map((e, j) => entryRow(e, row.id, s.caseId, i + j));
-        await trx.insertInto('entries').values(rows).execute();
-        // better-sqlite3 runs each insert synchronously: give other requests a turn between chunks.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return toRecord(row);
+      await this.writeEntries(
+        trx,
+        s.entries.map((e, i) => entryRow(e, row.id, s.caseId, i)),
+      );
+      const stored = toRecord(row);
+      if (inSameTransaction) await inSameTransaction(trx, stored);
+      return stored;
     });
   }
 

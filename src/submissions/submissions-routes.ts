@@ -5,11 +5,10 @@ import { badRequest } from '../errors.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
 import { readFileUpload } from './read-upload-request.js';
 import { jsonUploadBody, rowErrorsResponse, submissionsResponse, uploadQuery, uploadResponse } from './submission-schemas.js';
-import { SubmissionsRepository } from './submissions-repository.js';
 import { handleUpload, type Upload } from './upload-service.js';
 
 const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const submissions = new SubmissionsRepository(app.database.db);
+  const { submissions } = app.repos;
 
   app.post('/api/cases/:caseId/chronologies', {
     config: { access: 'chronology:upload' },
@@ -40,7 +39,7 @@ const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
       } else {
         throw badRequest('Send multipart/form-data (agency + file) or JSON { agency, entries }.');
       }
-      const result = await handleUpload(app, submissions, principalOf(request), caseOf(request), upload, request.query.dryRun);
+      const result = await handleUpload(app, principalOf(request), caseOf(request), upload, request.query.dryRun);
       return reply.status(result.status).send(result.body);
     },
   });

@@ -6,7 +6,7 @@ import { ingestJson, type IngestOutcome } from '../chronology/ingest.js';
 import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
 import { AppError, forbidden } from '../errors.js';
 import { sha256Hex } from '../ids.js';
-import type { SubmissionsRepository } from './submissions-repository.js';
+import { AuditRepository } from '../audit/audit-repository.js';
 
 export type Upload =
   | { kind: 'file'; agency: string; fileName: string | undefined; bytes: Buffer }
@@ -39,12 +39,12 @@ export async function runIngest(app: FastifyInstance, upload: Upload, c: CaseRec
 
 export async function handleUpload(
   app: FastifyInstance,
-  submissions: SubmissionsRepository,
   p: Principal,
   c: CaseRecord,
   upload: Upload,
   dryRun: boolean,
 ): Promise<UploadResult> {
+  const { submissions } = app.repos;
   const audit = (outcome: 'ok' | 'refused' | 'failed', detail: Record<string, string | number | boolean>) =>
     app.repos.audit.record({ caseId: c.id, tokenId: p.tokenId, role: p.role, action: dryRun ? 'chronology.dry-run' : 'chronology.upload', outcome, detail });
 
@@ -85,7 +85,17 @@ export async function handleUpload(
     uploadedBy: p.tokenId,
     entries,
     report,
-  });
-  await audit('ok', { agency: upload.agency, entries: entries.length, version: stored.version, replaced: stored.version > 1 });
+  }, (trx, rec) =>
+    // In the upload's own transaction: a 201 always has its audit event, and a failure after the commit cannot
+    // turn a stored upload into a 503 that says nothing was stored.
+    new AuditRepository(trx).record({
+      caseId: c.id,
+      tokenId: p.tokenId,
+      role: p.role,
+      action: 'chronology.upload',
+      outcome: 'ok',
+      detail: { agency: upload.agency, entries: entries.length, version: rec.version, replaced: rec.version > 1 },
+    }),
+  );
   return { status: 201, body: body(stored.id, stored.version) };
 }

@@ -1,16 +1,14 @@
 // HTTP routes for the merged timeline of a case, in JSON, CSV, XLSX or DOCX.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
-import { PeopleRepository } from '../people/people-repository.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
-import { SubmissionsRepository } from '../submissions/submissions-repository.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
 import { fileResponse, timelineJson, timelineQuery } from './timeline-schemas.js';
 import { buildCaseTimeline } from './timeline-service.js';
 
 const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
-  const submissions = new SubmissionsRepository(app.database.db);
-  const people = new PeopleRepository(app.database.db);
+  const { submissions } = app.repos;
+  const { people } = app.repos;
   const sources = {
     entries: (caseId: string, agency: string | null) => submissions.currentEntries(caseId, agency),
     people: (caseId: string) => people.list(caseId),

@@ -117,7 +117,7 @@ export function evaluate(
 
 /**
  * The publication check on anonymised output: a label "survives" when its surface text still appears in the
- * output as a whole word, with the same capitalisation. Returns the number of entries with a survivor, per kind.
+ * output as a whole word, with the same capitalisation, more often than the input uses it unlabelled. Returns the number of entries with a survivor, per kind.
  */
 export function survivingLabels(
   entries: ReadonlyArray<{ text: string; labels: readonly CorpusLabel[]; output: string }>,
@@ -131,7 +131,11 @@ export function survivingLabels(
       if (!byKind.has(label.kind)) continue;
       const surface = entry.text.slice(label.start, label.end).replace(/\s+/g, ' ');
       const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-      if (new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'u').test(entry.output)) {
+      const word = new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'gu');
+      // The same word used in its ordinary sense ("in May" beside a person called May) is not a label and may
+      // stay: a label survives when the output has more whole-word occurrences than the input's unlabelled ones.
+      const unlabelled = [...entry.text.matchAll(word)].filter((m) => !entry.labels.some((l) => l.start <= m.index && m.index < l.end)).length;
+      if ([...entry.output.matchAll(word)].length > unlabelled) {
         leaked = true;
         byKind.set(label.kind, (byKind.get(label.kind) ?? 0) + 1);
       }

@@ -1,0 +1,87 @@
+// Catches misspelt mapped names ('Sarrah', 'Rhianon', 'Kasias') by edit distance against the map's one-word variants.
+import type { Variant } from './name-variants.js';
+import { isEnglishWord, isFirstName } from './lexicon.js';
+import { foldToken } from './name-tokens.js';
+
+export interface FuzzyHit {
+  start: number;
+  end: number;
+  persons: number[];
+}
+
+export interface FuzzyIndex {
+  find(text: string, covered: (start: number, end: number) => boolean): FuzzyHit[];
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}'’]{3,}/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Optimal-string-alignment distance, giving up above `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const prev = rows[i - 1] as number[];
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (i > 0 && best > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? max + 1;
+}
+
+/**
+ * Index of one-word variants of 5+ letters, keyed by first letter (misspellings keep it). A capitalised word not
+ * in the English list matches a variant within 1 edit (2 for 7+ letters); a gazetteer first name ('Sara') only
+ * a variant of 7+ letters within 1 edit, so two real names a letter apart are not merged.
+ */
+export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
+  const byFirst = new Map<string, { word: string; persons: number[] }[]>();
+  for (const v of variants) {
+    if (v.context !== 'plain' || /[\s.,]/u.test(v.pattern)) continue;
+    const word = v.pattern.replace(/'/gu, '');
+    if (word.length < 5) continue;
+    const list = byFirst.get(word.charAt(0)) ?? [];
+    const existing = list.find((x) => x.word === word);
+    if (existing) {
+      if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
+    } else list.push({ word, persons: [v.person] });
+    byFirst.set(word.charAt(0), list);
+  }
+  return {
+    find(text, covered) {
+      if (byFirst.size === 0) return [];
+      const hits: FuzzyHit[] = [];
+      for (const m of text.matchAll(CAPITALISED)) {
+        const start = m.index;
+        let end = start + m[0].length;
+        if (start > 0 && LETTER_OR_DIGIT.test(text.charAt(start - 1))) continue;
+        if (/['’]s$/u.test(m[0])) end -= 2;
+        const word = foldToken(text.slice(start, end)).replace(/'/gu, '');
+        const list = byFirst.get(word.charAt(0));
+        if (!list || word.length < 4 || covered(start, end) || isEnglishWord(word)) continue;
+        const known = isFirstName(word);
+        for (const v of list) {
+          if (v.word === word) continue;
+          const max = known ? (v.word.length >= 7 ? 1 : 0) : v.word.length >= 7 ? 2 : 1;
+          if (max > 0 && distance(word, v.word, max) <= max) {
+            hits.push({ start, end, persons: v.persons });
+            break;
+          }
+        }
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// Anonymising chronology text: mapped people → initials or pseudonym, identifiers → [kind], unmapped names → initials.
+import { describe, expect, it } from 'vitest';
+import { createAnonymiser } from '../../src/anonymise/anonymise-text.js';
+import { CHRONOLOGY_TEXTS, PEOPLE, entry } from './fixtures.js';
+
+const initials = createAnonymiser(PEOPLE, 'initials');
+const pseudonyms = createAnonymiser(PEOPLE, 'pseudonym');
+/** The names layer alone: the address detector would otherwise take 'Rose Cottage' first. */
+const namesOnly = createAnonymiser(PEOPLE, 'initials', { identifiers: () => [] });
+const out = (s: string): string | null => initials.text(s).text;
+
+describe('text()', () => {
+  it.each([
+    ['Doctor Smith should be Doctor S', 'Doctor Smith called.', 'Doctor S called.'],
+    ['Joe Bloggs should read JB', 'Joe Bloggs called.', 'JB called.'],
+    ['full name', 'Sarah Thompson attended.', 'ST attended.'],
+    ['title kept', 'Dr Sharma and Mr Reid', 'Dr PS and Mr MR'],
+    ['possessive kept (curly)', 'Sarah’s phone', 'ST’s phone'],
+    ['possessive kept (straight)', "Sarah's phone", "ST's phone"],
+    ['ALL-CAPS', 'THOMPSON was seen', 'ST was seen'],
+    ['diacritics not typed', 'Siobhan came', 'SO came'],
+    ["curly apostrophe for O'Connor", 'O’Connor came', 'SO came'],
+    ['split over a line', 'Sarah\nThompson came', 'ST came'],
+    ['lower case in a GP note', 'pt sarah seen', 'pt ST seen'],
+    ['surname, first', 'REID, Mark arrested', 'MR arrested'],
+    ['ordinary word left alone', 'a red mark on her neck', 'a red mark on her neck'],
+    ['ordinary-word name replaced in context', 'Mark said he would go', 'MR said he would go'],
+    ['unmapped name with cue', 'her partner Gary was there', 'her partner G was there'],
+    ['unmapped name with title and collar number', 'PC Fraser attended', 'PC F attended'],
+    ['identifier', 'call 07700 900123 now', 'call [phone] now'],
+    ['event dates stay', 'On 03/04/2013 Sarah rang', 'On 03/04/2013 ST rang'],
+  ])('%s', (_what, input, expected) => {
+    expect(out(input)).toBe(expected);
+  });
+
+  it('passes null through and keeps empty text', () => {
+    expect(initials.text(null)).toEqual({ text: null, unmapped: [], review: [] });
+    expect(initials.text('').text).toBe('');
+  });
+
+  it('lists unmapped names it replaced, for the chair', () => {
+    const r = initials.text('Gary Whitfield and Doctor Okafor met PC 4471 Helen Fraser.');
+    expect(r.text).toBe('GW and Doctor O met PC [reference] HF.');
+    expect(r.unmapped).toEqual(['Gary Whitfield', 'Doctor Okafor', 'PC Helen Fraser']);
+  });
+
+  it('leaves a place named with an ordinary-word name to the address detector', () => {
+    expect(namesOnly.text('She lives at Rose Cottage').text).toBe('She lives at Rose Cottage');
+    expect(initials.text('She lives at Rose Cottage').text).toBe('She lives at [address]');
+  });
+
+  it('treats a capitalised ordinary-word name at the start of a names column as a name', () => {
+    expect(initials.text('Rose').text).toBe('Rose');
+    expect(initials.text('Rose', { namesField: true }).text).toBe('RT');
+    expect(initials.text('Rose (daughter) and Mark').text).toBe('RT (daughter) and MR');
+  });
+
+  it('returns ordinary-word occurrences and weak candidates for review', () => {
+    const r = namesOnly.text('Rose Cottage was visited by the Zorblax outreach team.');
+    expect(r.review.map((x) => [x.kind, x.text])).toEqual([
+      ['ambiguous-name', 'Rose'],
+      ['possible-name', 'Zorblax'],
+    ]);
+  });
+
+  it('gives one person the same initials everywhere', () => {
+    const text = CHRONOLOGY_TEXTS.join(' ');
+    const result = out(text) ?? '';
+    expect(result).not.toMatch(/Sarah|Thompson|Reid|Siobh|O.Connor|Sharma|Sazza/i);
+    expect(result.match(/\bST\b/g)?.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('uses the pseudonym in pseudonym mode, dropping the title, and initials for people without one', () => {
+    expect(pseudonyms.text("Mrs Thompson and Mr Reid's car; Dr Sharma").text).toBe("Adult A and Adult B's car; Dr PS");
+    expect(pseudonyms.text('Rose said').text).toBe('Child C said');
+  });
+});
+
+describe('professional()', () => {
+  it.each([
+    ['PC 4471 Helen Fraser', 'PC HF'],
+    ['Dr J Okafor', 'Dr JO'],
+    ['Helen Fraser (Social Worker)', 'HF (Social Worker)'],
+    ['Social Worker', 'Social Worker'],
+    ['Health Visitor', 'Health Visitor'],
+    ['Health Visitor Helen Fraser', 'Health Visitor HF'],
+    ['DC 1234', 'DC'],
+    ['Helen Fraser, Staff no. 5566', 'HF'],
+    ['Staff no. 5566 Jane Doe', 'JD'],
+    ['Dr Sharma', 'Dr PS'],
+    ['Mark Wood, Housing Officer', 'MW, Housing Officer'],
+    ['Nurse Practitioner', 'Nurse Practitioner'],
+    ['IDVA', 'IDVA'],
+  ])('%s → %s', (input, expected) => {
+    expect(initials.professional(input).text).toBe(expected);
+  });
+});
+
+describe('entry()', () => {
+  it('anonymises every text field, keeps dates, and collects unmapped names', () => {
+    const a = createAnonymiser(PEOPLE, 'initials');
+    const e = a.entry(entry());
+    expect(e).toMatchObject({
+      date: '2013-04-03', time: '17:00', source: 'Niche log for ST', professional: 'PC HF', contact: 'ST and MR',
+      outcome: 'Referred to MARAC by DS K', comment: 'ST was not asked about MR alone.',
+      extra: { 'Family members': 'RT (daughter), MR' }, provenance: { row: 7 },
+    });
+    expect(e.event).toContain('MR arrested');
+    expect(e.event).not.toMatch(/Sarah|THOMPSON|Reid|Birchfields|07700/);
+    expect(a.unmappedNames()).toEqual(['DS Kowalski', 'PC Fraser', 'PC Helen Fraser']);
+  });
+});

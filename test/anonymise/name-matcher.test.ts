@@ -1,0 +1,158 @@
+// Every written form of a mapped person is found; ordinary words that are also names survive and are reported.
+import { describe, expect, it } from 'vitest';
+import { buildNameMatcher } from '../../src/anonymise/name-matcher.js';
+import type { Person } from '../../src/anonymise/types.js';
+
+const person = (name: string, initials: string, extra: Partial<Person> = {}): Person => ({
+  name, initials, aliases: [], role: 'family', pseudonym: null, title: null, ...extra,
+});
+
+const people: Person[] = [
+  person('Sarah Thompson', 'ST', { role: 'victim', aliases: ['Sazza', 'Sarah Hughes'] }),
+  person('Mark James Reid', 'MR', { role: 'perpetrator' }),
+  person("Siobhán O'Connor", 'SO'),
+  person('Grace Smith-Jones', 'GSJ'),
+  person('Priya Sharma', 'PS', { role: 'professional' }),
+  person('Rose Brown', 'RB', { role: 'child' }),
+  person('Jan van der Berg', 'JB'),
+  person('May Lee', 'ML'),
+];
+const matcher = buildNameMatcher(people);
+const found = (text: string): [string, number][] => matcher.find(text).map((m) => [m.text, m.personIndex]);
+
+describe('variant kinds', () => {
+  it.each([
+    ['full name', 'Sarah Thompson attended.', [['Sarah Thompson', 0]]],
+    ['first name', 'Later Sarah rang.', [['Sarah', 0]]],
+    ['surname', 'Thompson rang.', [['Thompson', 0]]],
+    ['first + surname without middle', 'Mark Reid was arrested.', [['Mark Reid', 1]]],
+    ['full name with middle', 'Mark James Reid was arrested.', [['Mark James Reid', 1]]],
+    ['initial + surname, dotted', 'Seen by M. Reid.', [['M. Reid', 1]]],
+    ['initial + surname, bare', 'Seen by M Reid.', [['M Reid', 1]]],
+    ['initials + surname', 'Seen by M.J. Reid.', [['M.J. Reid', 1]]],
+    ['surname, first (police style)', 'REID, Mark arrested.', [['REID, Mark', 1]]],
+    ['ALL-CAPS', 'THOMPSON was seen.', [['THOMPSON', 0]]],
+    ['lower case', 'pt sarah thompson seen by gp', [['sarah thompson', 0]]],
+    ['diacritics typed', 'Siobhán came.', [['Siobhán', 2]]],
+    ['diacritics not typed', 'Siobhan came.', [['Siobhan', 2]]],
+    ['combining accent', 'Siobha\u0301n came.', [['Siobha\u0301n', 2]]],
+    ['straight apostrophe', "O'Connor came.", [["O'Connor", 2]]],
+    ['curly apostrophe', 'O’Connor came.', [['O’Connor', 2]]],
+    ['no apostrophe', 'OConnor came.', [['OConnor', 2]]],
+    ['hyphenated surname', 'Smith-Jones came.', [['Smith-Jones', 3]]],
+    ['each part of a hyphenated surname', 'Jones came.', [['Jones', 3]]],
+    ['particle surname', 'Mr van der Berg came.', [['van der Berg', 6]]],
+    ['surname without particle', 'Berg came.', [['Berg', 6]]],
+    ['alias (nickname)', 'Sazza rang.', [['Sazza', 0]]],
+    ['alias (maiden name) and its parts', 'Sarah Hughes, or Hughes', [['Sarah Hughes', 0], ['Hughes', 0]]],
+    ['split over a line', 'Sarah\nThompson came.', [['Sarah\nThompson', 0]]],
+    ['split over a line with spaces', 'Sarah \r\n  Thompson came.', [['Sarah \r\n  Thompson', 0]]],
+    ['non-breaking space', 'Sarah\u00a0Thompson came.', [['Sarah\u00a0Thompson', 0]]],
+  ] as [string, string, [string, number][]][])('%s', (_kind, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('keeps title and possessive outside the span', () => {
+    const [m] = matcher.find('Seen by Dr. Sharma’s team');
+    expect(m).toMatchObject({ text: 'Sharma', title: 'Dr.', possessive: '’s', personIndex: 4 });
+  });
+
+  it('notes a collar number between title and name', () => {
+    const text = 'PC 4471 Mark Reid attended';
+    const [m] = matcher.find(text);
+    expect(m).toMatchObject({ text: 'Mark Reid', title: 'PC', numberStart: 3, titleStart: 0 });
+  });
+
+  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Doctor', 'Prof', 'PC', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'PCSO', 'Nurse', 'Sister', 'Cllr', 'Rev', 'Mr.', 'Dr.'])(
+    'title %s + surname',
+    (title) => {
+      expect(matcher.find(`Spoke to ${title} Reid today`)[0]).toMatchObject({ text: 'Reid', title });
+    },
+  );
+
+  it.each([
+    ["Sarah's", "'s"],
+    ['Sarah’s', '’s'],
+    ["SARAH'S", "'S"],
+  ])('possessive %s', (text, possessive) => {
+    expect(matcher.find(`${text} car`)[0]).toMatchObject({ text: 'Sarah'.length === 5 ? text.slice(0, 5) : text, possessive });
+  });
+
+  it('is word-bounded', () => {
+    expect(found('Sarahville and Marked and Reidy')).toEqual([]);
+    expect(found('XThompson Thompson2')).toEqual([]);
+  });
+
+  it('catches misspellings and a possessive without its apostrophe', () => {
+    expect(found('Sarrah and the Thompsons; Siobahn rang')).toEqual([['Sarrah', 0], ['Thompsons', 0], ['Siobahn', 2]]);
+    expect(found('Sara and Mary and Marks and Shar')).toEqual([]);
+  });
+
+  it('takes the longest match, without overlaps', () => {
+    expect(found('Sarah Thompson Reid')).toEqual([['Sarah Thompson', 0], ['Reid', 1]]);
+  });
+
+  it('does not touch initials already applied', () => {
+    expect(found('ST and MR and PS met.')).toEqual([]);
+  });
+});
+
+describe('ordinary words that are also names', () => {
+  it.each([
+    ['a red mark on her neck', []],
+    ['Mark said he would leave', [['Mark', 1]]],
+    ['She told Mark to leave', [['Mark', 1]]],
+    ['Mark’s car was outside', [['Mark', 1]]],
+    ['her partner Mark was there', [['Mark', 1]]],
+    ['Mr Brown was there', [['Brown', 5]]],
+    ['brown hair', []],
+    ['a Rose Cottage tenancy', []],
+    ['She went to Rose Cottage.', []],
+    ['Rose said she was scared.', [['Rose', 5]]],
+    ['Her daughter Rose attended.', [['Rose', 5]]],
+    ['Rose Brown attended.', [['Rose Brown', 5]]],
+    ['the rose garden', []],
+    ['In May 2013 she moved.', []],
+    ['On 3 May she moved.', []],
+    ['May said she was scared.', [['May', 7]]],
+    ['Visited by May Lee.', [['May Lee', 7]]],
+    ['Her mother May attended.', [['May', 7]]],
+    ['Later that week May was seen.', [['May', 7]]],
+  ] as [string, [string, number][]][])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('reports what it left alone', () => {
+    expect(matcher.ambiguous('a red mark on her neck').map((a) => [a.text, a.reason])).toEqual([['mark', 'lowercase']]);
+    expect(matcher.ambiguous('She went to Rose Cottage.').map((a) => [a.text, a.personIndex, a.reason])).toEqual([['Rose', 5, 'context']]);
+    expect(matcher.ambiguous('Mark said')).toEqual([]);
+  });
+
+  it('does not report modal verbs', () => {
+    expect(matcher.ambiguous('she may call and will attend')).toEqual([]);
+  });
+
+  it('matches a non-ambiguous name case-insensitively', () => {
+    expect(found('gp note: sarah seen, thompson family')).toEqual([['sarah', 0], ['thompson', 0]]);
+  });
+});
+
+describe('mentions', () => {
+  it('says whether a text mentions anyone, or one person', () => {
+    expect(matcher.mentions('Sarah rang')).toBe(true);
+    expect(matcher.mentions('Sarah rang', 0)).toBe(true);
+    expect(matcher.mentions('Sarah rang', 1)).toBe(false);
+    expect(matcher.mentions('a red mark')).toBe(false);
+  });
+
+  it('copes with an empty map and empty text', () => {
+    expect(buildNameMatcher([]).find('Sarah Thompson')).toEqual([]);
+    expect(matcher.find('')).toEqual([]);
+  });
+
+  it('resolves a surname two people share to the one mentioned last', () => {
+    const m = buildNameMatcher([person('Mark Reid', 'MR'), person('Sarah Reid', 'SR')]);
+    expect(m.find('Sarah Reid said Reid hit her').map((x) => x.personIndex)).toEqual([1, 1]);
+    expect(m.find('Mark Reid said Reid hit her').map((x) => x.personIndex)).toEqual([0, 0]);
+  });
+});

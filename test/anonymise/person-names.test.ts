@@ -1,0 +1,72 @@
+// Unmapped person names in free text: titles, relationship cues, gazetteers, and the words that are never names.
+import { describe, expect, it } from 'vitest';
+import { detectPersonNames } from '../../src/anonymise/person-names.js';
+
+const names = (text: string): string[] =>
+  detectPersonNames(text).filter((s) => s.confidence >= 0.5).map((s) => `${s.title ? `${s.title} ` : ''}${s.text}=${s.replacement}`);
+
+describe('detectPersonNames', () => {
+  it.each([
+    ['title + surname', 'PC Fraser attended.', ['PC Fraser=F']],
+    ['title + initial + surname', 'Seen by Dr J Okafor.', ['Dr J Okafor=JO']],
+    ['title spelt out', 'Doctor Okafor said', ['Doctor Okafor=O']],
+    ['nurse', 'Nurse Bennett dressed the wound.', ['Nurse Bennett=B']],
+    ['Mr and Mrs', 'Mr and Mrs Kowalski were present.', ['Mrs Kowalski=K']],
+    ['collar number', 'PC 4471 Helen Fraser attended.', ['PC 4471 Helen Fraser=HF']],
+    ['relationship cue', 'Her partner Gary was present.', ['Gary=G']],
+    ['cue + full name', 'Her neighbour Tom Price called.', ['Tom Price=TP']],
+    ['known as', 'He is known as Baz.', ['Baz=B']],
+    ['cue with comma', 'Her son, Kyle, was at school.', ['Kyle=K']],
+    ['first-name gazetteer + surname', 'Gary Whitfield attended the meeting.', ['Gary Whitfield=GW']],
+    ['gazetteer first name at sentence start', 'Gary rang the police.', ['Gary=G']],
+    ['two unknown capitalised words mid-sentence', 'She was visited by Kasia Nowak yesterday.', ['Kasia Nowak=KN']],
+    ['possessive', 'Gary’s car was outside.', ['Gary=G']],
+    ['hyphenated surname', 'Spoke to Mrs Smith-Jones today.', ['Mrs Smith-Jones=SJ']],
+    ['split over a line', 'Attended with Gary\nWhitfield.', ['Gary\nWhitfield=GW']],
+    ['the seeds’ own examples', 'Doctor Smith should be Doctor S, or Joe Bloggs should read JB.', ['Doctor Smith=S', 'Joe Bloggs=JB']],
+  ])('%s', (_what, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    'The MARAC, MASH, MAPPA, IDVA, ISVA and CAMHS were informed.',
+    'CPS, PNC and PPN checks; A&E attendance; GP letter; DASH risk assessment; DHR and IMR.',
+    'Police, Probation, Housing and Social Care attended the strategy meeting.',
+    'She was referred to the Freedom Programme and he to Caring Dads.',
+    "A Clare's Law disclosure was made on Monday in January.",
+    'Seen at the Hospital on Ward 5, Street Team informed.',
+    'Adult A told Child B that Adult C had gone.',
+    'ST said MR had left; GW and JB were present.',
+    'Doctor O saw her. Mr MR and Dr PS. PC HF attended.',
+    'Following this, Housing were told. However, Social Care declined.',
+    'She moved to Darlington in May.',
+  ])('finds no name in: %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('reports weaker candidates below 0.5 rather than dropping them', () => {
+    const weak = detectPersonNames('She was seen by the Zorblax team lead.').filter((s) => s.confidence < 0.5);
+    expect(weak.map((s) => s.text)).toEqual(['Zorblax']);
+  });
+
+  it('skips excluded stretches and ignored words', () => {
+    const text = 'Her partner Gary was present with Kelly.';
+    expect(detectPersonNames(text, { exclude: (s) => s === text.indexOf('Gary') }).map((s) => s.text)).toEqual(['Kelly']);
+    expect(detectPersonNames(text, { ignore: new Set(['kelly']) }).map((s) => s.text)).toEqual(['Gary']);
+  });
+
+  it('asks compromise only when told, at low confidence', () => {
+    const text = 'Later the officer spoke with Will Smith about it.';
+    const plain = detectPersonNames(text).map((s) => s.text);
+    const withNlp = detectPersonNames(text, { nlp: true });
+    expect(withNlp.length).toBeGreaterThanOrEqual(plain.length);
+    for (const s of withNlp.filter((x) => !plain.includes(x.text))) expect(s.confidence).toBeLessThan(0.5);
+  });
+
+  it('keeps offsets right', () => {
+    const text = 'Seen by Dr J Okafor.';
+    const [s] = detectPersonNames(text);
+    expect(s && text.slice(s.start, s.end)).toBe('J Okafor');
+    expect(s?.parts).toEqual(['J', 'Okafor']);
+  });
+});
