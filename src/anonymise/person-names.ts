@@ -94,6 +94,9 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   let toks = run.tokens.slice(i);
   if (toks.length === 0) return [];
   if (titles.length > 0) {
+    // "Dr S. Asked her…": a new sentence starts after the initial; its first word is not part of the name.
+    const cut = toks.findIndex((t, k) => k > 0 && t.cls === 'word' && t.english && !t.anyFirst && !t.surname && isSentenceStart(text, t.start));
+    if (cut > 0) toks = toks.slice(0, cut);
     if (toks.every((t) => t.cls === 'initial')) return [];
     const span = toSpan(text, toks.slice(0, 4), 0.9, titles, run.numberStart);
     return span ? [span] : [];

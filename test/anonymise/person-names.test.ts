@@ -69,4 +69,9 @@ describe('detectPersonNames', () => {
     expect(s && text.slice(s.start, s.end)).toBe('J Okafor');
     expect(s?.parts).toEqual(['J', 'Okafor']);
   });
+
+  it('does not run a title and an initial into the next sentence', () => {
+    expect(detectPersonNames('Seen by Dr S. Asked her about safety at home.')).toEqual([]);
+    expect(detectPersonNames('Seen by Dr J. Okafor on the ward.').map((x) => x.text)).toEqual(['J. Okafor']);
+  });
 });
