@@ -75,6 +75,36 @@ const rows: Row[] = [
     request: async (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/timeline?names=real` }),
     expect: caseRule(200, ['admin', 'chair', 'author', 'otherAuthor']),
   },
+  {
+    route: 'GET /api/cases/:id/timeline (anonymised, default)',
+    request: async (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/timeline` }),
+    expect: caseRule(200, ['admin', 'chair', 'reader']),
+  },
+  {
+    route: 'GET /api/cases/:id/timeline?names=pseudonym&format=csv',
+    request: async (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/timeline?names=pseudonym&format=csv` }),
+    expect: caseRule(200, ['admin', 'chair', 'reader']),
+  },
+  {
+    route: 'GET /api/cases/:id/timeline (anonymised, authors allowed by the chair)',
+    fresh: true,
+    request: async (w, t) => {
+      await t.call({ method: 'PATCH', url: `/api/cases/${w.caseId}`, payload: { authorsSeeMergedTimeline: true } });
+      return { method: 'GET', url: `/api/cases/${w.caseId}/timeline?format=xlsx` };
+    },
+    expect: caseRule(200, ['admin', 'chair', 'author', 'otherAuthor', 'reader']),
+  },
+  {
+    route: 'POST /api/cases/:id/redaction-check (text)',
+    request: async (w) => ({ method: 'POST', url: `/api/cases/${w.caseId}/redaction-check`, payload: { text: 'Adult A was seen.' } }),
+    expect: caseRule(200, ['admin', 'chair', 'reader']),
+  },
+  {
+    route: 'POST /api/cases/:id/redaction-check (the timeline)',
+    request: async (w) => ({ method: 'POST', url: `/api/cases/${w.caseId}/redaction-check` }),
+    expect: caseRule(200, ['admin', 'chair', 'reader']),
+  },
+  { route: 'POST /api/redaction-check', request: async () => ({ method: 'POST', url: '/api/redaction-check', payload: { text: 'Adult A was seen.' } }), expect: anyone(200) },
   { route: 'GET /api/cases/:id/audit', request: async (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/audit` }), expect: caseRule(200, ['admin', 'chair']) },
   {
     route: 'POST /api/tokens (reader of the case)',
