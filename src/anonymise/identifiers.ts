@@ -11,16 +11,24 @@ import { detectReferences } from './detect-reference.js';
 import { detectVehicles } from './detect-vehicle.js';
 import { resolveOverlaps } from './identifier-span.js';
 
-const DETECTORS: ReadonlyArray<(text: string) => Span[]> = [
-  detectEmails,
-  detectPhones,
-  detectPostcodes,
-  detectNhsNumbers,
-  detectNiNumbers,
-  detectVehicles,
-  detectDatesOfBirth,
-  detectReferences,
-  detectAddresses,
+const HAS_DIGIT = /\d/;
+/** Seven digits with at most three separators between each: every phone and NHS number has them. */
+const SEVEN_DIGITS = /\d(?:[\s().+-]{0,3}\d){6}/;
+
+/**
+ * Each detector with a cheap test a text must pass for it to possibly match: most chronology entries hold no
+ * digits at all, and the full patterns (DOB cues, reference cues, libphonenumber) are the costly part.
+ */
+const DETECTORS: ReadonlyArray<{ detect: (text: string) => Span[]; needs?: RegExp }> = [
+  { detect: detectEmails, needs: /@|[([]\s?at\s?[)\]]/i },
+  { detect: detectPhones, needs: SEVEN_DIGITS },
+  { detect: detectPostcodes, needs: HAS_DIGIT },
+  { detect: detectNhsNumbers, needs: SEVEN_DIGITS },
+  { detect: detectNiNumbers, needs: HAS_DIGIT },
+  { detect: detectVehicles, needs: HAS_DIGIT },
+  { detect: detectDatesOfBirth, needs: HAS_DIGIT },
+  { detect: detectReferences, needs: HAS_DIGIT },
+  { detect: detectAddresses },
 ];
 
 /**
@@ -28,5 +36,5 @@ const DETECTORS: ReadonlyArray<(text: string) => Span[]> = [
  * wins, then the most specific kind. Pure: no I/O, no logging. Event dates and times are never identifiers.
  */
 export function detectIdentifiers(text: string): Span[] {
-  return resolveOverlaps(DETECTORS.flatMap((detect) => detect(text)));
+  return resolveOverlaps(DETECTORS.flatMap(({ detect, needs }) => (needs && !needs.test(text) ? [] : detect(text))));
 }

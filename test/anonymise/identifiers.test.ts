@@ -223,3 +223,15 @@ describe('any text', () => {
     }
   });
 });
+
+describe('the cheap pre-tests in front of each detector', () => {
+  it('still find each kind at the edge of its pre-test', () => {
+    const kinds = (t: string) => detectIdentifiers(t).map((s) => s.kind);
+    expect(kinds('Call 07700 900123 now')).toContain('phone');
+    expect(kinds('Call (0161) 496-0123 now')).toContain('phone');
+    expect(kinds('NHS no. 943 476 5919')).toContain('nhs-number');
+    expect(kinds('email sarah.t[at]example.com')).toContain('email');
+    expect(kinds('NI number CE-45-88-12-A')).toContain('ni-number');
+    expect(kinds('She lives at Rose Cottage, by the mill.')).toContain('address');
+  });
+});
