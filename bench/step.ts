@@ -1,4 +1,5 @@
 // One benchmark step, run by bench/run.ts in its own process: `tsx bench/step.ts <step> <args…>`.
+import { anonymise, compromisePeople } from './anonymise-cases.js';
 import { exportTimeline, plainXlsxWrite } from './export-cases.js';
 import { plainCsv, plainXlsx, upload } from './ingest-cases.js';
 
@@ -6,8 +7,10 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
   plainXlsx: (f = '') => plainXlsx(f),
   plainCsv: (f = '') => plainCsv(f),
   upload: (f = '') => upload(f),
-  exportTimeline: (format = 'json', names = 'real') => exportTimeline(format, names),
+  exportTimeline: (format = 'json', names = 'real', agencies = '20') => exportTimeline(format, names, Number(agencies)),
   plainXlsxWrite: () => plainXlsxWrite(),
+  anonymise: (mb = '20') => anonymise(Number(mb)),
+  compromisePeople: (mb = '0.5') => compromisePeople(Number(mb)),
 };
 
 const [name = '', ...args] = process.argv.slice(2);

@@ -31,8 +31,6 @@ const COLUMNS = [
 
 const INTEGER = new Set<string>(['position', 'seen', 'row', 'ambiguous_date']);
 
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * SQLite: Kysely compiles a fresh statement for every multi-row insert; a prepared statement run per row on the
  * same connection (so inside the same transaction) is several times faster for 100 000 rows. This is the one
@@ -40,6 +38,7 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
  */
 export function sqliteEntryWriter(native: SqliteDatabase.Database): EntryWriter {
   let insert: SqliteDatabase.Statement | undefined;
+  // Synchronous like all of better-sqlite3: the caller passes slices and yields between them.
   return async (_trx, rows) => {
     insert ??= native.prepare(`insert into entries (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
     for (let i = 0; i < rows.length; i++) {
@@ -52,8 +51,6 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database): EntryWriter 
         if (!native.inTransaction) native.exec('BEGIN');
         throw err;
       }
-      // better-sqlite3 is synchronous: let other requests run between slices.
-      if (i % 2000 === 1999) await yieldToLoop();
     }
   };
 }

@@ -72,6 +72,8 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 
+const WRITE_SLICE = 1000;
+
 /** Work that must commit or roll back with the submission (its audit event). */
 export type AfterStore = (trx: Transaction<Schema>, stored: SubmissionRecord) => Promise<void>;
 
@@ -132,10 +134,11 @@ export class SubmissionsRepository {
         report: JSON.stringify(s.report),
       };
       await trx.insertInto('submissions').values(row).execute();
-      await this.writeEntries(
-        trx,
-        s.entries.map((e, i) => entryRow(e, row.id, s.caseId, i)),
-      );
+      // In slices, yielding between them: on SQLite every write is synchronous, and other requests need turns.
+      for (let i = 0; i < s.entries.length; i += WRITE_SLICE) {
+        await this.writeEntries(trx, s.entries.slice(i, i + WRITE_SLICE).map((e, j) => entryRow(e, row.id, s.caseId, i + j)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const stored = toRecord(row);
       if (inSameTransaction) await inSameTransaction(trx, stored);
       return stored;
