@@ -28,7 +28,7 @@ export function anonymiseWorkload(targetBytes: number): { people: Person[]; entr
 
   let seed = 42;
   const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
     return seed % n;
   };
   const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;

@@ -15,28 +15,48 @@ const ADMIN = 'chr_bench_admin_token_0123456789abcdef';
 const AGENCIES = 20;
 const PER_AGENCY = 5000;
 
-const NARRATIVE = [
-  'Officers attended following a 999 call; DASH completed and graded medium risk. Referral made to the IDVA service.',
-  'Seen in surgery with bruising to the upper arm; said she had walked into a door. Safety at home discussed.',
-  'Housing officer visit about rent arrears; tenant disclosed that her partner controls the money.',
-  'IDVA telephone contact; safety plan reviewed and MARAC referral considered.',
-];
+const OPENINGS = ['Officers attended', 'Telephone call from', 'Home visit to', 'Letter received from', 'Seen in clinic with', 'Email from', 'Strategy discussion about', 'Referral received for'];
+const MIDDLES = ['the address after a neighbour reported shouting', 'the victim about rent arrears and the tenancy', 'the children and their school attendance', 'injuries described as bruising to the arm', 'a breach of bail conditions reported by the victim', 'the safety plan and a code word with her sister', 'concerns raised by the health visitor at the last visit', 'missed appointments and medication not collected'];
+const ENDINGS = ['DASH completed and graded medium risk.', 'No further action recorded.', 'Referred to the IDVA service.', 'MARAC referral considered but not made.', 'Case closed on the system.', 'Follow-up booked in two weeks.', 'Information shared with children’s social care.', 'Sarah Thompson said Mark Reid had left.'];
 
+const WORDS = `address arrears assessment bail benefits bruising call carer child clinic concern contact counselling court curfew
+custody debt disclosure doctor email eviction family finance friend health hospital housing injury interview letter medication
+meeting mental money mother neighbour nursery officer partner phone pregnancy prison probation refuge relationship rent
+report review risk safety school shelter sister support tenancy text threat visit warning weekend witness work worry`.split(/\s+/);
+
+/** A small seeded generator, so every run measures the same data. */
+function rng(seed: number): (n: number) => number {
+  let x = seed;
+  return (n) => {
+    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+    // The low bits of this generator repeat quickly; the high ones do not.
+    return (x >>> 12) % n;
+  };
+}
+
+/**
+ * Entries like a real agency's: varied narratives (about 1 in 100 also recorded by another agency, so the
+ * duplicate flags have work to do, as they would in a real case), some untimed, spread over three years.
+ */
 export function syntheticEntries(agency: number, n: number): EntryInput[] {
+  const r = rng(agency + 1);
   return Array.from({ length: n }, (_, i) => {
-    const day = ((i + agency) % 28) + 1;
-    const month = ((i >> 5) % 12) + 1;
-    const year = 2012 + ((i >> 9) % 3);
+    const shared = i % 100 === 0;
+    const pick = shared ? rng(i)(1000) : r(1_000_000);
+    const day = shared ? (i % 28) + 1 : r(28) + 1;
+    const month = shared ? ((i >> 5) % 12) + 1 : r(12) + 1;
+    const year = shared ? 2012 + ((i >> 9) % 3) : 2012 + r(3);
+    const untimed = shared ? i % 3 === 0 : r(3) === 0;
     return {
       date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       datePrecision: 'day',
-      time: i % 3 === 0 ? null : `${String(8 + (i % 12)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`,
+      time: untimed ? null : shared ? '10:00' : `${String(8 + r(12)).padStart(2, '0')}:${String(r(60)).padStart(2, '0')}`,
       source: `Record system ${agency}`,
-      professional: `Officer ${i % 50}`,
+      professional: `Officer ${r(50)}`,
       contact: 'Adult A',
-      event: `${NARRATIVE[(i + agency) % NARRATIVE.length] ?? ''} ${i % 5 === 0 ? 'Sarah Thompson told Mark Reid to leave. ' : ''}Log ${agency}-${i}.`,
-      outcome: i % 4 === 0 ? 'No further action' : null,
-      seen: i % 2 === 0,
+      event: `${OPENINGS[pick % 8] ?? ''} ${MIDDLES[(pick >> 3) % 8] ?? ''}. ${ENDINGS[(pick >> 6) % 8] ?? ''}${shared ? '' : ` Noted: ${Array.from({ length: 12 }, () => WORDS[r(WORDS.length)]).join(' ')}.`}`,
+      outcome: r(4) === 0 ? 'No further action' : null,
+      seen: r(2) === 0,
       comment: null,
       agency: null,
       extra: {},

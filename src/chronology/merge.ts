@@ -13,6 +13,8 @@ export interface MergeOptions {
 
 interface Keyed {
   entry: StoredEntry;
+  /** Period start (yyyy-mm-dd), precision rank, then 0 untimed or 1 + HH:MM: compares as the first three levels. */
+  primary: string;
   period: DatePeriod;
   precisionRank: number;
   agency: string;
@@ -51,6 +53,8 @@ function compareNullableTime(a: string | null, b: string | null): number {
 }
 
 function compareKeyed(a: Keyed, b: Keyed): number {
+  // The first three levels are ASCII and fixed-width, so one string comparison decides most pairs.
+  if (a.primary !== b.primary) return a.primary < b.primary ? -1 : 1;
   return (
     compareCodepoints(a.period.start, b.period.start) ||
     a.precisionRank - b.precisionRank ||
@@ -67,10 +71,12 @@ function compareKeyed(a: Keyed, b: Keyed): number {
 function keyOf(entry: StoredEntry): Keyed {
   const period = requireDatePeriod(entry.date, 'entry date');
   const agency = entry.agency ?? entry.submissionAgency;
+  const precisionRank = PRECISION_RANK[period.precision];
   return {
     entry,
     period,
-    precisionRank: PRECISION_RANK[period.precision],
+    primary: `${period.start}${precisionRank}${entry.time === null ? '0' : `1${entry.time}`}`,
+    precisionRank,
     agency,
     agencyFolded: agency.toLowerCase(),
   };

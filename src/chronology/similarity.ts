@@ -1,14 +1,13 @@
 // Token-set (Jaccard) text similarity and a fast all-pairs search used to flag possible duplicates.
 
-/** Lowercases, drops apostrophes, turns other punctuation into spaces; returns the sorted distinct tokens. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lowercases, drops apostrophes, splits on anything but letters and digits; returns the sorted distinct tokens. */
 export function tokenSet(text: string): string[] {
-  const words = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘`]/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w.length > 0);
+  // Most chronology text is plain ASCII: it needs no Unicode normalisation and a simpler word pattern.
+  const ascii = ASCII.test(text);
+  const folded = (ascii ? text : text.normalize('NFKC')).toLowerCase().replace(/['’‘`]/gu, '');
+  const words = folded.match(ascii ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words)].sort();
 }
 
