@@ -1,6 +1,6 @@
 // Token-set (Jaccard) text similarity and a fast all-pairs search used to flag possible duplicates.
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Lowercases, drops apostrophes, splits on anything but letters and digits; returns the sorted distinct tokens. */
 export function tokenSet(text: string): string[] {
