@@ -13,7 +13,8 @@ const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
 const street = (suffix: string): string => String.raw`${FIRST_WORD}(?:\s+${NAME_WORD}){0,3}\s+(?:${suffix})(?![\p{L}\d])`;
 const STREET = street(SUFFIX);
 /** Welsh street names put the street word first: "Heol y Deri", "Ffordd Las", "Lôn y Parc". */
-const WELSH_STREET = String.raw`(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty)(?:\s+(?:y|yr|'r|[A-Z][\p{L}'’-]*)){1,3}(?![\p{L}\d])`;
+const WELSH_WORDS = String.raw`Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty`;
+const WELSH_STREET = String.raw`(?:${WELSH_WORDS})(?:\s+(?:y|yr|'r|[A-Z][\p{L}'’-]*)){1,3}(?![\p{L}\d])`;
 const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|ST|RD|AVE)(?![\p{L}\d])`;
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
@@ -59,15 +60,29 @@ const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?
 const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|on|off|along|in|at|near)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
 const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$`, 'i');
 
+/**
+ * Cheap tests a text must pass for each pattern to possibly match (each a loose part every match contains):
+ * most entries hold no digit, no street word and no house word, and the full patterns are costly to run.
+ */
+const HAS_DIGIT = /\d/;
+const HOUSE_WORD = new RegExp(HOUSE_WORDS, 'u');
+const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s`, 'u');
+const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
+
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const STRONG_AFTER_MONTH = new RegExp(`^\\S+\\s+(?:${STRONG_SUFFIX})$`);
 
-export function detectAddresses(text: string): Span[] {
-  const spans: Span[] = [];
-  const add = (start: number, end: number, confidence: number): void => {
+function addTo(spans: Span[], text: string): (start: number, end: number, confidence: number) => void {
+  return (start, end, confidence) => {
     spans.push(makeSpan(text, 'address', start, end, confidence));
   };
-  for (const m of matchesOf(NUMBERED, text)) {
+}
+
+export function detectAddresses(text: string): Span[] {
+  const spans: Span[] = [];
+  const add = addTo(spans, text);
+  const digits = HAS_DIGIT.test(text);
+  if (digits) for (const m of matchesOf(NUMBERED, text)) {
     const num = m[1] ?? '';
     const streetText = m[2] ?? '';
     const first = streetText.split(/\s+/)[0] ?? '';
@@ -75,20 +90,20 @@ export function detectAddresses(text: string): Span[] {
     if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(streetText)) continue;
     add(m.index, m.index + m[0].length, 0.9);
   }
-  for (const m of matchesOf(NUMBERED_LOWER, text)) {
+  if (digits) for (const m of matchesOf(NUMBERED_LOWER, text)) {
     const words = (m[2] ?? '').split(/\s+/).slice(0, -1);
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
-  for (const m of matchesOf(FLAT_ALONE, text)) add(m.index, m.index + m[0].length, 0.8);
-  for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
-  for (const m of matchesOf(STREET_ALONE, text)) {
+  if (digits) for (const m of matchesOf(FLAT_ALONE, text)) add(m.index, m.index + m[0].length, 0.8);
+  if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
+  if (STREET_WORD.test(text)) for (const m of matchesOf(STREET_ALONE, text)) {
     const end = m.index + m[0].length;
     if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
     if (CERTAIN_STREET.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
   }
-  for (const m of matchesOf(HOUSE_NAME, text)) {
+  if (HOUSE_NAME_WORD.test(text)) for (const m of matchesOf(HOUSE_NAME, text)) {
     const end = m.index + m[0].length;
     if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20)) continue;
     if (cueBefore(text, m.index, HOUSE_CUE, 40)) add(m.index, end, 0.65);

@@ -17,8 +17,12 @@ const CUED_FULL = new RegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`, 'giu');
 const CUED_PARTIAL = new RegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
 const AGED_FULL = new RegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
 
+/** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
+const ANY_CUE = /d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage/iu;
+
 export function detectDatesOfBirth(text: string): Span[] {
   const spans: Span[] = [];
+  if (!ANY_CUE.test(text)) return spans;
   const take = (re: RegExp, confidence: number): void => {
     for (const m of matchesOf(re, text)) {
       const cue = m[1] ?? '';

@@ -19,15 +19,15 @@ const SEVEN_DIGITS = /\d(?:[\s().+-]{0,3}\d){6}/;
  * Each detector with a cheap test a text must pass for it to possibly match: most chronology entries hold no
  * digits at all, and the full patterns (DOB cues, reference cues, libphonenumber) are the costly part.
  */
-const DETECTORS: ReadonlyArray<{ detect: (text: string) => Span[]; needs?: RegExp }> = [
+const DETECTORS: ReadonlyArray<{ detect: (text: string) => Span[]; needs?: RegExp | 'digit' | 'seven-digits' }> = [
   { detect: detectEmails, needs: /@|[([]\s?at\s?[)\]]/i },
-  { detect: detectPhones, needs: SEVEN_DIGITS },
-  { detect: detectPostcodes, needs: HAS_DIGIT },
-  { detect: detectNhsNumbers, needs: SEVEN_DIGITS },
-  { detect: detectNiNumbers, needs: HAS_DIGIT },
-  { detect: detectVehicles, needs: HAS_DIGIT },
-  { detect: detectDatesOfBirth, needs: HAS_DIGIT },
-  { detect: detectReferences, needs: HAS_DIGIT },
+  { detect: detectPhones, needs: 'seven-digits' },
+  { detect: detectPostcodes, needs: 'digit' },
+  { detect: detectNhsNumbers, needs: 'seven-digits' },
+  { detect: detectNiNumbers, needs: 'digit' },
+  { detect: detectVehicles, needs: 'digit' },
+  { detect: detectDatesOfBirth, needs: 'digit' },
+  { detect: detectReferences, needs: 'digit' },
   { detect: detectAddresses },
 ];
 
@@ -36,5 +36,13 @@ const DETECTORS: ReadonlyArray<{ detect: (text: string) => Span[]; needs?: RegEx
  * wins, then the most specific kind. Pure: no I/O, no logging. Event dates and times are never identifiers.
  */
 export function detectIdentifiers(text: string): Span[] {
-  return resolveOverlaps(DETECTORS.flatMap(({ detect, needs }) => (needs && !needs.test(text) ? [] : detect(text))));
+  // the shared tests once per text, not once per detector
+  const digit = HAS_DIGIT.test(text);
+  const seven = digit && SEVEN_DIGITS.test(text);
+  const found: Span[] = [];
+  for (const { detect, needs } of DETECTORS) {
+    const possible = needs === undefined || (needs === 'digit' ? digit : needs === 'seven-digits' ? seven : needs.test(text));
+    if (possible) for (const span of detect(text)) found.push(span);
+  }
+  return found.length === 0 ? found : resolveOverlaps(found);
 }

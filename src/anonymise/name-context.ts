@@ -132,9 +132,36 @@ const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)[\s,]*$/u;
 const TWO_WORDS_BEFORE = /([\p{L}][\p{L}'’-]*)\s+([\p{L}][\p{L}'’-]*)[\s,]*$/u;
 const WORD_AFTER = /^(?:['’]s)?[\s,]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u;
 
+/** Steps back from `i` (not below `lo`) over ASCII characters of one kind; -1 at a character beyond ASCII. */
+function backOver(text: string, i: number, lo: number, kind: 'gap' | 'space' | 'word'): number {
+  for (; i > lo; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c > 127) return -1;
+    const space = c === 32 || (c >= 9 && c <= 13);
+    const ok = kind === 'word' ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 : space || (kind === 'gap' && c === 44);
+    if (!ok) break;
+  }
+  return i;
+}
+
+/**
+ * The part of the 40 characters before `start` that WORD_BEFORE (1) or TWO_WORDS_BEFORE (2) can match in: the
+ * last words and the spaces and commas after them. Both patterns are anchored at the end and look at nothing
+ * before their match, so they find the same match there as in the whole window, without trying every start.
+ * A character beyond ASCII on the way keeps the whole window.
+ */
+function tailBefore(text: string, start: number, words: 1 | 2): string {
+  const lo = Math.max(0, start - 40);
+  let i = backOver(text, start, lo, 'gap');
+  if (i >= 0) i = backOver(text, i, lo, 'word');
+  if (words === 2 && i >= 0) i = backOver(text, i, lo, 'space');
+  if (words === 2 && i >= 0) i = backOver(text, i, lo, 'word');
+  return text.slice(i < 0 ? lo : i, start);
+}
+
 /** The word just before `start` (lowercase), skipping spaces and commas but not sentence punctuation. */
 export function wordBefore(text: string, start: number): string | null {
-  const m = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  const m = WORD_BEFORE.exec(tailBefore(text, start, 1));
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
@@ -146,8 +173,7 @@ export function wordAfter(text: string, end: number): string | null {
 
 /** A relationship or naming cue sits right before `start` ('her partner Gary', 'known as Baz', 'son, Kyle'). */
 export function hasCueBefore(text: string, start: number): boolean {
-  const slice = text.slice(Math.max(0, start - 40), start);
-  const m = TWO_WORDS_BEFORE.exec(slice) ?? WORD_BEFORE.exec(slice);
+  const m = TWO_WORDS_BEFORE.exec(tailBefore(text, start, 2)) ?? WORD_BEFORE.exec(tailBefore(text, start, 1));
   if (!m) return false;
   const last = (m[2] ?? m[1] ?? '').toLowerCase().replace(/['’]s$/, '');
   if (last === 'as') return (m[2] !== undefined && (m[1] ?? '').toLowerCase() === 'known');

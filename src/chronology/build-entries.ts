@@ -29,12 +29,12 @@ function finish(collector: EntryCollector, report: IngestReport, emptyTable: Row
 }
 
 /** The header row again further down (a table pasted twice, a page break from Word): skipped, not an error. */
-function repeatsHeader(row: RawRow, header: RawRow | undefined): boolean {
+function repeatsHeader(row: RawRow, header: readonly (string | null)[]): boolean {
   let same = 0;
   for (const [i, cell] of row.cells.entries()) {
     if (isBlank(cell)) continue;
-    const h = header?.cells[i];
-    if (typeof cell !== 'string' || typeof h !== 'string' || normaliseHeader(cell) !== normaliseHeader(h)) return false;
+    const h = header[i];
+    if (typeof cell !== 'string' || typeof h !== 'string' || normaliseHeader(cell) !== h) return false;
     same++;
   }
   return same >= 2;
@@ -49,7 +49,8 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
   if (!table.ok) return { ok: false, reason: 'no-date-column', seenHeaders: table.seenHeaders, expected: table.expected };
   const { sheet, headerRow, headerIndex } = table;
   const columns = [...table.columns];
-  const headerCells = sheet.rows[headerIndex];
+  // The header cells normalised once (null where not text), for repeatsHeader on every row.
+  const headerKeys = (sheet.rows[headerIndex]?.cells ?? []).map((h) => (typeof h === 'string' ? normaliseHeader(h) : null));
   const collector = new EntryCollector({
     sheet: sheet.name,
     date1904: workbook.date1904,
@@ -60,7 +61,7 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
   });
   const withData = new Set<number>();
   for (const raw of sheet.rows.slice(headerIndex + 1)) {
-    if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, headerCells)) continue;
+    if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, headerKeys)) continue;
     // Cells right of the last header still count: they become extra columns named by letter.
     for (let i = columns.length; i < raw.cells.length; i++) {
       if (!isBlank(raw.cells[i])) for (let j = columns.length; j <= i; j++) columns.push({ index: j, header: `Column ${columnLetter(j)}`, field: null });
@@ -74,7 +75,7 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
       if (!isBlank(cell.value)) withData.add(c.index);
     }
     const formulaColumns = (raw.formulaColumns ?? []).flatMap((i) => columns.find((c) => c.index === i)?.header ?? []);
-    const duplicateKey = JSON.stringify(columns.map((c) => cellKey(raw.cells[c.index])));
+    const duplicateKey = columns.map((c) => cellKey(raw.cells[c.index]));
     collector.add({ row: raw.row, fields, extra, formulaColumns, duplicateKey });
   }
   const mapping: Record<string, Field> = {};
@@ -106,7 +107,7 @@ export function buildEntriesFromJson(entries: JsonEntryInput[], opts: BuildOptio
   entries.forEach((e, i) => {
     const fields: Partial<Record<Field, FieldCell>> = {};
     for (const name of names) fields[name] = { value: e[name] ?? null, column: name };
-    const duplicateKey = JSON.stringify(names.map((n) => e[n] ?? null));
+    const duplicateKey = [JSON.stringify(names.map((n) => e[n] ?? null))];
     collector.add({ row: i + 1, fields, extra: [], formulaColumns: [], duplicateKey });
   });
   const mapping: Record<string, Field> = Object.fromEntries(names.map((n) => [n, n]));

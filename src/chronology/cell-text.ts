@@ -25,7 +25,7 @@ export function showDateCell(d: Date): string {
 export function cellText(cell: CellValue | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
-    const t = cell.replace(/\r\n?/g, '\n').trim();
+    const t = (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell).trim();
     return t === '' ? null : t;
   }
   if (typeof cell === 'number') return String(cell);

@@ -71,11 +71,13 @@ const EXACT_LOOKUP: ReadonlyMap<string, Field> = new Map(
 /** Headers longer than this are sentences (guidance, titles), not column headers; only exact matches count for them. */
 const MAX_FUZZY_WORDS = 6;
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case, no accents, ticks or punctuation, '&' as 'and', single spaces: 'Victim seen ✓' → 'victim seen'. */
 export function normaliseHeader(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII has no decompositions and no combining marks: the first two steps would change nothing.
+  const folded = !NON_ASCII.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

@@ -1,11 +1,16 @@
 // A small pool of worker threads for parsing uploads, so a 50 000-row file never blocks the event loop.
 import { Piscina } from 'piscina';
 import type { IngestOptions, IngestOutcome } from './ingest.js';
-import type { IngestTask, NdjsonHead, WorkerOutcome } from './ingest-worker.js';
-import type { EntryInput } from './types.js';
+import type { IngestTask, WorkerOutcome } from './ingest-worker.js';
+import { PackedEntries } from './entry-frames.js';
+
+/** A success keeps its entries packed (read them frame by frame); a failure is the same as IngestOutcome's. */
+export type PackedOutcome = { ok: true; entries: PackedEntries; report: PackedEntries['report'] } | Extract<IngestOutcome, { ok: false }>;
 
 export interface IngestPool {
   run(bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<IngestOutcome>;
+  /** Like run, but the entries stay packed: for a consumer that writes them out slice by slice. */
+  runPacked(bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<PackedOutcome>;
   close(): Promise<void>;
 }
 
@@ -13,26 +18,7 @@ export interface IngestPool {
 const compiled = import.meta.url.endsWith('.js');
 const workerFile = new URL(compiled ? './ingest-worker.js' : './ingest-worker.ts', import.meta.url).href;
 
-const SLICE = 2000;
-
-/** Parses the worker's NDJSON a line at a time (no giant string), yielding to other requests between slices. */
-async function parseSlices(ndjson: Uint8Array): Promise<IngestOutcome> {
-  const buf = Buffer.from(ndjson.buffer, ndjson.byteOffset, ndjson.byteLength);
-  let at = 0;
-  const nextLine = (): string => {
-    const end = buf.indexOf(10, at);
-    const line = buf.toString('utf8', at, end < 0 ? buf.length : end);
-    at = end < 0 ? buf.length : end + 1;
-    return line;
-  };
-  const head = JSON.parse(nextLine()) as NdjsonHead;
-  const entries: EntryInput[] = [];
-  for (let i = 1; i <= head.count; i++) {
-    entries.push(JSON.parse(nextLine()) as EntryInput);
-    if (i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  return { ok: true, report: head.report, entries };
-}
+const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function createIngestPool(opts: { maxThreads?: number; maxHeapMb?: number } = {}): IngestPool {
   const pool = new Piscina<IngestTask, WorkerOutcome>({
@@ -44,25 +30,33 @@ export function createIngestPool(opts: { maxThreads?: number; maxHeapMb?: number
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
     execArgv: compiled ? [] : ['--import', 'tsx'],
   });
+  const runPacked = async (bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<PackedOutcome> => {
+    let outcome: WorkerOutcome;
+    try {
+      outcome = await pool.run({ bytes, fileName, options });
+    } catch {
+      // The worker died (out of memory, crashed): the file is refused, the server carries on.
+      return {
+        ok: false,
+        statusCode: 413,
+        body: {
+          error: 'too_large',
+          limit: 'memory',
+          message: 'The file needs more memory to read than the service allows. Split it or remove unused sheets, then upload again.',
+        },
+      };
+    }
+    if (!(outcome instanceof Uint8Array)) return outcome;
+    const entries = new PackedEntries(outcome);
+    return { ok: true, entries, report: entries.report };
+  };
   return {
+    runPacked,
     async run(bytes, fileName, options) {
-      let outcome: WorkerOutcome;
-      try {
-        outcome = await pool.run({ bytes, fileName, options });
-      } catch {
-        // The worker died (out of memory, crashed): the file is refused, the server carries on.
-        return {
-          ok: false,
-          statusCode: 413,
-          body: {
-            error: 'too_large',
-            limit: 'memory',
-            message: 'The file needs more memory to read than the service allows. Split it or remove unused sheets, then upload again.',
-          },
-        };
-      }
-      if (!(outcome instanceof Uint8Array)) return outcome;
-      return parseSlices(outcome);
+      const outcome = await runPacked(bytes, fileName, options);
+      if (!outcome.ok) return outcome;
+      // Unpacked a frame at a time, yielding to other requests between frames.
+      return { ok: true, report: outcome.report, entries: await outcome.entries.toArray(yieldTurn) };
     },
     close: () => pool.close({ force: true }),
   };

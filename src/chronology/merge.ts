@@ -1,7 +1,8 @@
 // Merges stored entries of all agencies into one totally ordered timeline with flags (DESIGN §4).
 import { overlaps, requireDatePeriod } from './date-period.js';
 import type { DatePeriod } from './date-period.js';
-import { similarPairs, tokenSet } from './similarity.js';
+import { similarIdPairs, type IdItem } from './similarity.js';
+import { TokenDictionary } from './token-ids.js';
 import type { ReviewPeriod, StoredEntry, TimelineEntry, TimelineFlag } from './types.js';
 
 /** Token-set similarity at or above which two same-day entries of different agencies are flagged. */
@@ -68,49 +69,73 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   );
 }
 
-function keyOf(entry: StoredEntry): Keyed {
-  const period = requireDatePeriod(entry.date, 'entry date');
-  const agency = entry.agency ?? entry.submissionAgency;
-  const precisionRank = PRECISION_RANK[period.precision];
-  return {
-    entry,
-    period,
-    primary: `${period.start}${precisionRank}${entry.time === null ? '0' : `1${entry.time}`}`,
-    precisionRank,
-    agency,
-    agencyFolded: agency.toLowerCase(),
+/** Builds sort keys; a timeline holds few distinct dates and agencies, so each is parsed or folded once. */
+function keyer(): (entry: StoredEntry) => Keyed {
+  const periods = new Map<string, DatePeriod>();
+  const folded = new Map<string, string>();
+  return (entry) => {
+    let period = periods.get(entry.date);
+    if (!period) {
+      period = requireDatePeriod(entry.date, 'entry date');
+      periods.set(entry.date, period);
+    }
+    const agency = entry.agency ?? entry.submissionAgency;
+    let agencyFolded = folded.get(agency);
+    if (agencyFolded === undefined) {
+      agencyFolded = agency.toLowerCase();
+      folded.set(agency, agencyFolded);
+    }
+    const precisionRank = PRECISION_RANK[period.precision];
+    return {
+      entry,
+      period,
+      primary: `${period.start}${precisionRank}${entry.time === null ? '0' : `1${entry.time}`}`,
+      precisionRank,
+      agency,
+      agencyFolded,
+    };
   };
 }
 
-/** For each position in `sorted`, the positions of entries it may duplicate (other agency, same day/time, similar text). */
-function findDuplicates(sorted: readonly Keyed[]): number[][] {
-  const result: number[][] = sorted.map(() => []);
-  const buckets = new Map<string, number[]>();
-  sorted.forEach((k, i) => {
-    if (k.period.precision !== 'day') return;
-    const key = `${k.period.start}|${k.entry.time ?? ''}`;
-    const list = buckets.get(key);
-    if (list) list.push(i);
-    else buckets.set(key, [i]);
-  });
-  for (const positions of buckets.values()) {
-    if (positions.length < 2) continue;
-    const groups = new Set(positions.map((i) => sorted[i]?.agencyFolded));
+/** The bucket a day-precision entry is compared in: same day, same time (or both untimed). */
+const sameBucket = (a: Keyed, b: Keyed): boolean => a.period.start === b.period.start && (a.entry.time ?? '') === (b.entry.time ?? '');
+
+/**
+ * For each position in `sorted` with possible duplicates (other agency, same day/time, similar text), their
+ * positions, ascending. Equal bucket keys are contiguous in the total order (day precision, start, untimed
+ * before timed, then time), so buckets are runs of `sorted`.
+ */
+function findDuplicates(sorted: readonly Keyed[]): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  const dict = new TokenDictionary();
+  for (let from = 0; from < sorted.length; ) {
+    const first = sorted[from] as Keyed;
+    let to = from + 1;
+    if (first.period.precision === 'day') while (to < sorted.length && (sorted[to] as Keyed).period.precision === 'day' && sameBucket(first, sorted[to] as Keyed)) to++;
+    const size = to - from;
+    const start = from;
+    from = to;
+    if (size < 2 || first.period.precision !== 'day') continue;
+    const groups = new Map<string, number>();
+    for (let i = start; i < to; i++) {
+      const g = (sorted[i] as Keyed).agencyFolded;
+      if (!groups.has(g)) groups.set(g, groups.size);
+    }
     if (groups.size < 2) continue;
-    const items = positions.map((i) => {
-      const k = sorted[i];
-      const text = k ? [k.entry.event, k.entry.outcome ?? ''].join(' ') : '';
-      return { tokens: tokenSet(text), group: k?.agencyFolded ?? '' };
-    });
-    for (const [a, b] of similarPairs(items, DUPLICATE_THRESHOLD)) {
-      const pa = positions[a];
-      const pb = positions[b];
-      if (pa === undefined || pb === undefined) continue;
-      result[pa]?.push(pb);
-      result[pb]?.push(pa);
+    const items: IdItem[] = [];
+    for (let i = start; i < to; i++) {
+      const k = sorted[i] as Keyed;
+      items.push({ tokens: dict.tokens(`${k.entry.event} ${k.entry.outcome ?? ''}`), group: groups.get(k.agencyFolded) ?? 0 });
+    }
+    for (const pair of similarIdPairs(items, DUPLICATE_THRESHOLD, dict.size)) {
+      for (const [x, y] of [pair, [pair[1], pair[0]]]) {
+        const list = result.get(start + (x as number));
+        if (list) list.push(start + (y as number));
+        else result.set(start + (x as number), [start + (y as number)]);
+      }
     }
   }
-  for (const list of result) list.sort((x, y) => x - y);
+  for (const list of result.values()) list.sort((x, y) => x - y);
   return result;
 }
 
@@ -120,7 +145,7 @@ function findDuplicates(sorted: readonly Keyed[]): number[][] {
  * Throws a RangeError when an entry's date is not ISO at day, month or year precision.
  */
 export function mergeTimeline(entries: readonly StoredEntry[], opts: MergeOptions = {}): TimelineEntry[] {
-  const sorted = entries.map(keyOf).sort(compareKeyed);
+  const sorted = entries.map(keyer()).sort(compareKeyed);
   const review = opts.reviewPeriod
     ? {
         start: requireDatePeriod(opts.reviewPeriod.from, 'review period from').start,
@@ -131,7 +156,7 @@ export function mergeTimeline(entries: readonly StoredEntry[], opts: MergeOption
 
   return sorted.map((k, i): TimelineEntry => {
     const e = k.entry;
-    const dupOf = (duplicates[i] ?? []).map((j) => sorted[j]?.entry.id ?? '');
+    const dupOf = duplicates.get(i)?.map((j) => sorted[j]?.entry.id ?? '') ?? [];
     const flags: TimelineFlag[] = [];
     if (review && !overlaps(k.period, review)) flags.push('outside-review-period');
     if (e.ambiguousDate) flags.push('ambiguous-date');

@@ -151,7 +151,26 @@ function splitDateTime(t: string, raw: string): DateResult | null {
   return { ok: true, value: { ...date.value, time: time.value } };
 }
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The common cell exactly as d/m/yyyy … dd/mm/yyyy (no spaces, four-digit year): the parts without the patterns.
+ * Null for anything else, which takes the general path; the answer is the one NUMERIC_DMY would give.
+ */
+function fastDayMonthYear(raw: string): DateResult | null {
+  const n = raw.length;
+  if (n < 8 || n > 10 || raw.charCodeAt(n - 5) !== 47) return null;
+  const slash = raw.indexOf('/');
+  if (slash < 1 || slash > 2 || slash + 2 > n - 5 || n - 5 - slash - 1 > 2) return null;
+  for (let i = 0; i < n; i++) if (i !== slash && i !== n - 5 && !isDigit(raw.charCodeAt(i))) return null;
+  const day = Number(raw.slice(0, slash));
+  const month = Number(raw.slice(slash + 1, n - 5));
+  return build({ year: Number(raw.slice(n - 4)), month, day, twoDigitYear: false }, raw);
+}
+
 function fromText(raw: string): DateResult {
+  const fast = fastDayMonthYear(raw);
+  if (fast) return fast;
   const trimmed = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (trimmed === '') return fail(`The date is empty — ${HOW}`);
   // No date, even 'Wednesday, 22nd of September 2013 at 17:00:00', is this long: skip the patterns for a paragraph.

@@ -61,7 +61,20 @@ function fromDate(d: Date): TimeResult {
 
 const APPROX = /^(?:approx\.?|approximately|about|around|circa|c\.|ca\.?|~)\s*/;
 
+/** 'HH:MM' or 'H:MM' exactly (digits, no spaces): the answer the general path below gives, without its patterns. */
+function fastClock(raw: string): TimeResult | null {
+  const n = raw.length;
+  if ((n !== 4 && n !== 5) || raw.charCodeAt(n - 3) !== 58) return null;
+  for (let i = 0; i < n; i++) {
+    const code = raw.charCodeAt(i);
+    if (i !== n - 3 && (code < 48 || code > 57)) return null;
+  }
+  return check24(Number(raw.slice(0, n - 3)), Number(raw.slice(n - 2)), quote(raw));
+}
+
 function fromText(raw: string): TimeResult {
+  const fast = fastClock(raw);
+  if (fast) return fast;
   const text = raw.replace(/\s+/g, ' ').trim().toLowerCase();
   if (text === '') return { ok: true, value: null };
   if (text.length > 30) return fail(`${quote(raw)} is not a time — ${HOW}, or leave it empty`);

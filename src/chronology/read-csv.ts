@@ -1,4 +1,5 @@
 // Reads a .csv upload into raw cells: detects the encoding and delimiter, enforces the limits, numbers rows as Excel does.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
@@ -18,15 +19,6 @@ const nulError = (text: string, at: number): UnreadableFileError => {
   const line = text.slice(0, at).split('\n').length;
   return new UnreadableFileError('nul-byte', `The file contains a NUL byte near line ${line}, so it is not a plain CSV. ${messages.saveAgain}`);
 };
-
-function isUtf8(buf: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Single-byte code pages chardet may name instead of Windows-1252 (e.g. a Polish author's 1250), if it is sure. */
 const OTHER_CODE_PAGES = new Set(['windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1257', 'ISO-8859-2', 'ISO-8859-7', 'ISO-8859-9']);
@@ -51,17 +43,30 @@ export function detectCsvEncoding(buf: Buffer): { encoding: CsvEncoding; bomLeng
   return { encoding: 'windows-1252', bomLength: 0 };
 }
 
-export function decodeCsv(buf: Buffer): string {
+/** A UTF-8 body stays bytes (csv-parse reads bytes, and turns a string back into them); others become text. */
+function decodeBody(buf: Buffer): Buffer | string {
   const { encoding, bomLength } = detectCsvEncoding(buf);
   const body = buf.subarray(bomLength);
   if (!encoding.startsWith('utf-16')) {
     const at = body.indexOf(0);
     if (at >= 0) throw nulError(body.toString('latin1'), at);
   }
-  const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, encoding);
+  // Valid UTF-8 has a NUL character exactly where it has a 0 byte, which was refused just above.
+  if (encoding === 'utf-8') return body;
+  const text = iconv.decode(body, encoding);
   const at = text.indexOf('\0');
   if (at >= 0) throw nulError(text, at);
   return text;
+}
+
+export function decodeCsv(buf: Buffer): string {
+  const body = decodeBody(buf);
+  return typeof body === 'string' ? body : body.toString('utf8');
+}
+
+/** The first SNIFF_CHARS characters: 4 bytes a character at most, so this many bytes always hold them whole. */
+function sniffSample(body: Buffer | string): string {
+  return typeof body === 'string' ? body : body.subarray(0, SNIFF_CHARS * 4).toString('utf8');
 }
 
 /** Per-line delimiter counts outside quotes, for the first lines of the file. */
@@ -110,11 +115,11 @@ function isCsvError(err: unknown): err is Error & { code: string } {
  * Excel shows when it opens the file — not the text line number, which differs after a multi-line cell.
  */
 export function readCsv(buf: Buffer, limits: IngestLimits): RawWorkbook {
-  const text = decodeCsv(buf);
-  const delimiter = sniffDelimiter(text);
+  const body = decodeBody(buf);
+  const delimiter = sniffDelimiter(sniffSample(body));
   const rows: RawRow[] = [];
   try {
-    parse(text, {
+    parse(body, {
       delimiter,
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,

@@ -1,5 +1,5 @@
 // Reads an .xlsx upload (after the zip guard) into raw cells per row, with 1-based row numbers as Excel shows them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue, RawRow, RawSheet, RawWorkbook } from './types.js';
 import { guardXlsx } from './zip-guard.js';
 import { LimitError, UnreadableFileError, messages } from './limits.js';
@@ -64,7 +64,7 @@ interface Slave {
   value: CellValue;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sheetNumber: number, ds: DateSystem, limits: IngestLimits): RawSheet {
+function readSheet(ws: ExcelJS.Worksheet, sheetNumber: number, ds: DateSystem, limits: IngestLimits, mergeType: ExcelJS.ValueType): RawSheet {
   const rows: RawRow[] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: CellValue[] = [];
@@ -74,7 +74,7 @@ function readSheet(ws: ExcelJS.Worksheet, sheetNumber: number, ds: DateSystem, l
       if (col > limits.maxColumns && cell.value !== null && cell.value !== undefined) {
         throw new LimitError('columns', messages.columns(rowNumber, limits));
       }
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      if (cell.type === mergeType) {
         // Slave of a merged range: only the top-left cell holds the value (see shouldRepeat for the exception).
         const master = cell.master;
         if (Number(master.col) === col && Number(master.row) < rowNumber) vertical.push({ col, value: cellValue(master, ds) });
@@ -113,7 +113,11 @@ function exceljsSaw1904(wb: ExcelJS.Workbook): boolean {
  * cell is 1899-12-30T17:00Z, or 1904-01-01T17:00Z in the 1904 system). Vertical merges: see DESIGN notes in shouldRepeat.
  */
 export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWorkbook> {
+  // exceljs is loaded on the first xlsx only (a csv never needs it), while the guard's inflating runs off-thread.
+  const loading = import('exceljs');
+  void loading.catch(() => undefined); // a failed load is reported below, unless the guard refuses the file first
   const guard = await guardXlsx(buf, limits);
+  const { default: ExcelJS } = await loading;
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs's load() wants its own Buffer type; ours is the same Node Buffer.
@@ -122,6 +126,6 @@ export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWo
     throw new UnreadableFileError('corrupt-xlsx', `The .xlsx file could not be read; it may be damaged. ${messages.saveAgain}`);
   }
   const ds: DateSystem = { fix1904: guard.date1904 && !exceljsSaw1904(wb), date1904: guard.date1904 };
-  const sheets = wb.worksheets.map((ws, i) => readSheet(ws, i + 1, ds, limits));
+  const sheets = wb.worksheets.map((ws, i) => readSheet(ws, i + 1, ds, limits, ExcelJS.ValueType.Merge));
   return { format: 'xlsx', sheets, date1904: guard.date1904 };
 }

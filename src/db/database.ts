@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { kyselyEntryReader, sqliteEntryReader, type EntryReader } from './entry-reader.js';
 import { postgresEntryWriter, sqliteEntryWriter, type EntryWriter } from './entry-writer.js';
 import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
@@ -15,6 +16,8 @@ export interface Database {
   file: string | undefined;
   /** Bulk insert of entry rows inside a transaction (the upload hot path). */
   writeEntries: EntryWriter;
+  /** A case's current entries (the export hot path). */
+  readEntries: EntryReader;
   ping(): Promise<void>;
   /** After a purge: SQLite folds the WAL into the file and truncates it, so no deleted text lingers there. */
   compact(): Promise<void>;
@@ -28,7 +31,7 @@ export interface DatabaseOptions {
   pgSchema?: string | undefined;
 }
 
-function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter } {
+function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter; readEntries: EntryReader } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'chronology.db');
   const native = new SqliteDatabase(file);
@@ -38,7 +41,8 @@ function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeE
   native.pragma('secure_delete = ON');
   native.pragma('busy_timeout = 5000');
   assertSqliteDurable(native);
-  return { db: new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) }), file, writeEntries: sqliteEntryWriter(native) };
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  return { db, file, writeEntries: sqliteEntryWriter(native), readEntries: sqliteEntryReader(native, db) };
 }
 
 /** The service refuses to run on settings that could lose an acknowledged upload. */
@@ -87,6 +91,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let db: Kysely<Schema>;
   let file: string | undefined;
   let writeEntries: EntryWriter = postgresEntryWriter();
+  let readEntries: EntryReader | undefined;
   const dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   if (opts.databaseUrl) {
     if (opts.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(opts.pgSchema)) throw new Error('invalid schema name');
@@ -99,7 +104,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw err;
     }
   } else {
-    ({ db, file, writeEntries } = openSqlite(opts.dataDir));
+    ({ db, file, writeEntries, readEntries } = openSqlite(opts.dataDir));
   }
   // Each schema keeps its own migration bookkeeping (Kysely otherwise finds another schema's tables).
   const migrator = new Migrator({
@@ -117,6 +122,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     dialect,
     file,
     writeEntries,
+    readEntries: readEntries ?? kyselyEntryReader(db),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -29,7 +29,7 @@ export function createRepositories(database: Database): Repositories {
     cases: new CasesRepository(db),
     tokens: new TokensRepository(db),
     audit: new AuditRepository(db),
-    submissions: new SubmissionsRepository(db, database.writeEntries),
+    submissions: new SubmissionsRepository(db, database.writeEntries, database.readEntries),
     people: new PeopleRepository(db),
   };
 }

@@ -1,10 +1,12 @@
 // Agency submissions and their entries in storage: one transaction per upload, versions kept, one current per agency.
 import type { Kysely, Transaction } from 'kysely';
 import { agencyKey } from '../auth/policy.js';
+import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { EntriesTable, Schema, SubmissionsTable } from '../db/schema.js';
-import { newId } from '../ids.js';
-import type { DatePrecision, EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
+import { newId, newIds } from '../ids.js';
+import type { EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
+import { entrySlices, type PackedEntries } from '../chronology/entry-frames.js';
 
 export interface SubmissionRecord {
   id: string;
@@ -24,7 +26,8 @@ export interface NewSubmission {
   fileName: string | null;
   sha256: string;
   uploadedBy: string | null;
-  entries: EntryInput[];
+  /** An array, or an upload's packed entries (read slice by slice while they are written). */
+  entries: readonly EntryInput[] | PackedEntries;
   report: IngestReport;
 }
 
@@ -40,9 +43,9 @@ const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
   uploadedBy: r.uploaded_by,
 });
 
-function entryRow(e: EntryInput, submissionId: string, caseId: string, position: number): EntriesTable {
+function entryRow(e: EntryInput, id: string, submissionId: string, caseId: string, position: number): EntriesTable {
   return {
-    id: newId(),
+    id,
     submission_id: submissionId,
     case_id: caseId,
     position,
@@ -57,13 +60,19 @@ function entryRow(e: EntryInput, submissionId: string, caseId: string, position:
     seen: e.seen === null ? null : e.seen ? 1 : 0,
     comment: e.comment,
     agency: e.agency,
-    extra: JSON.stringify(e.extra),
+    extra: stringifyExtra(e.extra),
     sheet: e.sheet,
     row: e.row,
     date_text: e.dateText,
     time_text: e.timeText,
     ambiguous_date: e.ambiguousDate ? 1 : 0,
   };
+}
+
+/** Most rows have no extra columns: their '{}' needs no JSON.stringify. */
+function stringifyExtra(extra: Record<string, string>): string {
+  for (const _ in extra) return JSON.stringify(extra);
+  return '{}';
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -81,6 +90,7 @@ export class SubmissionsRepository {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly writeEntries: EntryWriter,
+    private readonly readEntries: EntryReader = kyselyEntryReader(db),
   ) {}
 
   /** The version the next upload for this agency would get. */
@@ -135,8 +145,12 @@ export class SubmissionsRepository {
       };
       await trx.insertInto('submissions').values(row).execute();
       // In slices, yielding between them: on SQLite every write is synchronous, and other requests need turns.
-      for (let i = 0; i < s.entries.length; i += WRITE_SLICE) {
-        await this.writeEntries(trx, s.entries.slice(i, i + WRITE_SLICE).map((e, j) => entryRow(e, row.id, s.caseId, i + j)));
+      let position = 0;
+      for (const slice of entrySlices(s.entries, WRITE_SLICE)) {
+        const ids = newIds(slice.length);
+        const at = position;
+        await this.writeEntries(trx, slice.map((e, j) => entryRow(e, ids[j] ?? newId(), row.id, s.caseId, at + j)));
+        position += slice.length;
         await new Promise((resolve) => setImmediate(resolve));
       }
       const stored = toRecord(row);
@@ -153,38 +167,7 @@ export class SubmissionsRepository {
   }
 
   /** The current entries of a case (optionally one agency's), as stored, in no particular order. */
-  async currentEntries(caseId: string, agency?: string | null): Promise<StoredEntry[]> {
-    let q = this.db
-      .selectFrom('entries')
-      .innerJoin('submissions', 'submissions.id', 'entries.submission_id')
-      .selectAll('entries')
-      .select('submissions.agency as submission_agency')
-      .where('submissions.case_id', '=', caseId)
-      .where('submissions.current', '=', 1);
-    if (agency) q = q.where('submissions.agency_key', '=', agencyKey(agency));
-    // No ORDER BY: the merge orders the timeline totally, and sorting 100 000 wide rows here costs seconds.
-    const rows = await q.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      submissionId: r.submission_id,
-      submissionAgency: r.submission_agency,
-      date: r.date,
-      datePrecision: r.date_precision as DatePrecision,
-      time: r.time,
-      source: r.source,
-      professional: r.professional,
-      contact: r.contact,
-      event: r.event,
-      outcome: r.outcome,
-      seen: r.seen === null ? null : r.seen === 1,
-      comment: r.comment,
-      agency: r.agency,
-      extra: r.extra === '{}' ? {} : (JSON.parse(r.extra) as Record<string, string>),
-      sheet: r.sheet,
-      row: r.row,
-      dateText: r.date_text,
-      timeText: r.time_text,
-      ambiguousDate: r.ambiguous_date === 1,
-    }));
+  currentEntries(caseId: string, agency?: string | null): Promise<StoredEntry[]> {
+    return this.readEntries(caseId, agency ? agencyKey(agency) : null);
   }
 }

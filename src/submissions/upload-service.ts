@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { mayUploadFor, type Principal } from '../auth/policy.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
+import type { PackedOutcome } from '../chronology/ingest-pool.js';
 import { ingestJson, type IngestOutcome } from '../chronology/ingest.js';
 import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
 import { AppError, forbidden } from '../errors.js';
@@ -30,10 +31,11 @@ export interface UploadResult {
   };
 }
 
-export async function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): Promise<IngestOutcome> {
+/** A file's entries come back packed (see entry-frames.ts) and are unpacked only slice by slice as they are stored. */
+export async function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): Promise<IngestOutcome | PackedOutcome> {
   const options = { limits: app.ingestLimits, reviewPeriod: c.reviewPeriod };
   return upload.kind === 'file'
-    ? app.ingest.run(upload.bytes, upload.fileName, options)
+    ? app.ingest.runPacked(upload.bytes, upload.fileName, options)
     : ingestJson(upload.entries, options);
 }
 
@@ -59,6 +61,14 @@ export async function handleUpload(
     throw new AppError(outcome.statusCode, error, message, rest);
   }
   const { entries, report } = outcome;
+
+
+
+
+
+
+
+
   const body = (id: string | null, version: number): UploadResult['body'] => ({
     dryRun,
     submission: { id, agency: upload.agency, version, entries: entries.length },

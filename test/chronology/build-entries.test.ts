@@ -174,6 +174,21 @@ describe('buildEntries with the Greater Manchester template', () => {
     expect(entries.map((e) => e.ambiguousDate ?? false)).toEqual([false, true, true, false, false, false]);
   });
 
+  it('calls rows duplicates only when every cell is the same, however the text splits between cells', () => {
+    const wb = workbook(
+      sheet('S', [
+        GM_HEADER,
+        ['03/04/2013', null, 'Records 1', 'PC 2', null, 'Visit'],
+        ['03/04/2013', null, 'Records ', '1PC 2', null, 'Visit'],
+        ['03/04/2013', null, 'Records 1', 'PC 2', null, 'Visit', '1:x'],
+        ['03/04/2013', null, 'Records 1', 'PC 2', '', 'Visit '],
+        [new Date(Date.UTC(2013, 3, 3)), null, 'Records 1', 'PC 2', null, 'Visit'],
+      ]),
+    );
+    const { report } = entriesOf(buildEntries(wb));
+    expect(codes(report.warnings.filter((w) => w.code === 'duplicate-row'))).toEqual(['5:duplicate-row']);
+  });
+
   it('splits a Date/Time column and takes the time from a date cell when the time is empty', () => {
     const wb = workbook(
       sheet('S', [

@@ -158,3 +158,17 @@ describe('readCsv: refusals', () => {
     expect(readCsv(tallCsv(9), { ...defaultLimits, maxRows: 10 }).sheets[0]?.rows).toHaveLength(10);
   });
 });
+
+describe('readCsv: a large UTF-8 file (read as bytes, not decoded to text first)', () => {
+  it('keeps multi-byte characters whole and finds the delimiter past a sample that ends mid-character', () => {
+    // 3-byte characters (€) fill the first 262 144 bytes, so the delimiter sample's byte limit falls inside one.
+    const cell = '€'.repeat(500);
+    const lines = ['Date;Event;Comment', ...Array.from({ length: 200 }, (_, i) => `0${(i % 9) + 1}/04/2013;${cell};Niamh, Zoë, “x”`)];
+    const buf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+    expect(buf.length).toBeGreaterThan(262_144);
+    const rows = readCsv(buf, defaultLimits).sheets[0]?.rows ?? [];
+    expect(rows).toHaveLength(201);
+    expect(rows[0]?.cells).toEqual(['Date', 'Event', 'Comment']);
+    expect(rows[200]?.cells).toEqual(['02/04/2013', cell, 'Niamh, Zoë, “x”']);
+  });
+});
