@@ -94,7 +94,9 @@ export function errorHandler(err: FastifyError | AppError, request: FastifyReque
     body = { error: mapped.code, message: mapped.message, ...mapped.extra, requestId };
   }
   if (status >= 500) {
-    request.log.error({ err: { type: err.name, code: (err as FastifyError).code, stack: err.stack } }, 'request failed');
+    // The stack without its first line: a library's message could quote the data it choked on.
+    const frames = (err.stack ?? '').split('\n').slice(1).join('\n');
+    request.log.error({ err: { type: err.name, code: (err as FastifyError).code, stack: frames } }, 'request failed');
   } else {
     request.log.info({ status, error: body.error }, 'request refused');
   }
