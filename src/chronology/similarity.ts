@@ -11,15 +11,18 @@ export function tokenSet(text: string): string[] {
   return [...new Set(words)].sort();
 }
 
-/** |A ∩ B| / |A ∪ B| over two sorted, distinct token lists (as tokenSet gives); two empty sets score 0. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
+/**
+ * |A ∩ B| / |A ∪ B| over two sorted, distinct lists (tokenSet's strings, or token ids ascending); two empty sets
+ * score 0.
+ */
+export function jaccard<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] as string;
-    const y = b[j] as string;
+    const x = a[i] as T;
+    const y = b[j] as T;
     if (x === y) {
       common++;
       i++;
@@ -35,13 +38,6 @@ export function textSimilarity(a: string, b: string): number {
   return jaccard(tokenSet(a), tokenSet(b));
 }
 
-export interface SimilarityItem {
-  /** Sorted distinct tokens (from tokenSet). */
-  tokens: readonly string[];
-  /** Items of the same group are never paired (e.g. the agency). */
-  group: string;
-}
-
 /** Smallest overlap a set of `size` tokens needs with another for Jaccard ≥ threshold (floating-point safe). */
 function minOverlap(size: number, threshold: number): number {
   return Math.max(1, Math.ceil(threshold * size - 1e-9));
@@ -50,74 +46,6 @@ function minOverlap(size: number, threshold: number): number {
 /** The same against sets no larger than itself: the shorter prefix it needs to put in the index. */
 function minOverlapWithSmaller(size: number, threshold: number): number {
   return Math.max(1, Math.ceil(((2 * threshold) / (1 + threshold)) * size - 1e-9));
-}
-
-/**
- * Every pair [i, j] (i < j, indexes into items) from different groups whose Jaccard similarity is at least
- * `threshold` (0 < threshold ≤ 1). All-Pairs/PPJoin-style: items are visited smallest first, tokens ordered
- * rarest first; an item probes the index with its probing prefix and then indexes its (shorter) indexing
- * prefix, with a size filter, so large groups of dissimilar texts are not compared pairwise. The set of
- * pairs does not depend on the items' order (only their numbering does).
- */
-export function similarPairs(items: readonly SimilarityItem[], threshold: number): [number, number][] {
-  const freq = new Map<string, number>();
-  for (const it of items) for (const t of it.tokens) freq.set(t, (freq.get(t) ?? 0) + 1);
-  const rank = (t: string): number => freq.get(t) ?? 0;
-  const ordered = items.map((it) =>
-    [...it.tokens].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)),
-  );
-  const byIndex = ordered.map((_, i) => i).filter((i) => (ordered[i]?.length ?? 0) > 0);
-  byIndex.sort((a, b) => (ordered[a]?.length ?? 0) - (ordered[b]?.length ?? 0) || a - b);
-
-  const index = new Map<string, number[]>();
-  const pairs: [number, number][] = [];
-  for (const x of byIndex) {
-    const xt = ordered[x] ?? [];
-    const xItem = items[x];
-    if (!xItem) continue;
-    const prefix = xt.length - minOverlap(xt.length, threshold) + 1;
-    const minSize = threshold * xt.length - 1e-9;
-    const seen = new Set<number>();
-    for (let p = 0; p < prefix; p++) {
-      const token = xt[p];
-      if (token === undefined) break;
-      for (const y of index.get(token) ?? []) {
-        if (seen.has(y)) continue;
-        seen.add(y);
-        const yItem = items[y];
-        if (!yItem || yItem.group === xItem.group || yItem.tokens.length < minSize) continue;
-        if (jaccard(xItem.tokens, yItem.tokens) >= threshold) pairs.push(x < y ? [x, y] : [y, x]);
-      }
-    }
-    const indexPrefix = xt.length - minOverlapWithSmaller(xt.length, threshold) + 1;
-    for (let p = 0; p < indexPrefix; p++) {
-      const token = xt[p];
-      if (token === undefined) break;
-      const list = index.get(token);
-      if (list) list.push(x);
-      else index.set(token, [x]);
-    }
-  }
-  return pairs;
-}
-
-/** jaccard over two ascending id arrays (TokenDictionary.tokens). */
-export function jaccardIds(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let common = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return common / (a.length + b.length - common);
 }
 
 export interface IdItem {
@@ -129,7 +57,7 @@ export interface IdItem {
 /**
  * False when two id sets cannot share the |A ∩ B| ≥ t(|A| + |B|)/(1 + t) tokens Jaccard ≥ t needs: the merge walk
  * stops as soon as what is left could not make it up. A bound with slack, so a pair at the threshold itself always
- * goes on to the exact jaccardIds test.
+ * goes on to the exact jaccard test.
  */
 function reachable(a: Int32Array, b: Int32Array, threshold: number): boolean {
   const need = (threshold * (a.length + b.length)) / (1 + threshold) - 1e-6;
@@ -203,7 +131,7 @@ export function similarIdPairs(items: readonly IdItem[], threshold: number, voca
         seen[y] = x;
         const yItem = items[y] as IdItem;
         if (yItem.group === xItem.group || yItem.tokens.length < minSize) continue;
-        if (reachable(xItem.tokens, yItem.tokens, threshold) && jaccardIds(xItem.tokens, yItem.tokens) >= threshold) pairs.push(x < y ? [x, y] : [y, x]);
+        if (reachable(xItem.tokens, yItem.tokens, threshold) && jaccard(xItem.tokens, yItem.tokens) >= threshold) pairs.push(x < y ? [x, y] : [y, x]);
       }
     }
     const indexPrefix = xt.length - minOverlapWithSmaller(xt.length, threshold) + 1;
