@@ -12,18 +12,22 @@ export interface Person {
   title: string | null;
 }
 
-export type FindingKind =
-  | 'mapped-name'
-  | 'person'
-  | 'phone'
-  | 'email'
-  | 'postcode'
-  | 'address'
-  | 'nhs-number'
-  | 'ni-number'
-  | 'vehicle'
-  | 'date-of-birth'
-  | 'reference';
+/** Every kind of finding, names first: the one list the schemas, detectors and evaluation share. */
+export const FINDING_KINDS = [
+  'mapped-name',
+  'person',
+  'phone',
+  'email',
+  'postcode',
+  'address',
+  'nhs-number',
+  'ni-number',
+  'vehicle',
+  'date-of-birth',
+  'reference',
+] as const;
+
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A stretch of text a detector found, with what to put in its place. Offsets are UTF-16 indexes into the input. */
 export interface Span {

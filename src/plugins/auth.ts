@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.js';
 import { FailureLimiter } from '../auth/failure-limiter.js';
 import { canSeeCase, mayOnCase, type CaseAction, type Principal } from '../auth/policy.js';
 
-/** 'public': no token; 'any': any valid token; 'admin': admin only; a CaseAction: the :caseId route's rule. */
+/** 'public' needs no token, 'any' takes every valid token, 'admin' only an admin, a CaseAction the :caseId route's rule. */
 export type Access = 'public' | 'any' | 'admin' | CaseAction;
 
 declare module 'fastify' {

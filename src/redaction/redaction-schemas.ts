@@ -1,20 +1,9 @@
 // Request and response schemas of the redaction check.
 import { z } from 'zod';
+import { FINDING_KINDS } from '../anonymise/types.js';
 import { PersonInputSchema } from '../anonymise/people-schema.js';
 
-export const findingKind = z.enum([
-  'mapped-name',
-  'person',
-  'phone',
-  'email',
-  'postcode',
-  'address',
-  'nhs-number',
-  'ni-number',
-  'vehicle',
-  'date-of-birth',
-  'reference',
-]);
+export const findingKind = z.enum(FINDING_KINDS);
 
 export const redactionResponse = z.object({
   verdict: z.enum(['pass', 'fail']),

@@ -1,20 +1,10 @@
 // Runs detector functions over the corpus and scores them; the detectors are parameters so this stays src-independent.
-import type { FindingKind, Person } from '../../src/anonymise/types.js';
+import { FINDING_KINDS, type FindingKind, type Person } from '../../src/anonymise/types.js';
 import { evaluate, survivingLabels, type Predicted, type Report, type ScoredEntry } from './evaluate.js';
 import type { CorpusCase } from './load-corpus.js';
 
-export const IDENTIFIER_KINDS: readonly FindingKind[] = [
-  'phone',
-  'email',
-  'postcode',
-  'address',
-  'nhs-number',
-  'ni-number',
-  'vehicle',
-  'date-of-birth',
-  'reference',
-];
 export const NAME_KINDS: readonly FindingKind[] = ['mapped-name', 'person'];
+export const IDENTIFIER_KINDS: readonly FindingKind[] = FINDING_KINDS.filter((k) => !NAME_KINDS.includes(k));
 
 type Spans = (text: string) => ReadonlyArray<{ start: number; end: number }>;
 

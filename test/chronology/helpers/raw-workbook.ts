@@ -1,6 +1,9 @@
 // Builds RawWorkbooks for the ingest tests the way the readers hand them over: 1-based rows, cells left to right.
 import type { CellValue, RawRow, RawSheet, RawWorkbook } from '../../../src/chronology/types.js';
 
+/** The Greater Manchester template's header, as the fixture generator writes it. */
+export { GM_HEADER } from '../../../fixtures/gm-police.js';
+
 /** Rows numbered from `firstRow` (1 by default), as Excel shows them. */
 export function sheet(name: string, rows: CellValue[][], firstRow = 1): RawSheet {
   return { name, rows: rows.map((cells, i): RawRow => ({ row: firstRow + i, cells })) };
@@ -9,16 +12,6 @@ export function sheet(name: string, rows: CellValue[][], firstRow = 1): RawSheet
 export function workbook(...sheets: RawSheet[]): RawWorkbook {
   return { format: 'xlsx', sheets, date1904: false };
 }
-
-export const GM_HEADER = [
-  'Date',
-  'Time',
-  'Source of evidence',
-  'Name of professional',
-  'Contact with',
-  'Event description, actions taken, decisions made',
-  'Comments',
-];
 
 export const DARLINGTON_HEADER = [
   'Date\n(dd/mm/yy)',
