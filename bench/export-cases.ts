@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.js';
 import type { EntryInput } from '../src/chronology/types.js';
 import { loadConfig } from '../src/config.js';
 import { ensureAdminToken } from '../src/tokens/tokens-repository.js';
+import { entriesInHand } from '../src/submissions/submissions-repository.js';
 import { anonymiseWorkload } from './anonymise-workload.js';
 import { measure, report } from './measure.js';
 
@@ -78,7 +79,7 @@ export async function exportTimeline(format: string, names = 'real', agencies = 
   await app.repos.people.replace(c.id, anonymiseWorkload(0).people);
   for (let a = 0; a < agencies; a++) {
     const entries = syntheticEntries(a, PER_AGENCY);
-    await subs.store({ caseId: c.id, agency: `Agency ${String(a).padStart(2, '0')}`, fileName: null, sha256: 'x', uploadedBy: null, entries, report: { sheet: 'x', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] } });
+    await subs.store({ caseId: c.id, agency: `Agency ${String(a).padStart(2, '0')}`, fileName: null, sha256: 'x', uploadedBy: null, entries: entriesInHand(entries, { sheet: 'x', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] }) });
   }
   const figures = await measure(`GET /timeline format=${format} names=${names}, ${agencies * PER_AGENCY} entries`, async () => {
     const res = await app.inject({ method: 'GET', url: `/api/cases/${c.id}/timeline?format=${format}&names=${names}`, headers: { authorization: `Bearer ${ADMIN}` } });

@@ -1,7 +1,7 @@
 // Builds validated chronology entries and an ingest report from a reader's raw rows (or from JSON entries), all-or-nothing.
 import type { CellValue, EntryInput, Field, IngestReport, RawRow, RawWorkbook, ReviewPeriod, RowError } from './types.js';
 import type { JsonEntryInput } from './json-entry-schema.js';
-import type { FieldCell } from './entry-collector.js';
+import type { EntrySink, FieldCell } from './entry-collector.js';
 import { EntryCollector } from './entry-collector.js';
 import { columnLetter, findTable } from './find-header.js';
 import { normaliseHeader } from './header-words.js';
@@ -11,21 +11,24 @@ export interface BuildOptions {
   reviewPeriod?: ReviewPeriod;
   /** Errors kept in the answer (all are counted in totalErrors); 1000 by default. */
   maxErrors?: number;
+  /** Takes the entries as they settle (see EntryCollector); the result's `entries` is then empty and `count` says how many. */
+  sink?: EntrySink;
 }
 
 export type BuildResult =
-  | { ok: true; entries: EntryInput[]; report: IngestReport }
+  | { ok: true; entries: EntryInput[]; count: number; report: IngestReport }
   | { ok: false; reason: 'invalid'; errors: RowError[]; totalErrors: number }
   | { ok: false; reason: 'no-date-column'; seenHeaders: string[]; expected: string[] };
 
 function finish(collector: EntryCollector, report: IngestReport, emptyTable: RowError): BuildResult {
-  if (collector.totalErrors === 0 && collector.entries.length === 0) {
+  if (collector.totalErrors === 0 && collector.count === 0) {
     return { ok: false, reason: 'invalid', errors: [emptyTable], totalErrors: 1 };
   }
   if (collector.totalErrors > 0) {
     return { ok: false, reason: 'invalid', errors: collector.errors, totalErrors: collector.totalErrors };
   }
-  return { ok: true, entries: collector.entries, report: { ...report, warnings: collector.warnings } };
+  collector.settle(true);
+  return { ok: true, entries: collector.entries, count: collector.count, report: { ...report, warnings: collector.warnings } };
 }
 
 /** The header row again further down (a table pasted twice, a page break from Word): skipped, not an error. */
@@ -58,9 +61,13 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
     maxErrors: opts.maxErrors,
     allowContinuation: true,
     requireEvent: false,
+    sink: opts.sink,
   });
-  const withData = new Set<number>();
-  for (const raw of sheet.rows.slice(headerIndex + 1)) {
+  // Which columns hold data anywhere (an unnamed column is reported only then), by column index.
+  const withData: boolean[] = [];
+  const rows = sheet.rows;
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const raw = rows[r] as RawRow;
     if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, headerKeys)) continue;
     // Cells right of the last header still count: they become extra columns named by letter.
     for (let i = columns.length; i < raw.cells.length; i++) {
@@ -72,16 +79,16 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
       const cell: FieldCell = { value: raw.cells[c.index] ?? null, column: c.header };
       if (c.field) fields[c.field] = cell;
       else extra.push(cell);
-      if (!isBlank(cell.value)) withData.add(c.index);
+      if (withData[c.index] !== true && !isBlank(cell.value)) withData[c.index] = true;
     }
-    const formulaColumns = (raw.formulaColumns ?? []).flatMap((i) => columns.find((c) => c.index === i)?.header ?? []);
+    const formulaColumns = raw.formulaColumns ? raw.formulaColumns.flatMap((i) => columns.find((c) => c.index === i)?.header ?? []) : [];
     const duplicateKey = columns.map((c) => cellKey(raw.cells[c.index]));
     collector.add({ row: raw.row, fields, extra, formulaColumns, duplicateKey });
   }
   const mapping: Record<string, Field> = {};
   for (const c of columns) if (c.field) mapping[c.header] = c.field;
   const unrecognisedColumns = columns
-    .filter((c) => c.field === null && (!c.header.startsWith('Column ') || withData.has(c.index)))
+    .filter((c) => c.field === null && (!c.header.startsWith('Column ') || withData[c.index] === true))
     .map((c) => c.header);
   const dateColumn = columns.find((c) => c.field === 'date' || c.field === 'datetime')?.header ?? 'Date';
   const report: IngestReport = { sheet: sheet.name, headerRow, mapping, unrecognisedColumns, warnings: [] };

@@ -33,7 +33,18 @@ export interface CollectorOptions {
   allowContinuation: boolean;
   /** JSON entries must describe the event; a file row may keep its text in outcome or comment instead. */
   requireEvent: boolean;
+  /**
+   * Receives settled entries in order while rows are still being read (see EntryCollector.settle), so an upload can
+   * be stored while the rest of the file is checked. Without it every entry stays in `entries`.
+   */
+  sink?: EntrySink;
 }
+
+/** Settled entries, in order, a batch at a time. */
+export type EntrySink = (entries: EntryInput[]) => void;
+
+/** Settled entries are handed to the sink in batches of this many (the last batch of a file may be smaller). */
+export const SINK_BATCH = 1000;
 
 const TEXT_FIELDS = ['source', 'professional', 'contact', 'event', 'outcome', 'comment', 'agency'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -45,7 +56,10 @@ const showIso = (iso: string): string => iso.split('-').reverse().join('/');
 const wholeKey = (parts: readonly string[]): string => parts.map((p) => `${p.length}:${p}`).join('');
 
 export class EntryCollector {
+  /** Entries not yet handed to the sink (all of them when there is none). */
   readonly entries: EntryInput[] = [];
+  /** Entries handed to the sink so far. */
+  private settled = 0;
   readonly warnings: IngestWarning[] = [];
   readonly errors: RowError[] = [];
   totalErrors = 0;
@@ -151,6 +165,25 @@ export class EntryCollector {
     this.entries.push(entry);
     this.last = entry;
     this.lastRowValid = true;
+    if (this.entries.length > SINK_BATCH) this.settle(false);
+  }
+
+  /** Every entry accepted so far, handed to the sink or not. */
+  get count(): number {
+    return this.settled + this.entries.length;
+  }
+
+  /**
+   * Hands entries to the sink while no row has failed (after a failure nothing will be stored, so nothing more is
+   * sent). The last entry stays until `end`: a continuation row below may still add to its text.
+   */
+  settle(end: boolean): void {
+    const sink = this.opts.sink;
+    if (!sink || this.totalErrors > 0) return;
+    const batch = this.entries.splice(0, end ? this.entries.length : this.entries.length - 1);
+    if (batch.length === 0) return;
+    this.settled += batch.length;
+    sink(batch);
   }
 
   private warnAbout(input: RowInput, entry: EntryInput, twoDigitYear: boolean, dateColumn: string): void {

@@ -1,16 +1,15 @@
 // A small pool of worker threads for parsing uploads, so a 50 000-row file never blocks the event loop.
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { IngestOptions, IngestOutcome } from './ingest.js';
-import type { IngestTask, WorkerOutcome } from './ingest-worker.js';
-import { PackedEntries } from './entry-frames.js';
-
-/** A success keeps its entries packed (read them frame by frame); a failure is the same as IngestOutcome's. */
-export type PackedOutcome = { ok: true; entries: PackedEntries; report: PackedEntries['report'] } | Extract<IngestOutcome, { ok: false }>;
+import type { IngestTask } from './ingest-worker.js';
+import { EntryStream, type IngestFailure } from './entry-stream.js';
 
 export interface IngestPool {
+  /** Entries stream back as the worker settles them (see EntryStream); the outcome comes last. */
+  start(bytes: Buffer, fileName: string | undefined, options: IngestOptions): EntryStream;
+  /** Every entry at once, for a consumer that needs the whole list (the stateless merge). */
   run(bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<IngestOutcome>;
-  /** Like run, but the entries stay packed: for a consumer that writes them out slice by slice. */
-  runPacked(bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<PackedOutcome>;
   close(): Promise<void>;
 }
 
@@ -18,46 +17,41 @@ export interface IngestPool {
 const compiled = import.meta.url.endsWith('.js');
 const workerFile = new URL(compiled ? './ingest-worker.js' : './ingest-worker.ts', import.meta.url).href;
 
-const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const outOfMemory: IngestFailure = {
+  ok: false,
+  statusCode: 413,
+  body: {
+    error: 'too_large',
+    limit: 'memory',
+    message: 'The file needs more memory to read than the service allows. Split it or remove unused sheets, then upload again.',
+  },
+};
 
-export function createIngestPool(opts: { maxThreads?: number; maxHeapMb?: number } = {}): IngestPool {
-  const pool = new Piscina<IngestTask, WorkerOutcome>({
+export function createIngestPool(opts: { maxThreads?: number; minThreads?: number; maxHeapMb?: number } = {}): IngestPool {
+  const pool = new Piscina<IngestTask, void>({
     filename: workerFile,
-    minThreads: 0,
+    // One worker kept warm (modules loaded, exceljs imported): a cold start adds a few hundred ms to an upload.
+    minThreads: opts.minThreads ?? 1,
     maxThreads: opts.maxThreads ?? 2,
     idleTimeout: 30_000,
     // A hostile file that still gets past the limits exhausts the worker's heap, not the server's.
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
     execArgv: compiled ? [] : ['--import', 'tsx'],
   });
-  const runPacked = async (bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<PackedOutcome> => {
-    let outcome: WorkerOutcome;
-    try {
-      outcome = await pool.run({ bytes, fileName, options });
-    } catch {
-      // The worker died (out of memory, crashed): the file is refused, the server carries on.
-      return {
-        ok: false,
-        statusCode: 413,
-        body: {
-          error: 'too_large',
-          limit: 'memory',
-          message: 'The file needs more memory to read than the service allows. Split it or remove unused sheets, then upload again.',
-        },
-      };
-    }
-    if (!(outcome instanceof Uint8Array)) return outcome;
-    const entries = new PackedEntries(outcome);
-    return { ok: true, entries, report: entries.report };
+  const start = (bytes: Buffer, fileName: string | undefined, options: IngestOptions): EntryStream => {
+    const { port1, port2 } = new MessageChannel();
+    const stream = new EntryStream(port1);
+    // The worker died (out of memory, crashed): the file is refused, the server carries on. A worker that
+    // finished has already ended the stream with its own outcome, which this does not replace.
+    pool.run({ bytes, fileName, options, port: port2 }, { transferList: [port2] }).then(
+      () => undefined,
+      () => stream.finish(outOfMemory),
+    );
+    return stream;
   };
   return {
-    runPacked,
-    async run(bytes, fileName, options) {
-      const outcome = await runPacked(bytes, fileName, options);
-      if (!outcome.ok) return outcome;
-      // Unpacked a frame at a time, yielding to other requests between frames.
-      return { ok: true, report: outcome.report, entries: await outcome.entries.toArray(yieldTurn) };
-    },
+    start,
+    run: (bytes, fileName, options) => start(bytes, fileName, options).collect(),
     close: () => pool.close({ force: true }),
   };
 }

@@ -1,32 +1,25 @@
 // Worker-thread entry: parses one upload off the main thread (piscina calls the default export).
-import { Piscina } from 'piscina';
-import { packEntries } from './entry-frames.js';
-import { ingestFile, type IngestOptions, type IngestOutcome } from './ingest.js';
+import type { MessagePort } from 'node:worker_threads';
+import { postDone, postEntries } from './entry-stream.js';
+import { ingestFile, type IngestOptions } from './ingest.js';
 
 export interface IngestTask {
   bytes: Uint8Array;
   fileName: string | undefined;
   options: IngestOptions;
+  /** Where settled entries go as they are built, then the outcome (entry-stream.ts). */
+  port: MessagePort;
 }
 
-/**
- * What crosses back to the main thread. A success travels as one buffer of serialised slices (entry-frames.ts),
- * moved (not copied), so the main thread can unpack it a slice at a time instead of deserialising 100 000
- * objects in one blocking step.
- */
-export type WorkerOutcome = Uint8Array | Extract<IngestOutcome, { ok: false }>;
+// A warm worker has exceljs loaded before the first spreadsheet arrives (a csv never waits for it).
+void import('exceljs').catch(() => undefined);
 
-export default async function run(task: IngestTask): Promise<WorkerOutcome> {
-  const outcome = await ingestFile(task.bytes, task.fileName, task.options);
-  if (!outcome.ok) return outcome;
-
-
-
-
-
-
-
-
-
-  return Piscina.move(packEntries(outcome.report, outcome.entries)) as unknown as Uint8Array;
+export default async function run(task: IngestTask): Promise<void> {
+  const { port } = task;
+  try {
+    const outcome = await ingestFile(task.bytes, task.fileName, task.options, (entries) => postEntries(port, entries));
+    postDone(port, outcome.ok ? { ok: true, report: outcome.report, count: outcome.count } : outcome);
+  } finally {
+    port.close();
+  }
 }

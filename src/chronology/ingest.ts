@@ -1,13 +1,14 @@
 // One upload, start to finish and pure: bytes → workbook → validated entries, or the 4xx that says why not.
 import { AppError } from '../errors.js';
 import { buildEntries, buildEntriesFromJson } from './build-entries.js';
+import type { EntrySink } from './entry-collector.js';
 import type { JsonEntryInput } from './json-entry-schema.js';
 import type { IngestLimits } from './limits.js';
 import { readUpload } from './read-upload.js';
 import type { EntryInput, IngestReport, ReviewPeriod, RowError } from './types.js';
 
 export type IngestOutcome =
-  | { ok: true; entries: EntryInput[]; report: IngestReport }
+  | { ok: true; entries: EntryInput[]; count: number; report: IngestReport }
   | { ok: false; statusCode: number; body: { error: string; message: string } & Record<string, unknown> };
 
 export interface IngestOptions {
@@ -69,10 +70,11 @@ function fromError(err: unknown): IngestOutcome {
   };
 }
 
-export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions): Promise<IngestOutcome> {
+/** With a sink, entries go to it as they settle (the outcome's `entries` is then empty; `count` says how many). */
+export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions, sink?: EntrySink): Promise<IngestOutcome> {
   try {
     const workbook = await readUpload(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), fileName, opts.limits);
-    return fromBuild(buildEntries(workbook, { reviewPeriod: opts.reviewPeriod }));
+    return fromBuild(buildEntries(workbook, { reviewPeriod: opts.reviewPeriod, sink }));
   } catch (err) {
     return fromError(err);
   }

@@ -110,6 +110,37 @@ function isCsvError(err: unknown): err is Error & { code: string } {
   return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
 }
 
+/** Occurrences of `needle` (indexOf: memchr on a buffer). */
+function count(body: Buffer | string, needle: string): number {
+  const find = typeof body === 'string' ? (from: number) => body.indexOf(needle, from) : (from: number) => body.indexOf(needle, from);
+  let n = 0;
+  for (let at = find(0); at >= 0; at = find(at + needle.length)) n++;
+  return n;
+}
+
+/** At most this many records: every record but the last ends at a LF, a CR, or a CRLF (counted once). */
+function recordBound(body: Buffer | string): number {
+  const cr = count(body, '\r');
+  return count(body, '\n') + cr - (cr > 0 ? count(body, '\r\n') : 0) + 1;
+}
+
+/** One record as a row: empty cells are null, trailing ones dropped; the limits checked. Reuses the record's array. */
+function toRow(record: (string | null)[], row: number, limits: IngestLimits): RawRow {
+  const cells: CellValue[] = record;
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === '') cells[i] = null;
+    else {
+      last = i;
+      if (typeof c === 'string' && c.length > limits.maxCellChars) throw new LimitError('cell', messages.cell(row, limits));
+    }
+  }
+  cells.length = last + 1;
+  if (cells.length > limits.maxColumns) throw new LimitError('columns', messages.columns(row, limits));
+  return { row, cells };
+}
+
 /**
  * Reads a CSV as one sheet named 'CSV'. `row` is the record number (1-based, blank lines counted), which is the row
  * Excel shows when it opens the file — not the text line number, which differs after a multi-line cell.
@@ -118,25 +149,31 @@ export function readCsv(buf: Buffer, limits: IngestLimits): RawWorkbook {
   const body = decodeBody(buf);
   const delimiter = sniffDelimiter(sniffSample(body));
   const rows: RawRow[] = [];
+  const options = {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: limits.maxCellChars * limits.maxColumns,
+  };
   try {
-    parse(body, {
-      delimiter,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      max_record_size: limits.maxCellChars * limits.maxColumns,
-      on_record: (record: string[], context) => {
-        const row = context.records;
-        const cells: CellValue[] = record.map((v) => (v === '' ? null : v));
-        while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-        if (cells.length > limits.maxColumns) throw new LimitError('columns', messages.columns(row, limits));
-        if (cells.some((c) => typeof c === 'string' && c.length > limits.maxCellChars)) throw new LimitError('cell', messages.cell(row, limits));
-        rows.push({ row, cells });
-        if (rows.length > limits.maxRows && cells.length > 0) throw new LimitError('rows', messages.rows(1, limits));
-        return null; // rows are collected here; csv-parse keeps nothing
-      },
-    });
+    if (recordBound(body) <= limits.maxRows) {
+      // Cannot pass the row limit: csv-parse collects the records itself, its fastest way, and they are checked after.
+      const records = parse(body, options) as string[][];
+      for (let i = 0; i < records.length; i++) rows.push(toRow(records[i] as string[], i + 1, limits));
+    } else {
+      // Might: each record is checked as it is read, so a file of a million blank lines stops at the limit.
+      parse(body, {
+        ...options,
+        on_record: (record: string[], context) => {
+          const row = toRow(record, context.records, limits);
+          rows.push(row);
+          if (rows.length > limits.maxRows && row.cells.length > 0) throw new LimitError('rows', messages.rows(1, limits));
+          return null; // rows are collected here; csv-parse keeps nothing
+        },
+      });
+    }
   } catch (err) {
     if (err instanceof LimitError) throw err;
     if (isCsvError(err) && err.code === 'CSV_MAX_RECORD_SIZE') {

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { kyselyEntryReader, sqliteEntryReader, type EntryReader } from './entry-reader.js';
 import { postgresEntryWriter, sqliteEntryWriter, type EntryWriter } from './entry-writer.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
 
@@ -29,9 +30,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema (created if missing); tests use one per run. */
   pgSchema?: string | undefined;
+  /** SQLite: how often the checkpointer folds the WAL into the file (checkpointer.ts). */
+  checkpointEveryMs?: number | undefined;
 }
 
-function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter; readEntries: EntryReader } {
+function openSqlite(dataDir: string, checkpointEveryMs: number | undefined): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter; readEntries: EntryReader; checkpointer: Checkpointer } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'chronology.db');
   const native = new SqliteDatabase(file);
@@ -41,8 +44,12 @@ function openSqlite(dataDir: string): { db: Kysely<Schema>; file: string; writeE
   native.pragma('secure_delete = ON');
   native.pragma('busy_timeout = 5000');
   assertSqliteDurable(native);
+  // Checkpoints run in a worker (checkpointer.ts), not inside a COMMIT; a WAL left by a crash is folded in now.
+  native.pragma('wal_checkpoint(TRUNCATE)');
+  native.pragma('wal_autocheckpoint = 0');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
-  return { db, file, writeEntries: sqliteEntryWriter(native), readEntries: sqliteEntryReader(native, db) };
+  const checkpointer = startCheckpointer(file, checkpointEveryMs);
+  return { db, file, writeEntries: sqliteEntryWriter(native, file), readEntries: sqliteEntryReader(native, db), checkpointer };
 }
 
 /** The service refuses to run on settings that could lose an acknowledged upload. */
@@ -92,6 +99,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let file: string | undefined;
   let writeEntries: EntryWriter = postgresEntryWriter();
   let readEntries: EntryReader | undefined;
+  let checkpointer: Checkpointer | undefined;
   const dialect = opts.databaseUrl ? 'postgres' : 'sqlite';
   if (opts.databaseUrl) {
     if (opts.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(opts.pgSchema)) throw new Error('invalid schema name');
@@ -104,7 +112,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw err;
     }
   } else {
-    ({ db, file, writeEntries, readEntries } = openSqlite(opts.dataDir));
+    ({ db, file, writeEntries, readEntries, checkpointer } = openSqlite(opts.dataDir, opts.checkpointEveryMs));
   }
   // Each schema keeps its own migration bookkeeping (Kysely otherwise finds another schema's tables).
   const migrator = new Migrator({
@@ -114,6 +122,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   });
   const { error } = await migrator.migrateToLatest();
   if (error) {
+    await checkpointer?.close();
     await db.destroy();
     throw error instanceof Error ? error : new Error('migration failed');
   }
@@ -129,6 +138,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     async compact() {
       if (dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     },
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.close();
+      await db.destroy();
+    },
   };
 }

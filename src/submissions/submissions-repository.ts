@@ -3,10 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { agencyKey } from '../auth/policy.js';
 import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
 import type { EntryWriter } from '../db/entry-writer.js';
-import type { EntriesTable, Schema, SubmissionsTable } from '../db/schema.js';
-import { newId, newIds } from '../ids.js';
+import type { Schema, SubmissionsTable } from '../db/schema.js';
+import { newId } from '../ids.js';
 import type { EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
-import { entrySlices, type PackedEntries } from '../chronology/entry-frames.js';
 
 export interface SubmissionRecord {
   id: string;
@@ -20,15 +19,32 @@ export interface SubmissionRecord {
   uploadedBy: string | null;
 }
 
+/**
+ * An upload's entries in batches, possibly still arriving from the worker, and its report once all are through.
+ * `complete` throws when the upload turns out to be refused (a row error further down): the store then rolls back.
+ */
+export interface EntrySource {
+  batches(): AsyncIterable<readonly EntryInput[]>;
+  complete(): Promise<IngestReport>;
+}
+
+/** Entries already in hand (JSON uploads, tests, benchmarks) as a source. */
+export function entriesInHand(entries: readonly EntryInput[], report: IngestReport): EntrySource {
+  return {
+    async *batches() {
+      if (entries.length > 0) yield entries;
+    },
+    complete: () => Promise.resolve(report),
+  };
+}
+
 export interface NewSubmission {
   caseId: string;
   agency: string;
   fileName: string | null;
   sha256: string;
   uploadedBy: string | null;
-  /** An array, or an upload's packed entries (read slice by slice while they are written). */
-  entries: readonly EntryInput[] | PackedEntries;
-  report: IngestReport;
+  entries: EntrySource;
 }
 
 const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
@@ -43,45 +59,15 @@ const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
   uploadedBy: r.uploaded_by,
 });
 
-function entryRow(e: EntryInput, id: string, submissionId: string, caseId: string, position: number): EntriesTable {
-  return {
-    id,
-    submission_id: submissionId,
-    case_id: caseId,
-    position,
-    date: e.date,
-    date_precision: e.datePrecision,
-    time: e.time,
-    source: e.source,
-    professional: e.professional,
-    contact: e.contact,
-    event: e.event,
-    outcome: e.outcome,
-    seen: e.seen === null ? null : e.seen ? 1 : 0,
-    comment: e.comment,
-    agency: e.agency,
-    extra: stringifyExtra(e.extra),
-    sheet: e.sheet,
-    row: e.row,
-    date_text: e.dateText,
-    time_text: e.timeText,
-    ambiguous_date: e.ambiguousDate ? 1 : 0,
-  };
-}
-
-/** Most rows have no extra columns: their '{}' needs no JSON.stringify. */
-function stringifyExtra(extra: Record<string, string>): string {
-  for (const _ in extra) return JSON.stringify(extra);
-  return '{}';
-}
-
 function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-
+/** A batch larger than this (a JSON upload arrives as one) is written in slices, yielding between them. */
 const WRITE_SLICE = 1000;
+
+const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Work that must commit or roll back with the submission (its audit event). */
 export type AfterStore = (trx: Transaction<Schema>, stored: SubmissionRecord) => Promise<void>;
@@ -105,22 +91,31 @@ export class SubmissionsRepository {
   }
 
   /**
-   * Stores an upload as the agency's new current version, in one transaction: either the whole
-   * submission with every entry is there afterwards, or nothing of it is.
+   * Stores an upload as the agency's new current version, in one transaction: either the whole submission with
+   * every entry is there afterwards, or nothing of it is. The transaction opens when the first batch is in (a file
+   * refused before any entry settles never opens one) and commits once the source completes.
    */
   async store(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
-    // Two uploads for one agency at once may race for the same version number: the unique
-    // constraint refuses the second, which then retries with the next number.
+    const batches = s.entries.batches()[Symbol.asyncIterator]();
+    const first = await batches.next();
+    if (first.done) await s.entries.complete(); // refused: throws; a valid upload always has a batch
+    const pending = { first: first.done ? undefined : first.value, rest: batches, startedEntries: false };
+    // Two uploads for one agency at once may race for the same version number: the unique constraint refuses
+    // the second at its submission row, before it has read any batch but the first, and it retries.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.storeOnce(s, inSameTransaction);
+        return await this.storeOnce(s, pending, inSameTransaction);
       } catch (err) {
-        if (attempt >= 5 || !isUniqueViolation(err)) throw err;
+        if (attempt >= 5 || pending.startedEntries || !isUniqueViolation(err)) throw err;
       }
     }
   }
 
-  private storeOnce(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
+  private storeOnce(
+    s: NewSubmission,
+    pending: { first: readonly EntryInput[] | undefined; rest: AsyncIterator<readonly EntryInput[]>; startedEntries: boolean },
+    inSameTransaction?: AfterStore,
+  ): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {
       const version = await this.nextVersion(s.caseId, s.agency, trx);
       await trx
@@ -138,23 +133,33 @@ export class SubmissionsRepository {
         current: 1,
         file_name: s.fileName,
         sha256: s.sha256,
-        entries: s.entries.length,
+        entries: 0,
         uploaded_by: s.uploadedBy,
         uploaded_at: new Date().toISOString(),
-        report: JSON.stringify(s.report),
+        report: '{}',
       };
       await trx.insertInto('submissions').values(row).execute();
-      // In slices, yielding between them: on SQLite every write is synchronous, and other requests need turns.
-      let position = 0;
-      for (const slice of entrySlices(s.entries, WRITE_SLICE)) {
-        const ids = newIds(slice.length);
-        const at = position;
-        await this.writeEntries(trx, slice.map((e, j) => entryRow(e, ids[j] ?? newId(), row.id, s.caseId, at + j)));
-        position += slice.length;
-        await new Promise((resolve) => setImmediate(resolve));
+      pending.startedEntries = true;
+      const target = { submissionId: row.id, caseId: s.caseId, position: 0 };
+      // A slice at a time with a turn of the event loop after each: on SQLite every write is synchronous, batches
+      // already queued would otherwise be written in one go, and other requests need turns.
+      for (let batch = pending.first; batch; ) {
+        for (let i = 0; i < batch.length; i += WRITE_SLICE) {
+          const slice = batch.length > WRITE_SLICE ? batch.slice(i, i + WRITE_SLICE) : batch;
+          await this.writeEntries.write(trx, target, slice);
+          target.position += slice.length;
+          await yieldTurn();
+        }
+        const next = await pending.rest.next();
+        batch = next.done ? undefined : next.value;
       }
+      const report = await s.entries.complete();
+      row.entries = target.position;
+      row.report = JSON.stringify(report);
+      await trx.updateTable('submissions').set({ entries: row.entries, report: row.report }).where('id', '=', row.id).execute();
       const stored = toRecord(row);
       if (inSameTransaction) await inSameTransaction(trx, stored);
+      await this.writeEntries.beforeCommit();
       return stored;
     });
   }

@@ -2,12 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { mayUploadFor, type Principal } from '../auth/policy.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
-import type { PackedOutcome } from '../chronology/ingest-pool.js';
-import { ingestJson, type IngestOutcome } from '../chronology/ingest.js';
+import { EntryStream, type IngestFailure } from '../chronology/entry-stream.js';
+import { ingestJson } from '../chronology/ingest.js';
 import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
+import type { IngestReport } from '../chronology/types.js';
 import { AppError, forbidden } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { AuditRepository } from '../audit/audit-repository.js';
+import type { EntrySource } from './submissions-repository.js';
 
 export type Upload =
   | { kind: 'file'; agency: string; fileName: string | undefined; bytes: Buffer }
@@ -31,12 +33,17 @@ export interface UploadResult {
   };
 }
 
-/** A file's entries come back packed (see entry-frames.ts) and are unpacked only slice by slice as they are stored. */
-export async function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): Promise<IngestOutcome | PackedOutcome> {
+/** A file is read in a worker and its entries stream back as they settle; JSON is read here, at once. */
+export function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): EntryStream {
   const options = { limits: app.ingestLimits, reviewPeriod: c.reviewPeriod };
-  return upload.kind === 'file'
-    ? app.ingest.runPacked(upload.bytes, upload.fileName, options)
-    : ingestJson(upload.entries, options);
+  return upload.kind === 'file' ? app.ingest.start(upload.bytes, upload.fileName, options) : EntryStream.of(ingestJson(upload.entries, options));
+}
+
+/** The upload was refused after its store began: the transaction rolls back and the refusal is answered. */
+class Refused extends Error {
+  constructor(readonly failure: IngestFailure) {
+    super('refused');
+  }
 }
 
 export async function handleUpload(
@@ -54,24 +61,64 @@ export async function handleUpload(
     await audit('refused', { reason: 'other agency' });
     throw forbidden('Your token may only upload for its own agency.');
   }
-  const outcome = await runIngest(app, upload, c);
-  if (!outcome.ok) {
-    await audit('failed', { format: upload.kind, status: outcome.statusCode, errors: Number(outcome.body.totalErrors ?? 0) });
-    const { error, message, ...rest } = outcome.body;
-    throw new AppError(outcome.statusCode, error, message, rest);
+  const refuse = async (failure: IngestFailure): Promise<never> => {
+    await audit('failed', { format: upload.kind, status: failure.statusCode, errors: Number(failure.body.totalErrors ?? 0) });
+    const { error, message, ...rest } = failure.body;
+    throw new AppError(failure.statusCode, error, message, rest);
+  };
+  const stream = runIngest(app, upload, c);
+  if (dryRun) {
+    const outcome = await stream.outcome();
+    if (!outcome.ok) return refuse(outcome);
+    const version = await submissions.nextVersion(c.id, upload.agency);
+    await audit('ok', { agency: upload.agency, entries: outcome.count });
+    return { status: 200, body: responseBody(upload.agency, dryRun, null, version, outcome.count, outcome.report) };
   }
-  const { entries, report } = outcome;
+  const source: EntrySource = {
+    batches: () => stream.batches(),
+    complete: async () => {
+      const outcome = await stream.outcome();
+      if (!outcome.ok) throw new Refused(outcome);
+      return outcome.report;
+    },
+  };
+  const bytes = upload.kind === 'file' ? upload.bytes : Buffer.from(JSON.stringify(upload.entries));
+  let stored;
+  try {
+    stored = await submissions.store(
+      {
+        caseId: c.id,
+        agency: upload.agency,
+        fileName: upload.kind === 'file' ? (upload.fileName ?? null) : null,
+        sha256: sha256Hex(bytes),
+        uploadedBy: p.tokenId,
+        entries: source,
+      },
+      (trx, rec) =>
+        // In the upload's own transaction: a 201 always has its audit event, and a failure after the commit cannot
+        // turn a stored upload into a 503 that says nothing was stored.
+        new AuditRepository(trx).record({
+          caseId: c.id,
+          tokenId: p.tokenId,
+          role: p.role,
+          action: 'chronology.upload',
+          outcome: 'ok',
+          detail: { agency: upload.agency, entries: rec.entries, version: rec.version, replaced: rec.version > 1 },
+        }),
+    );
+  } catch (err) {
+    if (err instanceof Refused) return refuse(err.failure);
+    stream.abandon();
+    throw err;
+  }
+  const report = await source.complete();
+  return { status: 201, body: responseBody(upload.agency, dryRun, stored.id, stored.version, stored.entries, report) };
+}
 
-
-
-
-
-
-
-
-  const body = (id: string | null, version: number): UploadResult['body'] => ({
+function responseBody(agency: string, dryRun: boolean, id: string | null, version: number, entries: number, report: IngestReport): UploadResult['body'] {
+  return {
     dryRun,
-    submission: { id, agency: upload.agency, version, entries: entries.length },
+    submission: { id, agency, version, entries },
     report: {
       sheet: report.sheet,
       headerRow: report.headerRow,
@@ -80,32 +127,5 @@ export async function handleUpload(
       warnings: report.warnings.slice(0, MAX_WARNINGS),
       totalWarnings: report.warnings.length,
     },
-  });
-  if (dryRun) {
-    const version = await submissions.nextVersion(c.id, upload.agency);
-    await audit('ok', { agency: upload.agency, entries: entries.length });
-    return { status: 200, body: body(null, version) };
-  }
-  const bytes = upload.kind === 'file' ? upload.bytes : Buffer.from(JSON.stringify(upload.entries));
-  const stored = await submissions.store({
-    caseId: c.id,
-    agency: upload.agency,
-    fileName: upload.kind === 'file' ? (upload.fileName ?? null) : null,
-    sha256: sha256Hex(bytes),
-    uploadedBy: p.tokenId,
-    entries,
-    report,
-  }, (trx, rec) =>
-    // In the upload's own transaction: a 201 always has its audit event, and a failure after the commit cannot
-    // turn a stored upload into a 503 that says nothing was stored.
-    new AuditRepository(trx).record({
-      caseId: c.id,
-      tokenId: p.tokenId,
-      role: p.role,
-      action: 'chronology.upload',
-      outcome: 'ok',
-      detail: { agency: upload.agency, entries: entries.length, version: rec.version, replaced: rec.version > 1 },
-    }),
-  );
-  return { status: 201, body: body(stored.id, stored.version) };
+  };
 }

@@ -4,7 +4,7 @@ import type { EntryInput, StoredEntry } from '../../src/chronology/types.js';
 import { agencyKey } from '../../src/auth/policy.js';
 import { CasesRepository } from '../../src/cases/cases-repository.js';
 import { kyselyEntryReader } from '../../src/db/entry-reader.js';
-import { SubmissionsRepository } from '../../src/submissions/submissions-repository.js';
+import { SubmissionsRepository, entriesInHand } from '../../src/submissions/submissions-repository.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 
 const entry = (row: number, over: Partial<EntryInput> = {}): EntryInput => ({
@@ -38,21 +38,24 @@ describe.each(storeKinds)('entry reader on %s', (kind) => {
     const { db, writeEntries, readEntries } = store.database;
     caseId = (await new CasesRepository(db).create({ title: 'Reader', reviewPeriod: { from: '2012-01-01', to: '2014-12-31' } })).id;
     const subs = new SubmissionsRepository(db, writeEntries, readEntries);
-    const base = { caseId, fileName: 'police.xlsx', sha256: 'x', uploadedBy: null, report };
+    const base = { caseId, fileName: 'police.xlsx', sha256: 'x', uploadedBy: null };
     // a superseded version whose entries must not be read
-    await subs.store({ ...base, agency: 'Police', entries: [entry(2, { event: 'old version' })] });
+    await subs.store({ ...base, agency: 'Police', entries: entriesInHand([entry(2, { event: 'old version' })], report) });
     await subs.store({
       ...base,
       agency: 'Police',
-      entries: [
-        entry(2),
-        entry(3, { time: null, timeText: null, seen: null, outcome: 'No further action', comment: 'Missed opportunity.' }),
-        entry(4, { date: '2013-04', datePrecision: 'month', seen: false, ambiguousDate: true, dateText: 'Apr 13' }),
-        entry(5, { date: '2013', datePrecision: 'year', agency: 'Police — PPU', extra: { 'Risk level': 'High', Ref: 'x’y "z"' } }),
-        entry(6, { source: null, professional: null, contact: null, dateText: null, event: 'Siobhán’s call — 🙂' }),
-      ],
+      entries: entriesInHand(
+        [
+          entry(2),
+          entry(3, { time: null, timeText: null, seen: null, outcome: 'No further action', comment: 'Missed opportunity.' }),
+          entry(4, { date: '2013-04', datePrecision: 'month', seen: false, ambiguousDate: true, dateText: 'Apr 13' }),
+          entry(5, { date: '2013', datePrecision: 'year', agency: 'Police — PPU', extra: { 'Risk level': 'High', Ref: 'x’y "z"' } }),
+          entry(6, { source: null, professional: null, contact: null, dateText: null, event: 'Siobhán’s call — 🙂' }),
+        ],
+        report,
+      ),
     });
-    await subs.store({ ...base, agency: 'Health Visiting', entries: [entry(2, { sheet: 'Sheet 2' }), entry(3)] });
+    await subs.store({ ...base, agency: 'Health Visiting', entries: entriesInHand([entry(2, { sheet: 'Sheet 2' }), entry(3)], report) });
   });
   afterAll(async () => store.dispose());
 
@@ -75,7 +78,7 @@ describe.each(storeKinds)('entry reader on %s', (kind) => {
     const { db, writeEntries, readEntries } = store.database;
     const subs = new SubmissionsRepository(db, writeEntries, readEntries);
     const big = Array.from({ length: 3500 }, (_, i) => entry(i + 2));
-    const storing = subs.store({ caseId, agency: 'Health Visiting', fileName: null, sha256: 'y', uploadedBy: null, entries: big, report });
+    const storing = subs.store({ caseId, agency: 'Health Visiting', fileName: null, sha256: 'y', uploadedBy: null, entries: entriesInHand(big, report) });
     // the store writes in slices and yields between them: read while it is under way
     await new Promise((resolve) => setImmediate(resolve));
     const during = await readEntries(caseId, agencyKey('Health Visiting'));

@@ -1,0 +1,109 @@
+// Entries crossing from the ingest worker to the main thread while the file is still being read: V8-serialised
+// batches over a MessagePort, then one message with the outcome.
+import { deserialize, serialize } from 'node:v8';
+import type { MessagePort } from 'node:worker_threads';
+import type { IngestOutcome } from './ingest.js';
+import type { EntryInput, IngestReport } from './types.js';
+
+export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
+
+/** How an ingest ended: the report and how many entries were sent, or why the file was refused. */
+export type IngestDone = { ok: true; report: IngestReport; count: number } | IngestFailure;
+
+type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'done'; outcome: IngestDone };
+
+/** Worker side: one batch of settled entries, serialised here so the main thread pays only for reading it back. */
+export function postEntries(port: MessagePort, entries: readonly EntryInput[]): void {
+  const bytes = serialize(entries);
+  // serialize() returns a fresh, exactly sized buffer; moving it carries nothing else across.
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
+  port.postMessage({ kind: 'entries', bytes: own } satisfies StreamMessage, [own.buffer]);
+}
+
+/** Worker side: the last message. Messages on one port arrive in order, so every batch is in before this. */
+export function postDone(port: MessagePort, outcome: IngestDone): void {
+  port.postMessage({ kind: 'done', outcome } satisfies StreamMessage);
+}
+
+/**
+ * Main side: the batches as they arrive, kept as bytes (a third of their size as objects) until the consumer
+ * reads them, then the outcome. A consumer that stores them can start before the worker has finished.
+ */
+export class EntryStream {
+  /** Batches from a worker stay bytes until read; a JSON upload's entries are already objects. */
+  private readonly queue: (Uint8Array | EntryInput[])[] = [];
+  private done: IngestDone | undefined;
+  private readonly waiting: (() => void)[] = [];
+  /** False once the consumer only wants the outcome: batches still arriving are dropped, not kept. */
+  private keep = true;
+
+  constructor(private readonly port?: MessagePort) {
+    port?.on('message', (m: StreamMessage) => {
+      if (m.kind === 'entries') {
+        if (this.keep) this.queue.push(m.bytes);
+      }
+      else this.finish(m.outcome);
+      this.wakeAll();
+    });
+  }
+
+  /** A stream that is already complete: JSON uploads, read on the main thread. */
+  static of(outcome: IngestOutcome): EntryStream {
+    const stream = new EntryStream();
+    if (outcome.ok) {
+      if (outcome.entries.length > 0) stream.queue.push(outcome.entries);
+      stream.finish({ ok: true, report: outcome.report, count: outcome.entries.length });
+    } else {
+      stream.finish(outcome);
+    }
+    return stream;
+  }
+
+  /** Ends the stream with this outcome unless it has ended already (a worker that died sends no 'done'). */
+  finish(outcome: IngestDone): void {
+    if (this.done) return;
+    this.done = outcome;
+    this.port?.close();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private next(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** The settled entries in order, a batch at a time; ends when the worker has finished, whatever its outcome. */
+  async *batches(): AsyncGenerator<EntryInput[]> {
+    for (;;) {
+      const batch = this.queue.shift();
+      if (batch) yield Array.isArray(batch) ? batch : (deserialize(batch) as EntryInput[]);
+      else if (this.done) return;
+      else await this.next();
+    }
+  }
+
+  /** How the ingest ended; waits for the worker. Batches not yet read are dropped. */
+  async outcome(): Promise<IngestDone> {
+    this.keep = false;
+    this.queue.length = 0;
+    while (!this.done) await this.next();
+    return this.done;
+  }
+
+  /** The consumer has given up (its store failed): what is queued or still to come is dropped. */
+  abandon(): void {
+    this.queue.length = 0;
+    this.finish({ ok: false, statusCode: 500, body: { error: 'abandoned', message: 'The upload was abandoned.' } });
+  }
+
+  /** Every entry (a consumer that needs them all at once), then the outcome. */
+  async collect(): Promise<IngestOutcome> {
+    const entries: EntryInput[] = [];
+    for await (const batch of this.batches()) for (const e of batch) entries.push(e);
+    const done = await this.outcome();
+    return done.ok ? { ok: true, entries, count: entries.length, report: done.report } : done;
+  }
+}
