@@ -1,9 +1,10 @@
 // Anonymises chronology text: identifiers → [kind], mapped people → initials or pseudonym, unmapped names → initials.
 import type { TimelineEntry } from '../chronology/types.js';
 import type { Person, Span } from './types.js';
-import { detectIdentifiers } from './identifiers.js';
+import { createIdentifierDetector } from './identifiers.js';
 import { buildNameMatcher } from './name-matcher.js';
 import type { NameMatch } from './name-matcher.js';
+import type { TokenMemo } from './name-tokens.js';
 import { detectPersonNames } from './person-names.js';
 import { numberEdits, professionalEdits, tidyField } from './professional-names.js';
 
@@ -34,7 +35,7 @@ export interface Anonymiser {
 }
 
 export interface AnonymiserOptions {
-  /** Identifier detector (default: detectIdentifiers). */
+  /** Identifier detector (default: detectIdentifiers, with a per-anonymiser memory of the phone numbers seen). */
   identifiers?: (text: string) => Span[];
   /** Unmapped name candidates at or above this confidence are replaced; below it they are only reported (default 0.5). */
   threshold?: number;
@@ -85,12 +86,39 @@ function apply(s: string, edits: Edit[]): string {
 
 const EMPTY: AnonymisedText = { text: null, unmapped: [], review: [] };
 
+/**
+ * Short values (a contact, a professional, a source, a one-line comment) recur all through a chronology, and a
+ * value's result depends on nothing but the value: an anonymiser keeps the results of values up to this length.
+ */
+const MEMO_MAX_LENGTH = 120;
+/** Results kept per anonymiser before the memory starts again: a bound for a very large case. */
+const MEMO_LIMIT = 10_000;
+
+/** A copy a caller may change without changing the remembered result. */
+function copyOf(r: AnonymisedText): AnonymisedText {
+  return r === EMPTY ? { text: null, unmapped: [], review: [] } : { text: r.text, unmapped: [...r.unmapped], review: r.review.map((x) => ({ ...x })) };
+}
+
 /** One anonymiser per case map and names mode; reuse it for every text so the automaton is built once. */
 export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym', opts: AnonymiserOptions = {}): Anonymiser {
   const matcher = buildNameMatcher(people);
-  const identify = opts.identifiers ?? detectIdentifiers;
+  const identify = opts.identifiers ?? createIdentifierDetector();
   const threshold = opts.threshold ?? 0.5;
   const seen = new Set<string>();
+  const memo = new Map<string, AnonymisedText>();
+  const tokenMemo: TokenMemo = new Map();
+
+  /** The remembered result for a short value (its unmapped names are already in `seen`), or a new one kept. */
+  function remembered(kind: 'text' | 'names' | 'professional', s: string, compute: (s: string) => AnonymisedText): AnonymisedText {
+    if (s.length > MEMO_MAX_LENGTH) return compute(s);
+    const key = `${kind}:${s}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const result = compute(s);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+    return result;
+  }
 
   /** Identifier and mapped-name edits (the first two priorities), plus the review items of the mapped matcher. */
   function firstPass(s: string, numbers: Edit[] = [], namesField = false): { taken: Intervals; review: ReviewItem[] } {
@@ -122,10 +150,17 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
   function text(s: string | null, namesField = false): AnonymisedText {
     if (s === null) return EMPTY;
     if (s.length === 0) return { text: s, unmapped: [], review: [] };
+    return namesField ? remembered('names', s, namesText) : remembered('text', s, plainText);
+  }
+
+  const plainText = (s: string): AnonymisedText => computeText(s, false);
+  const namesText = (s: string): AnonymisedText => computeText(s, true);
+
+  function computeText(s: string, namesField: boolean): AnonymisedText {
     const { taken, review } = firstPass(s, [], namesField);
     const edits = [...taken.all];
     const unmapped: string[] = [];
-    for (const n of detectPersonNames(s, { exclude: (a, b) => taken.overlaps(a, b) })) {
+    for (const n of detectPersonNames(s, { exclude: (a, b) => taken.overlaps(a, b), memo: tokenMemo })) {
       if (n.confidence >= threshold) {
         // a collar number before the name may already be an identifier: then replace from the name itself
         const start = taken.overlaps(n.start, n.end) ? s.indexOf(n.parts[0] ?? '', n.start) : n.start;
@@ -145,9 +180,13 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
   function professional(s: string | null): AnonymisedText {
     if (s === null) return EMPTY;
     if (s.length === 0) return { text: s, unmapped: [], review: [] };
+    return remembered('professional', s, computeProfessional);
+  }
+
+  function computeProfessional(s: string): AnonymisedText {
     const numbers = numberEdits(s);
     const { taken, review } = firstPass(s, numbers, true);
-    const fieldEdits = professionalEdits(s, (a, b) => taken.overlaps(a, b) && !numbers.some((x) => x.start < b && a < x.end));
+    const fieldEdits = professionalEdits(s, (a, b) => taken.overlaps(a, b) && !numbers.some((x) => x.start < b && a < x.end), tokenMemo);
     const unmapped: string[] = [];
     for (const e of fieldEdits) {
       if (e.name) {
@@ -176,8 +215,8 @@ export function createAnonymiser(people: Person[], mode: 'initials' | 'pseudonym
   }
 
   return {
-    text: (s, opts) => text(s, opts?.namesField ?? false),
-    professional,
+    text: (s, opts) => copyOf(text(s, opts?.namesField ?? false)),
+    professional: (s) => copyOf(professional(s)),
     entry,
     unmappedNames: () => [...seen].sort(),
   };

@@ -1,5 +1,6 @@
 // Street addresses: "14 Acacia Avenue", "Flat 3, 22 High Street", "Apartment 5B", house names near an address cue.
 import type { Span } from './types.js';
+import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /** Suffixes that make a capitalised name a street even with no number and no cue ("enter Coventry Road"). */
@@ -36,7 +37,7 @@ const NUMBERED_LOWER = new RegExp(
 );
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
-const FLAT_ALONE = new RegExp(
+const FLAT_ALONE = new CaselessRegExp(
   String.raw`(?<![\p{L}\d])(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS}))?(?![\p{L}\d])`,
   'giu',
 );
@@ -68,6 +69,9 @@ const HAS_DIGIT = /\d/;
 const HOUSE_WORD = new RegExp(HOUSE_WORDS, 'u');
 const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s`, 'u');
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
+/** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
+const UPPER_STREET_WORD = /\s(?:STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|ST|RD|AVE)(?![\p{L}\d])/u;
+const LOWER_STREET_WORD = /\s(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive)(?![\p{L}\d])/u;
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const STRONG_AFTER_MONTH = new RegExp(`^\\S+\\s+(?:${STRONG_SUFFIX})$`);
@@ -82,7 +86,8 @@ export function detectAddresses(text: string): Span[] {
   const spans: Span[] = [];
   const add = addTo(spans, text);
   const digits = HAS_DIGIT.test(text);
-  if (digits) for (const m of matchesOf(NUMBERED, text)) {
+  const streetWord = STREET_WORD.test(text);
+  if (digits && (streetWord || UPPER_STREET_WORD.test(text))) for (const m of matchesOf(NUMBERED, text)) {
     const num = m[1] ?? '';
     const streetText = m[2] ?? '';
     const first = streetText.split(/\s+/)[0] ?? '';
@@ -90,13 +95,13 @@ export function detectAddresses(text: string): Span[] {
     if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(streetText)) continue;
     add(m.index, m.index + m[0].length, 0.9);
   }
-  if (digits) for (const m of matchesOf(NUMBERED_LOWER, text)) {
+  if (digits && LOWER_STREET_WORD.test(text)) for (const m of matchesOf(NUMBERED_LOWER, text)) {
     const words = (m[2] ?? '').split(/\s+/).slice(0, -1);
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
-  if (digits) for (const m of matchesOf(FLAT_ALONE, text)) add(m.index, m.index + m[0].length, 0.8);
+  if (digits) for (const m of matchesOf(FLAT_ALONE.forText(text), text)) add(m.index, m.index + m[0].length, 0.8);
   if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
-  if (STREET_WORD.test(text)) for (const m of matchesOf(STREET_ALONE, text)) {
+  if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {
     const end = m.index + m[0].length;
     if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);

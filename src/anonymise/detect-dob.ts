@@ -1,6 +1,7 @@
 // Dates of birth: a date right after DOB / D.O.B. / date of birth / born / "aged 34 (…)"; event dates are left alone.
 import type { Span } from './types.js';
 import { FULL_DATE, PARTIAL_DATE } from './date-text.js';
+import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';
 
 /** Between the cue and the date: up to 25 characters with no digit and no sentence end ("born in Leeds on …"). */
@@ -12,19 +13,19 @@ const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s
 /** "aged 34 (12/03/1979)", "aged 34, DOB 12/03/1979": the date must follow the age at once. */
 const AGED = String.raw`\baged?\s+\d{1,3}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*[,(]\s*`;
 
-const CUED_FULL = new RegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`, 'giu');
+const CUED_FULL = new CaselessRegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`, 'giu');
 /** Cue then a partial date (month and year, or a year): still narrows down who someone is. */
-const CUED_PARTIAL = new RegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
-const AGED_FULL = new RegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
+const CUED_PARTIAL = new CaselessRegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
+const AGED_FULL = new CaselessRegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
 
 /** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
-const ANY_CUE = /d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage/iu;
+const ANY_CUE = new CaselessRegExp(String.raw`d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage`, 'iu');
 
 export function detectDatesOfBirth(text: string): Span[] {
   const spans: Span[] = [];
-  if (!ANY_CUE.test(text)) return spans;
-  const take = (re: RegExp, confidence: number): void => {
-    for (const m of matchesOf(re, text)) {
+  if (!ANY_CUE.forText(text).test(text)) return spans;
+  const take = (re: CaselessRegExp, confidence: number): void => {
+    for (const m of matchesOf(re.forText(text), text)) {
       const cue = m[1] ?? '';
       const gap = m[2] ?? '';
       const date = m[3] ?? '';

@@ -1,19 +1,20 @@
 // National Insurance numbers: two letters (invalid prefixes excluded), six digits, a suffix A–D; spaced or not.
 import type { Span } from './types.js';
+import { CaselessRegExp } from './caseless.js';
 import { cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /**
  * First letter not D F I Q U V; second not D F I O Q U V; the prefixes BG GB KN NK NT TN ZZ are never issued.
  * Checked in code below. Digits may be grouped in pairs ("AB 12 34 56 C") or not; the suffix is optional only after an NI cue.
  */
-const CANDIDATE = /(?<![\p{L}\d])([A-Z]{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})(?:[ -]?([A-D]))?(?![\p{L}\d])/giu;
+const CANDIDATE = new CaselessRegExp(String.raw`(?<![\p{L}\d])([A-Z]{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})(?:[ -]?([A-D]))?(?![\p{L}\d])`, 'giu');
 const VALID_PREFIX = /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/;
 const INVALID_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 const NI_CUE = /\b(?:N\.?I\.?|NINO|national insurance)(?:\s*(?:no\.?|number|num|#))?[\s:.#=-]*(?:is|was)?\s*$/i;
 
 export function detectNiNumbers(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of matchesOf(CANDIDATE, text)) {
+  for (const m of matchesOf(CANDIDATE.forText(text), text)) {
     const prefix = (m[1] ?? '').toUpperCase();
     const cue = cueBefore(text, m.index, NI_CUE, 35);
     // A prefix never issued ("QQ", "GB", "DF") is no NI number — unless the text says it is one (a typo is still personal).

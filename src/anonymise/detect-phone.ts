@@ -26,16 +26,91 @@ function nationalDigits(candidate: string): number {
   return digits.length;
 }
 
-export function detectPhones(text: string): Span[] {
-  const spans: Span[] = [];
+/** A libphonenumber find, relative to the start of the stretch of text it was found in. */
+interface LibraryHit {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/**
+ * ASCII characters that libphonenumber's candidate pattern (PhoneNumberMatcher's PATTERN, matched with the `i` flag)
+ * can never contain: letters outside its extension labels ("ext", "extension", "anexo", "int", "x"), line breaks
+ * and punctuation that is neither a separator nor an extension mark. Every other character, any beyond ASCII
+ * included, is treated as possibly part of a number.
+ */
+const NEVER_IN_NUMBER = new Uint8Array(128);
+for (let c = 0; c < 32; c++) if (c !== 9) NEVER_IN_NUMBER[c] = 1;
+for (const ch of 'bcdfghjklmpqruvwyzBCDFGHJKLMPQRUVWYZ!"$%&\'*<>?@\\^_`{|}\x7f') NEVER_IN_NUMBER[ch.charCodeAt(0)] = 1;
+
+function isNever(c: number): boolean {
+  return c < 128 && NEVER_IN_NUMBER[c] === 1;
+}
+
+/** Distinct stretches remembered per memo: a bound on memory for a very large case, far above a chronology's numbers. */
+const MEMO_LIMIT = 20_000;
+
+/** libphonenumber's finds in one stretch of text, filtered and scored; offsets relative to the stretch. */
+function libraryHits(stretch: string): LibraryHit[] {
+  const hits: LibraryHit[] = [];
   // `extended: true` is the typed spelling of leniency 'POSSIBLE' (see PhoneNumberMatcher in libphonenumber-js).
-  for (const found of findPhoneNumbersInText(text, { defaultCountry: 'GB', extended: true })) {
-    const raw = text.slice(found.startsAt, found.endsAt);
+  for (const found of findPhoneNumbersInText(stretch, { defaultCountry: 'GB', extended: true })) {
+    const raw = stretch.slice(found.startsAt, found.endsAt);
     // The matcher can join two numbers across "; " — a phone number only holds digits, spaces, brackets, dots, hyphens.
     if (DATE_LIKE.test(raw) || /[^\d\s().+-]/.test(raw) || raw.replace(/\D/g, '').length > 13) continue;
     const trunk = /^[+(0]/.test(raw);
-    spans.push(makeSpan(text, 'phone', found.startsAt, found.endsAt, found.number.isValid() ? 0.95 : trunk ? 0.85 : 0.6));
+    hits.push({ start: found.startsAt, end: found.endsAt, confidence: found.number.isValid() ? 0.95 : trunk ? 0.85 : 0.6 });
   }
+  return hits;
+}
+
+/**
+ * Runs libphonenumber on each stretch of the text between characters no number can contain, not on the whole
+ * text. With leniency POSSIBLE the matcher judges a candidate by its own characters (and, for a time stamp, the
+ * ":mm" right after it, which stays in the stretch), its pattern has no lookaround, and none of its matches can
+ * cross such a character: so the finds are exactly those of the whole text. Parsing a candidate is the costly
+ * part, and a chronology repeats the same numbers, so the finds of a stretch are remembered in `memo` when given.
+ */
+function libraryPhones(text: string, memo: Map<string, LibraryHit[]> | undefined, spans: Span[]): void {
+  let i = 0;
+  while (i < text.length) {
+    // skip to the start of a stretch
+    while (i < text.length && isNever(text.charCodeAt(i))) i++;
+    const start = i;
+    let possible = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isNever(c)) break;
+      // a candidate starts with a digit (of any script): a stretch of ASCII non-digits holds none
+      if ((c >= 48 && c <= 57) || c > 127) possible = true;
+    }
+    if (!possible) continue;
+    const stretch = text.slice(start, i);
+    let hits = memo?.get(stretch);
+    if (!hits) {
+      hits = libraryHits(stretch);
+      if (memo) {
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(stretch, hits);
+      }
+    }
+    for (const h of hits) spans.push(makeSpan(text, 'phone', start + h.start, start + h.end, h.confidence));
+  }
+}
+
+/** A phone detector that remembers libphonenumber's finds per stretch of text: one per anonymiser, dropped with it. */
+export function createPhoneDetector(): (text: string) => Span[] {
+  const memo = new Map<string, LibraryHit[]>();
+  return (text) => phones(text, memo);
+}
+
+export function detectPhones(text: string): Span[] {
+  return phones(text, undefined);
+}
+
+function phones(text: string, memo: Map<string, LibraryHit[]> | undefined): Span[] {
+  const spans: Span[] = [];
+  libraryPhones(text, memo, spans);
   for (const m of matchesOf(LOOSE_UK, text)) {
     const national = nationalDigits(m[0]);
     if (national < 10 || national > 11) continue;

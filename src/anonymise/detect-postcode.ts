@@ -1,9 +1,10 @@
 // UK postcodes: full postcodes always (any case, spaced or not); outward codes alone only next to a place cue.
 import type { Span } from './types.js';
+import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /** Outward code (A9, A99, A9A, AA9, AA99, AA9A) + inward code (9AA). Any case (authors type "m14 5rt"), up to two spaces. */
-const FULL = /(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?)[ \t]{0,2}(\d[A-Z]{2})(?![\p{L}\d])/giu;
+const FULL = new CaselessRegExp(String.raw`(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?)[ \t]{0,2}(\d[A-Z]{2})(?![\p{L}\d])`, 'giu');
 
 /** Outward code alone ("M14", "LS6", "SW1A"): upper case only, and only with a cue — see OUTWARD_CUE_*. */
 const OUTWARD = /(?<![\p{L}\d/-])([A-Z]{1,2}\d[A-Z\d]?)(?![\p{L}\d/-])/gu;
@@ -17,9 +18,16 @@ const OUTWARD_CUE_BEFORE =
   /(?:post\s?code|postal district|moved (?:to|into)|moving to|move to|relocated to|rehoused (?:to|in)|lives? in|living in|resides? in|resident in|address in|based in)[\s:,]*(?:the\s+)?$/i;
 const OUTWARD_CUE_AFTER = /^\s*(?:area|district|postcode|post code)\b/i;
 
+/**
+ * Both patterns need a letter right before a digit ('M14', 'sw1a'; under the `iu` flags the Kelvin sign and the
+ * long s count as 'k' and 's'): most texts have none, and then neither pattern is run.
+ */
+const LETTER_DIGIT = /[A-Za-z\u017F\u212A]\d/;
+
 export function detectPostcodes(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of matchesOf(FULL, text)) {
+  if (!LETTER_DIGIT.test(text)) return spans;
+  for (const m of matchesOf(FULL.forText(text), text)) {
     const upper = m[0] === m[0].toUpperCase();
     spans.push(makeSpan(text, 'postcode', m.index, m.index + m[0].length, upper ? 0.95 : 0.85));
   }

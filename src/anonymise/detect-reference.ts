@@ -1,6 +1,7 @@
 // Police, crime, incident, case and record references after their cue words, slash-coded refs, and collar numbers.
 import type { Span } from './types.js';
 import { FULL_DATE } from './date-text.js';
+import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';
 
 /** Cue words that introduce a reference, most specific first. Case-insensitive except where noted in CUE_CASED. */
@@ -28,12 +29,14 @@ const GAP = String.raw`(?:\s*(?:[:#=]|is|was|of|no\.?|number|(?:given |recorded 
 /** "1234 of 12/03/2013": police logs are numbered per day, so the date belongs to the reference. */
 const OF_DATE = `(?:\\s+of\\s+${FULL_DATE})?`;
 
-const CUED = new RegExp(`(${CUE}${GAP})(${TOKEN}${OF_DATE})(?![\\p{L}\\d])`, 'giu');
+const CUED = new CaselessRegExp(`(${CUE}${GAP})(${TOKEN}${OF_DATE})(?![\\p{L}\\d])`, 'giu');
 /**
  * Coded references need no cue: "CRI/12345/13", "HOU/2013/0042", "62/CU/8812/18", "12/556677P", "LDS-M-2013-118".
  * Candidates are runs of letter/digit segments joined by "/" or "-"; isCodedReference decides.
  */
 const CODED = /(?<![\p{L}\d/-])[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?![\p{L}\d/]|-[\p{L}\d])/gu;
+/** Every CODED match joins two letters or digits with a slash or hyphen: most texts hold no such pair. */
+const CODED_JOIN = /[A-Z0-9][/-][A-Z0-9]/;
 const DATE_OR_RANGE = /^(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}|\d{4}[/-]\d{2,4}|\d{1,4}-\d{1,4})$/;
 
 function isCodedReference(code: string): boolean {
@@ -51,15 +54,17 @@ function isCodedReference(code: string): boolean {
 }
 
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712". */
-const COLLAR =
-  /(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)(\d{2,6})(?![\p{L}\d/:]|\.\d)/giu;
+const COLLAR = new CaselessRegExp(
+  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)(\d{2,6})(?![\p{L}\d/:]|\.\d)`,
+  'giu',
+);
 
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of matchesOf(CUED, text)) {
+  for (const m of matchesOf(CUED.forText(text), text)) {
     const lead = m[1] ?? '';
     const token = m[2] ?? '';
     const bare = token.replace(/\s+of\s+.*$/s, '');
@@ -70,12 +75,12 @@ export function detectReferences(text: string): Span[] {
     const start = m.index + lead.length;
     spans.push(makeSpan(text, 'reference', start, start + token.length, hasDate || /[/-]/.test(bare) ? 0.95 : 0.85));
   }
-  for (const m of matchesOf(CODED, text)) {
+  if (CODED_JOIN.test(text)) for (const m of matchesOf(CODED, text)) {
     if (!isCodedReference(m[0])) continue;
     spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
   // Decision: in free text a collar number identifies an officer as surely as a name does, so it is a reference.
-  for (const m of matchesOf(COLLAR, text)) {
+  for (const m of matchesOf(COLLAR.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;
     spans.push(makeSpan(text, 'reference', start, start + (m[2] ?? '').length, 0.7));
   }

@@ -1,13 +1,14 @@
 // Vehicle registrations: current "AB12 CDE" format alone; prefix, suffix and dateless formats only near a vehicle cue.
 import type { Span } from './types.js';
+import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /** Current format (2001–): memory tag, age identifier, three letters. */
-const CURRENT = /(?<![\p{L}\d])([A-Z]{2}\d{2}) ?([A-Z]{3})(?![\p{L}\d])/giu;
+const CURRENT = new CaselessRegExp(String.raw`(?<![\p{L}\d])([A-Z]{2}\d{2}) ?([A-Z]{3})(?![\p{L}\d])`, 'giu');
 /** Prefix format (1983–2001): "A123 BCD". */
-const PREFIX = /(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}(?![\p{L}\d])/giu;
+const PREFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}(?![\p{L}\d])`, 'giu');
 /** Suffix format (1963–1983): "ABC 123D". */
-const SUFFIX = /(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A-HJ-NP-Y](?![\p{L}\d])/giu;
+const SUFFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A-HJ-NP-Y](?![\p{L}\d])`, 'giu');
 /** Dateless and Northern Ireland formats: "1234 AB", "AB 1234", "ABZ 1234" — only right after a registration cue. */
 const DATELESS = String.raw`(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])`;
 const MAKES =
@@ -20,7 +21,7 @@ const CUE_AFTER = new RegExp(`^[^.;!?]*\\b(?:${VEHICLE_WORDS})\\b`, 'i');
 /** The dateless formats collide with "PC 4471" and "Room 12": they need the registration named right before them. */
 const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)(?:\s*(?:is|was|of))?[\s:.#-]*`;
 const STRICT_CUE = new RegExp(`${STRICT_CUE_WORDS}$`, 'i');
-const CUED_DATELESS = new RegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, 'giu');
+const CUED_DATELESS = new CaselessRegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, 'giu');
 
 function hasCue(text: string, start: number, end: number): boolean {
   return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
@@ -28,7 +29,7 @@ function hasCue(text: string, start: number, end: number): boolean {
 
 export function detectVehicles(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of matchesOf(CURRENT, text)) {
+  for (const m of matchesOf(CURRENT.forText(text), text)) {
     const end = m.index + m[0].length;
     const cue = hasCue(text, m.index, end);
     const upper = m[0] === m[0].toUpperCase();
@@ -36,14 +37,14 @@ export function detectVehicles(text: string): Span[] {
     if (upper || cue) spans.push(makeSpan(text, 'vehicle', m.index, end, cue ? 0.95 : m[0].includes(' ') ? 0.8 : 0.7));
   }
   for (const re of [PREFIX, SUFFIX]) {
-    for (const m of matchesOf(re, text)) {
+    for (const m of matchesOf(re.forText(text), text)) {
       const end = m.index + m[0].length;
       const upper = m[0] === m[0].toUpperCase();
       // Lower case "was 12 a" must not pass: lower-case old formats need the registration named right before.
       if ((upper && hasCue(text, m.index, end)) || cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
     }
   }
-  for (const m of matchesOf(CUED_DATELESS, text)) {
+  for (const m of matchesOf(CUED_DATELESS.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;
     spans.push(makeSpan(text, 'vehicle', start, start + (m[2] ?? '').length, 0.75));
   }

@@ -9,12 +9,15 @@ export interface FuzzyHit {
   persons: number[];
 }
 
+/** One per name matcher (so per anonymiser): it remembers the words it has judged. */
 export interface FuzzyIndex {
   find(text: string, covered: (start: number, end: number) => boolean): FuzzyHit[];
 }
 
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}'’]{3,}/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Words remembered per index before the memory starts again: a bound for a very large case. */
+const NEAREST_LIMIT = 50_000;
 
 /** Optimal-string-alignment distance, giving up above `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -59,6 +62,18 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
     } else list.push({ word, persons: [v.person] });
     byFirst.set(word.charAt(0), list);
   }
+  /** The persons a word is a misspelling of (null: none), per word: the same words recur all through a case. */
+  const nearest = new Map<string, number[] | null>();
+  function misspelling(word: string, list: readonly { word: string; persons: number[] }[]): number[] | null {
+    if (isEnglishWord(word)) return null;
+    const known = isFirstName(word);
+    for (const v of list) {
+      if (v.word === word) continue;
+      const max = known ? (v.word.length >= 7 ? 1 : 0) : v.word.length >= 7 ? 2 : 1;
+      if (max > 0 && distance(word, v.word, max) <= max) return v.persons;
+    }
+    return null;
+  }
   return {
     find(text, covered) {
       if (byFirst.size === 0) return [];
@@ -70,16 +85,14 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
         if (/['’]s$/u.test(m[0])) end -= 2;
         const word = foldToken(text.slice(start, end)).replace(/'/gu, '');
         const list = byFirst.get(word.charAt(0));
-        if (!list || word.length < 4 || covered(start, end) || isEnglishWord(word)) continue;
-        const known = isFirstName(word);
-        for (const v of list) {
-          if (v.word === word) continue;
-          const max = known ? (v.word.length >= 7 ? 1 : 0) : v.word.length >= 7 ? 2 : 1;
-          if (max > 0 && distance(word, v.word, max) <= max) {
-            hits.push({ start, end, persons: v.persons });
-            break;
-          }
+        if (!list || word.length < 4 || covered(start, end)) continue;
+        let persons = nearest.get(word);
+        if (persons === undefined) {
+          persons = misspelling(word, list);
+          if (nearest.size >= NEAREST_LIMIT) nearest.clear();
+          nearest.set(word, persons);
         }
+        if (persons) hits.push({ start, end, persons });
       }
       return hits;
     },

@@ -29,7 +29,6 @@ export interface TokenRun {
 const CAP_TOKEN = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const ASCII = /^[\x20-\x7e]*$/;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}'’-]+$/u;
-const POSSESSIVE = /['’]s$/u;
 const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
 const ADJACENT = /^[ \t]*(?:\r?\n[ \t]*)?$/u;
 const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|el|ter|ten)[ \t]+)+$/u;
@@ -41,8 +40,14 @@ export function foldToken(w: string): string {
   return w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/gu, "'").toLowerCase();
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
 function isLetter(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text.charAt(i));
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  // ASCII answered without the regex: most characters before a capital are spaces and punctuation
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_NUMBER.test(text.charAt(i));
 }
 
 function classify(tok: NameToken): void {
@@ -74,8 +79,55 @@ function classify(tok: NameToken): void {
   tok.cls = 'word';
 }
 
-/** Capitalised tokens of a text, classified; `exclude` turns tokens overlapping found spans into breaks. */
-export function capitalisedTokens(text: string, exclude?: (start: number, end: number) => boolean): NameToken[] {
+/** What a token's own text decides: its folded form and, when no found span covers it, its class and flags. */
+interface TokenFacts {
+  low: string;
+  cls: TokenClass;
+  first: boolean;
+  anyFirst: boolean;
+  surname: boolean;
+  english: boolean;
+}
+
+/**
+ * Facts per token text, kept by an anonymiser across its texts: the same names and words recur all through a
+ * case, and classifying one takes several lexicon lookups. One per anonymiser, so the words go with it.
+ */
+export type TokenMemo = Map<string, TokenFacts>;
+
+/** Token texts remembered per memo before it starts again: a bound for a very large case. */
+const MEMO_LIMIT = 50_000;
+
+function factsOf(raw: string): TokenFacts {
+  const tok: NameToken = { start: 0, end: 0, raw, low: foldToken(raw.endsWith('.') ? raw.slice(0, -1) : raw), cls: 'break', first: false, anyFirst: false, surname: false, english: false };
+  classify(tok);
+  return { low: tok.low, cls: tok.cls, first: tok.first, anyFirst: tok.anyFirst, surname: tok.surname, english: tok.english };
+}
+
+function rememberedFacts(raw: string, memo: TokenMemo | undefined): TokenFacts {
+  if (!memo) return factsOf(raw);
+  let facts = memo.get(raw);
+  if (!facts) {
+    facts = factsOf(raw);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, facts);
+  }
+  return facts;
+}
+
+/** "'s" or "’s" at the end of a word. */
+function hasPossessive(raw: string): boolean {
+  const n = raw.length;
+  if (raw.charCodeAt(n - 1) !== 115) return false;
+  const q = raw.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
+/**
+ * Capitalised tokens of a text, classified; `exclude` turns tokens overlapping found spans into breaks.
+ * `memo` (optional) keeps each token text's facts for the next texts.
+ */
+export function capitalisedTokens(text: string, exclude?: (start: number, end: number) => boolean, memo?: TokenMemo): NameToken[] {
   const out: NameToken[] = [];
   let labelUntil = -1;
   for (const m of text.matchAll(CAP_TOKEN)) {
@@ -84,12 +136,13 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
     let raw = m[0];
     if (raw.endsWith('.') && raw.length > 2) raw = raw.slice(0, -1);
     let possessive: string | undefined;
-    if (POSSESSIVE.test(raw) && raw.length > 3) {
+    if (raw.length > 3 && hasPossessive(raw)) {
       possessive = raw.slice(-2);
       raw = raw.slice(0, -2);
     }
     const end = start + raw.length;
-    const tok: NameToken = { start, end, raw, low: foldToken(raw.replace(/\.$/u, '')), cls: 'break', first: false, anyFirst: false, surname: false, english: false };
+    const facts = rememberedFacts(raw, memo);
+    const tok: NameToken = { start, end, raw, low: facts.low, cls: 'break', first: false, anyFirst: false, surname: false, english: false };
     if (possessive) tok.possessive = possessive;
     if (start < labelUntil || (exclude && exclude(start, end + (possessive?.length ?? 0)))) {
       out.push(tok);
@@ -99,7 +152,11 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
       const tail = LABEL_TAIL.exec(text.slice(end, end + 6));
       if (tail) labelUntil = end + tail[0].length;
     }
-    classify(tok);
+    tok.cls = facts.cls;
+    tok.first = facts.first;
+    tok.anyFirst = facts.anyFirst;
+    tok.surname = facts.surname;
+    tok.english = facts.english;
     out.push(tok);
   }
   return out;

@@ -1,7 +1,7 @@
 // Finds person names that are NOT in the map: titles, relationship cues, name gazetteers and (optionally) compromise.
 import nlp from 'compromise';
 import type { Span } from './types.js';
-import type { NameToken, TokenRun } from './name-tokens.js';
+import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
 import { hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
@@ -22,6 +22,8 @@ export interface DetectOptions {
   ignore?: ReadonlySet<string>;
   /** Also ask compromise, on sentences with capitalised words no rule explained (slow: ~0.1 MB/s on those sentences). */
   nlp?: boolean;
+  /** An anonymiser's memory of token facts across its texts (see TokenMemo); results are the same without it. */
+  memo?: TokenMemo;
 }
 
 /** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington'). */
@@ -155,7 +157,7 @@ export function detectPersonNames(text: string, opts: DetectOptions = {}): Perso
     named.length === 0
       ? opts.exclude
       : (s: number, e: number): boolean => named.some(([a, b]) => a < e && s < b) || (opts.exclude?.(s, e) ?? false);
-  const tokens = capitalisedTokens(text, exclude);
+  const tokens = capitalisedTokens(text, exclude, opts.memo);
   const ignore = opts.ignore;
   if (ignore) for (const t of tokens) if (ignore.has(t.low)) t.cls = 'break';
   const spans = tokenRuns(text, tokens).flatMap((run) => runSpans(text, run));

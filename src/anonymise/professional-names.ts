@@ -1,6 +1,6 @@
 // The professional column: every name in it is initialled (mapped or not), roles kept, collar and staff numbers removed.
 import { capitalisedTokens, tokenRuns } from './name-tokens.js';
-import type { NameToken, TokenRun } from './name-tokens.js';
+import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { partInitials } from './initials.js';
 
 /** A stretch of the professional field to replace: a name (→ initials) or a staff number (→ ''). */
@@ -56,12 +56,12 @@ function runEdit(text: string, run: TokenRun): FieldEdit | null {
 /**
  * Edits for a professional field: staff and collar numbers removed, every remaining name initialled
  * ('PC 4471 Helen Fraser' → 'PC HF', 'Helen Fraser (Social Worker)' → 'HF (Social Worker)'); a bare role stays.
- * `exclude` marks what is already handled (identifiers, mapped names).
+ * `exclude` marks what is already handled (identifiers, mapped names); `memo` is an anonymiser's token memory.
  */
-export function professionalEdits(text: string, exclude: (start: number, end: number) => boolean): FieldEdit[] {
+export function professionalEdits(text: string, exclude: (start: number, end: number) => boolean, memo?: TokenMemo): FieldEdit[] {
   const edits = numberEdits(text).filter((e) => !exclude(e.start, e.end));
   const taken = (s: number, e: number): boolean => exclude(s, e) || edits.some((x) => x.start < e && s < x.end);
-  const tokens = capitalisedTokens(text, taken);
+  const tokens = capitalisedTokens(text, taken, memo);
   for (const run of tokenRuns(text, tokens)) {
     const edit = runEdit(text, run);
     if (edit) {
