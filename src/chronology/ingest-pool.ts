@@ -1,6 +1,7 @@
 // A small pool of worker threads for parsing uploads, so a 50 000-row file never blocks the event loop.
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { workerScript } from '../worker-script.js';
 import type { IngestOptions, IngestOutcome } from './ingest.js';
 import type { IngestTask } from './ingest-worker.js';
 import { EntryStream, type IngestFailure } from './entry-stream.js';
@@ -13,9 +14,7 @@ export interface IngestPool {
   close(): Promise<void>;
 }
 
-// Under tsx/vitest this module is TypeScript and so is its worker; compiled, both are JavaScript.
-const compiled = import.meta.url.endsWith('.js');
-const workerFile = new URL(compiled ? './ingest-worker.js' : './ingest-worker.ts', import.meta.url).href;
+const worker = workerScript('ingest-worker', import.meta.url);
 
 const outOfMemory: IngestFailure = {
   ok: false,
@@ -29,14 +28,14 @@ const outOfMemory: IngestFailure = {
 
 export function createIngestPool(opts: { maxThreads?: number; minThreads?: number; maxHeapMb?: number } = {}): IngestPool {
   const pool = new Piscina<IngestTask, void>({
-    filename: workerFile,
+    filename: worker.filename,
     // One worker kept warm (modules loaded, exceljs imported): a cold start adds a few hundred ms to an upload.
     minThreads: opts.minThreads ?? 1,
     maxThreads: opts.maxThreads ?? 2,
     idleTimeout: 30_000,
     // A hostile file that still gets past the limits exhausts the worker's heap, not the server's.
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
-    execArgv: compiled ? [] : ['--import', 'tsx'],
+    execArgv: worker.execArgv,
   });
   const start = (bytes: Buffer, fileName: string | undefined, options: IngestOptions): EntryStream => {
     const { port1, port2 } = new MessageChannel();

@@ -1,5 +1,6 @@
 // Runs SQLite's WAL checkpoints in a worker thread instead of inside whichever COMMIT crosses the threshold.
 import { Piscina } from 'piscina';
+import { workerScript } from '../worker-script.js';
 import type { CheckpointTask } from './checkpoint-worker.js';
 
 /**
@@ -12,8 +13,7 @@ export interface Checkpointer {
   close(): Promise<void>;
 }
 
-const compiled = import.meta.url.endsWith('.js');
-const workerFile = new URL(compiled ? './checkpoint-worker.js' : './checkpoint-worker.ts', import.meta.url).href;
+const worker = workerScript('checkpoint-worker', import.meta.url);
 
 export function startCheckpointer(file: string, everyMs = 5000): Checkpointer {
   // Started at the first tick: a process that lives a few seconds (a test, a CLI) never needs it.
@@ -21,11 +21,11 @@ export function startCheckpointer(file: string, everyMs = 5000): Checkpointer {
   let running: Promise<void> | undefined;
   const tick = (): void => {
     pool ??= new Piscina<CheckpointTask, void>({
-      filename: workerFile,
+      filename: worker.filename,
       minThreads: 1,
       maxThreads: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      execArgv: compiled ? [] : ['--import', 'tsx'],
+      execArgv: worker.execArgv,
     });
     // A checkpoint that fails leaves the WAL as it is (safe); the next start-up folds it in.
     running ??= pool.run({ file }).then(
