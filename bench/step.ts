@@ -1,12 +1,13 @@
 // One benchmark step, run by bench/run.ts in its own process: `tsx bench/step.ts <step> <args…>`.
 import { anonymise, compromisePeople } from './anonymise-cases.js';
 import { exportTimeline, plainXlsxWrite } from './export-cases.js';
-import { plainCsv, plainXlsx, upload } from './ingest-cases.js';
+import { plainCsv, plainPapaparse, plainXlsx, upload } from './ingest-cases.js';
 
 const steps: Record<string, (...args: string[]) => Promise<void>> = {
-  plainXlsx: (f = '') => plainXlsx(f),
-  plainCsv: (f = '') => plainCsv(f),
-  upload: (f = '') => upload(f),
+  plainXlsx: (f = '', warm = '') => plainXlsx(f, warm),
+  plainCsv: (f = '', warm = '') => plainCsv(f, warm),
+  plainPapaparse: (f = '', warm = '') => plainPapaparse(f, warm),
+  upload: (f = '', warm = '') => upload(f, warm),
   exportTimeline: (format = 'json', names = 'real', agencies = '20') => exportTimeline(format, names, Number(agencies)),
   plainXlsxWrite: () => plainXlsxWrite(),
   anonymise: (mb = '20') => anonymise(Number(mb)),

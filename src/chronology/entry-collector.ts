@@ -5,6 +5,7 @@ import { parseTime } from './parse-time.js';
 import { parseSeen } from './parse-seen.js';
 import { cellText, echoCell, isBlank } from './cell-text.js';
 import { datePeriod, overlaps } from './date-period.js';
+import { FirstRows } from './first-rows.js';
 
 export const DEFAULT_MAX_ERRORS = 1000;
 
@@ -52,9 +53,6 @@ const CONTINUING: readonly TextField[] = ['event', 'outcome', 'comment'];
 
 const showIso = (iso: string): string => iso.split('-').reverse().join('/');
 
-/** The parts as one string, each prefixed by its length: equal exactly when the parts are. */
-const wholeKey = (parts: readonly string[]): string => parts.map((p) => `${p.length}:${p}`).join('');
-
 export class EntryCollector {
   /** Entries not yet handed to the sink (all of them when there is none). */
   readonly entries: EntryInput[] = [];
@@ -68,11 +66,7 @@ export class EntryCollector {
   /** False after a row that failed: a continuation of it is not reported again. */
   private lastRowValid = true;
   private anyRow = false;
-  /**
-   * Rows seen so far by their longest key part, a string the row already holds, so a row whose longest part is new
-   * costs no new string. Rows that share it (a repeated narrative) go on to a map by their whole key.
-   */
-  private readonly firstRowOf = new Map<string, { key: readonly string[]; row: number } | Map<string, number>>();
+  private readonly firstRows = new FirstRows();
 
   constructor(private readonly opts: CollectorOptions) {
     this.maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
@@ -200,30 +194,8 @@ export class EntryCollector {
     for (const column of input.formulaColumns) {
       this.warn(row, 'formula-cell', 'This cell holds a formula; its last calculated value was used', column);
     }
-    const first = this.firstRowWithKey(input.duplicateKey, row);
+    const first = this.firstRows.firstWith(input.duplicateKey, row);
     if (first !== row) this.warn(row, 'duplicate-row', `This row repeats row ${first} exactly; both are kept`);
-  }
-
-  /** The first row with this key, or `row` itself (then remembered) when there is none yet. */
-  private firstRowWithKey(key: readonly string[], row: number): number {
-    let anchor = '';
-    for (const part of key) if (part.length > anchor.length) anchor = part;
-    let bucket = this.firstRowOf.get(anchor);
-    if (bucket === undefined) {
-      this.firstRowOf.set(anchor, { key, row });
-      return row;
-    }
-    if (!(bucket instanceof Map)) {
-      const only = bucket;
-      if (only.key.length === key.length && only.key.every((part, i) => part === key[i])) return only.row;
-      bucket = new Map([[wholeKey(only.key), only.row]]);
-      this.firstRowOf.set(anchor, bucket);
-    }
-    const whole = wholeKey(key);
-    const first = bucket.get(whole);
-    if (first !== undefined) return first;
-    bucket.set(whole, row);
-    return row;
   }
 
   private continuation(row: number, text: Record<TextField, string | null>, dateColumn: string): void {

@@ -36,15 +36,31 @@ export class EntryStream {
   private readonly waiting: (() => void)[] = [];
   /** False once the consumer only wants the outcome: batches still arriving are dropped, not kept. */
   private keep = true;
+  /** What the worker said in its last message, and whether its task has ended (see taskEnded). */
+  private reported: IngestDone | undefined;
+  private taskOver = false;
 
   constructor(private readonly port?: MessagePort) {
     port?.on('message', (m: StreamMessage) => {
       if (m.kind === 'entries') {
         if (this.keep) this.queue.push(m.bytes);
+      } else {
+        this.reported = m.outcome;
+        if (this.taskOver) this.finish(m.outcome);
       }
-      else this.finish(m.outcome);
       this.wakeAll();
     });
+  }
+
+  /**
+   * The worker's task has ended, so its thread is free again. The stream ends only now, not at the worker's last
+   * message: an answer sent before the pool knows its worker is free lets the next upload start a second, cold
+   * worker (a few hundred ms). A task that failed ends the stream with `failure` unless the worker had reported.
+   */
+  taskEnded(failure?: IngestFailure): void {
+    this.taskOver = true;
+    if (this.reported) this.finish(this.reported);
+    else if (failure) this.finish(failure);
   }
 
   /** A stream that is already complete: JSON uploads, read on the main thread. */
@@ -59,8 +75,8 @@ export class EntryStream {
     return stream;
   }
 
-  /** Ends the stream with this outcome unless it has ended already (a worker that died sends no 'done'). */
-  finish(outcome: IngestDone): void {
+  /** Ends the stream with this outcome unless it has ended already. */
+  private finish(outcome: IngestDone): void {
     if (this.done) return;
     this.done = outcome;
     this.port?.close();

@@ -41,10 +41,10 @@ export function createIngestPool(opts: { maxThreads?: number; minThreads?: numbe
     const { port1, port2 } = new MessageChannel();
     const stream = new EntryStream(port1);
     // The worker died (out of memory, crashed): the file is refused, the server carries on. A worker that
-    // finished has already ended the stream with its own outcome, which this does not replace.
+    // finished has already reported its own outcome, which this does not replace.
     pool.run({ bytes, fileName, options, port: port2 }, { transferList: [port2] }).then(
-      () => undefined,
-      () => stream.finish(outOfMemory),
+      () => stream.taskEnded(),
+      () => stream.taskEnded(outOfMemory),
     );
     return stream;
   };

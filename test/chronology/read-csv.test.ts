@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { parse } from 'csv-parse/sync';
 import { detectCsvEncoding, readCsv, sniffDelimiter } from '../../src/chronology/read-csv.js';
 import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
 import type { CellValue, RawWorkbook } from '../../src/chronology/types.js';
@@ -45,9 +47,9 @@ describe('readCsv: housing-1252.csv (Windows-1252, semicolons, CRLF)', () => {
     expect(rows[6]?.cells[5]).toBe('Mark rang asking where Sarah was staying; he said he was her “carer”. Told we cannot share information.');
   });
 
-  it('numbers rows as Excel shows them: a multi-line cell is one row', () => {
+  it('numbers rows as Excel shows them: a multi-line cell is one row, its line breaks read as LF', () => {
     expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(rows[4]?.cells[5]).toBe('Placed in temporary accommodation at Ashley House, Room 12.\r\nSarah said “Mark will find me here”.\r\nRisk noted on the file.');
+    expect(rows[4]?.cells[5]).toBe('Placed in temporary accommodation at Ashley House, Room 12.\nSarah said “Mark will find me here”.\nRisk noted on the file.');
     expect(rows[5]?.cells[0]).toBe('19/4/13');
   });
 
@@ -117,6 +119,25 @@ describe('readCsv: encodings and dialects', () => {
     expect(rows?.[2]?.cells).toHaveLength(4);
   });
 
+  it('ends a record at CRLF, LF or CR even when one file mixes them (files pasted together)', () => {
+    const rows = readCsv(Buffer.from('Date,Event\r\n01/01/2012,a\n02/01/2012,"b\r\nc"\r03/01/2012,d'), defaultLimits).sheets[0]?.rows;
+    expect(rows?.map((r) => [r.row, ...r.cells])).toEqual([[1, 'Date', 'Event'], [2, '01/01/2012', 'a'], [3, '02/01/2012', 'b\nc'], [4, '03/01/2012', 'd']]);
+  });
+
+  it('keeps a stray quote after the text of a quoted cell as text, not running the rest of the file into that cell', () => {
+    const rows = readCsv(Buffer.from('Date,Event,Comment\n1/1/12,"quoted" then more,x\n2/1/12,"He said "no" twice",y\n3/1/12,c,z\n'), defaultLimits).sheets[0]?.rows;
+    expect(rows?.map((r) => r.cells)).toEqual([
+      ['Date', 'Event', 'Comment'],
+      ['1/1/12', '"quoted" then more', 'x'],
+      ['2/1/12', '"He said "no" twice"', 'y'],
+      ['3/1/12', 'c', 'z'],
+    ]);
+  });
+
+  it('drops spaces between a closing quote and the delimiter', () => {
+    expect(readCsv(Buffer.from('Date,Event,Comment\n1/1/12,"a, b"  ,c\n'), defaultLimits).sheets[0]?.rows[1]?.cells).toEqual(['1/1/12', 'a, b', 'c']);
+  });
+
   it('drops trailing blank lines', () => {
     expect(readCsv(Buffer.from('Date,Event\n1/1/12,a\n\n\n,\n'), defaultLimits).sheets[0]?.rows.map((r) => r.row)).toEqual([1, 2]);
   });
@@ -153,6 +174,21 @@ describe('readCsv: refusals', () => {
     expect((err as Error).message).not.toContain('aaaa');
   });
 
+  it('refuses a quote that is never closed, naming no cell text', () => {
+    const err = thrown(() => readCsv(Buffer.from('Date,Event\n1/1/12,"Sarah left\n2/1/12,b\n'), defaultLimits));
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toBe('malformed-csv');
+    expect((err as Error).message).not.toContain('Sarah');
+  });
+
+  it('reads blank lines past the row limit (then drops them), and refuses a row with text after them', () => {
+    const blanks = '\n'.repeat(200_000);
+    const rows = readCsv(Buffer.from(`Date,Event\n1/1/12,a\n${blanks}`), { ...defaultLimits, maxRows: 10 }).sheets[0]?.rows;
+    expect(rows?.map((r) => r.row)).toEqual([1, 2]);
+    const err = thrown(() => readCsv(Buffer.from(`Date,Event\n1/1/12,a\n${blanks}2/1/12,b\n`), { ...defaultLimits, maxRows: 10 }));
+    expect((err as LimitError).limit).toBe('rows');
+  });
+
   it('refuses more rows than maxRows, and accepts exactly maxRows', () => {
     expect((thrown(() => readCsv(tallCsv(10), { ...defaultLimits, maxRows: 10 })) as LimitError).limit).toBe('rows');
     expect(readCsv(tallCsv(9), { ...defaultLimits, maxRows: 10 }).sheets[0]?.rows).toHaveLength(10);
@@ -171,4 +207,37 @@ describe('readCsv: a large UTF-8 file (read as bytes, not decoded to text first)
     expect(rows[0]?.cells).toEqual(['Date', 'Event', 'Comment']);
     expect(rows[200]?.cells).toEqual(['02/04/2013', cell, 'Niamh, Zoë, “x”']);
   });
+});
+
+describe('readCsv reads as csv-parse read before it (papaparse is the fast path)', () => {
+  // The old reader: csv-parse ending a record at any line break. Its differences from readCsv, by design: a line
+  // break inside a cell reads as LF; spaces after a closing quote are dropped (so no text with a quote before a
+  // space or tab is compared); trailing blank rows are dropped by both.
+  const oldReading = (text: string): unknown => {
+    try {
+      const records = parse(text, { delimiter: sniffDelimiter(text), record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+      const rows = records.map((r) => r.map((c) => (c === '' ? null : c.replace(/\r\n?/g, '\n'))));
+      for (const r of rows) while (r.length > 0 && r[r.length - 1] === null) r.pop();
+      while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
+      return rows;
+    } catch {
+      return 'refused';
+    }
+  };
+  const newReading = (text: string): unknown => {
+    try {
+      return readCsv(Buffer.from(text), defaultLimits).sheets[0]?.rows.map((r) => r.cells);
+    } catch (err) {
+      if (err instanceof UnreadableFileError) return 'refused';
+      throw err;
+    }
+  };
+  const piece = fc.constantFrom('a', 'Zoë', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', '\t', '1/1/12');
+
+  test.prop([fc.array(piece, { maxLength: 40 }).map((p) => p.join('')).filter((t) => !/"[ \t]/.test(t))], { numRuns: 3000 })(
+    'the same rows, or both refuse',
+    (text) => {
+      expect(newReading(text)).toEqual(oldReading(text));
+    },
+  );
 });
