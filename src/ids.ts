@@ -6,12 +6,12 @@ export function newId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** `count` ids like newId's, from one draw of random bytes (a draw per id is most of the cost of storing a row). */
-export function newIds(count: number): string[] {
-  const bytes = randomBytes(16 * count);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push(bytes.toString('base64url', 16 * i, 16 * i + 16));
-  return ids;
+/**
+ * An entry's id: its submission's id and its position there, so one upload's ids ascend (a random id per entry
+ * would cost the primary-key index a random page for each row stored). Unguessable as the submission id is.
+ */
+export function entryId(submissionId: string, position: number): string {
+  return `${submissionId}.${String(position).padStart(6, '0')}`;
 }
 
 /** A bearer secret: recognisable prefix + 256 random bits. */

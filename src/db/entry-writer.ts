@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import type { EntryInput } from '../chronology/types.js';
-import { newIds } from '../ids.js';
+import { entryId } from '../ids.js';
 import type { EntriesTable, Schema } from './schema.js';
 
 /** Where a batch of entries goes: its submission, and the position of its first entry in the upload. */
@@ -52,9 +52,9 @@ function stringifyExtra(extra: Record<string, string>): string {
 }
 
 /** One entry's values in COLUMNS order. */
-function entryValues(e: EntryInput, id: string, t: EntryTarget, position: number): unknown[] {
+function entryValues(e: EntryInput, t: EntryTarget, position: number): unknown[] {
   return [
-    id,
+    entryId(t.submissionId, position),
     t.submissionId,
     t.caseId,
     position,
@@ -88,10 +88,9 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
   // Synchronous like all of better-sqlite3: the caller passes batches and yields between them.
   const write: EntryWriter['write'] = async (_trx, target, entries) => {
     insert ??= native.prepare(`insert into entries (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
-    const ids = newIds(entries.length);
     for (let i = 0; i < entries.length; i++) {
       try {
-        insert.run(entryValues(entries[i] as EntryInput, ids[i] as string, target, target.position + i));
+        insert.run(entryValues(entries[i] as EntryInput, target, target.position + i));
       } catch (err) {
         // On SQLITE_FULL or an I/O error SQLite may roll the whole transaction back itself; Kysely's ROLLBACK
         // would then fail and hide the real error (a 500 instead of 507). Reopen an empty transaction for it.
@@ -124,8 +123,7 @@ export function postgresEntryWriter(): EntryWriter {
   const write: EntryWriter['write'] = async (trx, target, entries) => {
     for (let i = 0; i < entries.length; i += PG_CHUNK) {
       const chunk = entries.slice(i, i + PG_CHUNK);
-      const ids = newIds(chunk.length);
-      const rows = chunk.map((e, j) => entryValues(e, ids[j] as string, target, target.position + i + j));
+      const rows = chunk.map((e, j) => entryValues(e, target, target.position + i + j));
       const arrays = COLUMNS.map((c, k) => sql`${rows.map((r) => r[k])}::${sql.raw(INTEGER.has(c) ? 'integer' : 'text')}[]`);
       await sql`insert into entries (${sql.join(COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
     }

@@ -45,6 +45,19 @@ describe.each(storeKinds)('an upload stored while it is read, on %s', (kind) => 
     expect(stored.filter((e) => e.includes('(continued)'))).toHaveLength(around.length);
   });
 
+  it("names each entry by its submission and its position there, so one upload's ids ascend", async () => {
+    const submissionId = (res: { json(): unknown }): string => (res.json() as { submission: { id: string } }).submission.id;
+    const ownCase = await createCase(t);
+    const other = await upload(t, ownCase, 'Police', 'police.csv', Buffer.from(`${HEADER}\r\n03/04/2013,10:00,Records,Visit,\r\n04/04/2013,10:00,Records,Call,\r\n`));
+    const timeline = (await t.call({ method: 'GET', url: `/api/cases/${ownCase}/timeline?names=real` })).json() as {
+      entries: { id: string; event: string }[];
+    };
+    expect(timeline.entries.map((e) => [e.event, e.id])).toEqual([
+      ['Visit', `${submissionId(other)}.000000`],
+      ['Call', `${submissionId(other)}.000001`],
+    ]);
+  });
+
   it('refuses the whole file when a row near its end is wrong, after three batches had settled: the old version stays', async () => {
     const res = await upload(t, caseId, 'Housing', 'housing.csv', csv({ bad: [ROWS - 3] }));
     expect(res.statusCode, res.body).toBe(422);
