@@ -44,9 +44,13 @@ export function plainPapaparse(file: string, warm: string): Promise<void> {
   return measure('plain papaparse (utf-8 decode + parse)', () => Promise.resolve({ rows: rows(buf), bytes: buf.length })).then(report);
 }
 
-/** Starts bench/ingest-server.ts in its own process and waits for its address. */
+/**
+ * Starts bench/ingest-server.ts in its own process and waits for its address. BENCH_SERVER_FLAGS adds Node flags to
+ * that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc` to see where an upload's time goes.
+ */
 async function startServer(): Promise<{ server: ChildProcess; address: string; next: () => Promise<ServerMessage> }> {
-  const server = fork(fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), [ADMIN], { execArgv: ['--import', 'tsx'] });
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const server = fork(fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), [ADMIN], { execArgv: ['--import', 'tsx', ...flags] });
   const inbox: ServerMessage[] = [];
   const waiting: ((m: ServerMessage) => void)[] = [];
   server.on('message', (m: ServerMessage) => {

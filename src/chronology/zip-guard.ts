@@ -16,12 +16,25 @@ export interface ZipGuardReport {
   worksheetRows: number[];
   /** `<row>` and `<c>` elements across all worksheets. */
   elements: number;
+  /** Per worksheet part by name: its merged ranges, and whether exceljs's streaming reader reads it as load() would. */
+  sheetParts: Map<string, SheetPart>;
+}
+
+export interface SheetPart {
+  /** `<mergeCell ref>` values, e.g. 'A1:G1' (the streaming reader ignores merges). */
+  merges: string[];
+  /**
+   * Every row and cell element is unprefixed with its `r` reference near its start, no cell holds inline rich text
+   * and none is an error, boolean or ISO date: the streaming reader numbers rows and cells by `r`, keeps only the last
+   * run of inline rich text, and reads those types' formula results as numbers.
+   */
+  streamable: boolean;
 }
 
 const damaged = (reason: string, what: string): UnreadableFileError =>
   new UnreadableFileError(reason, `The .xlsx file is damaged or was not written by a spreadsheet program (${what}). ${messages.saveAgain}`);
 
-const CARRY = 32; // longer than any token scanned for, so a token split over two chunks is seen exactly once
+const CARRY = 64; // longer than any token scanned for (and the window read after it), so a token split over two chunks is seen exactly once
 const LT = 0x3c;
 const EMPTY = Buffer.alloc(0);
 const DOCTYPE = Buffer.from('doctype');
@@ -59,6 +72,64 @@ export function tokenAt(bytes: Buffer, lt: number): 'dtd' | 'row' | 'c' | null {
   return prefixed ?? nameAt(bytes, lt + 1);
 }
 const WORKBOOK_PR = /<(?:\w+:)?workbookPr\b[^>]*>/;
+const GT = 0x3e;
+const QUOTES = new Set([0x22, 0x27]);
+const MERGE_CELL = Buffer.from('mergeCell');
+const REF = Buffer.from('ref="');
+
+/**
+ * Reads a row or cell element's opening tag as far as the window reaches: whether it has its ` r="…"` reference,
+ * and whether its type ` t="…"` is one the streaming reader reads wrongly as a formula's result (an error or a
+ * boolean becomes a number) or at all (an ISO date).
+ */
+function referenceAndType(bytes: Buffer, at: number): { hasRef: boolean; oddType: boolean } {
+  let hasRef = false;
+  let oddType = false;
+  const end = Math.min(bytes.length - 3, at + CARRY);
+  for (let i = at + 2; i < end && bytes[i] !== GT; i++) {
+    if (bytes[i] !== 0x20 || bytes[i + 2] !== 0x3d || !QUOTES.has(bytes[i + 3] ?? 0)) continue;
+    const name = bytes[i + 1];
+    if (name === 0x72) hasRef = true;
+    else if (name === 0x74) {
+      const t = bytes[i + 4];
+      oddType ||= t === 0x65 || t === 0x62 || t === 0x64; // e, b, d
+    }
+  }
+  return { hasRef, oddType };
+}
+
+/** What a worksheet scan remembers for the streaming reader (see SheetPart). */
+class SheetFacts implements SheetPart {
+  merges: string[] = [];
+  streamable = true;
+
+  /** At a '<' that tokenAt read as `tag`. */
+  see(bytes: Buffer, at: number, tag: 'row' | 'c' | null): void {
+    const first = bytes[at + 1];
+    if (tag !== null) {
+      // Unprefixed (its own letter right after '<'), with its reference (`<row r="12"`, `<c r="B12"`), of a usual type.
+      const { hasRef, oddType } = referenceAndType(bytes, at);
+      if ((first !== 0x72 && first !== 0x63) || !hasRef || oddType) this.streamable = false;
+    } else if (first === 0x72 && isNameEnd(bytes[at + 2])) {
+      this.streamable = false; // `<r>`: a run of inline rich text
+    } else if (
+      first === 0x6d &&
+      bytes.compare(MERGE_CELL, 0, MERGE_CELL.length, at + 1, at + 1 + MERGE_CELL.length) === 0 &&
+      isNameEnd(bytes[at + 1 + MERGE_CELL.length])
+    ) {
+      this.mergeAt(bytes, at);
+    }
+  }
+
+  /** `<mergeCell ref="A1:G1"/>`: its range, read within the window. */
+  private mergeAt(bytes: Buffer, at: number): void {
+    const window = bytes.subarray(at, Math.min(bytes.length, at + CARRY));
+    const from = window.indexOf(REF);
+    const to = from >= 0 ? window.indexOf(0x22, from + REF.length) : -1;
+    if (to < 0) this.streamable = false;
+    else this.merges.push(window.toString('latin1', from + REF.length, to));
+  }
+}
 
 /** Scans one XML part chunk by chunk: refuses DTDs, counts rows and cells of worksheets. */
 class XmlScanner {
@@ -69,10 +140,14 @@ class XmlScanner {
   rows = 0;
   /** `<row>` and `<c>` elements: each becomes an object in exceljs's model, empty or not. */
   elements = 0;
+  /** Worksheets only. */
+  readonly sheet: SheetFacts | undefined;
   constructor(
     private readonly countCells: boolean,
     private readonly keepHead: boolean,
-  ) {}
+  ) {
+    this.sheet = countCells ? new SheetFacts() : undefined;
+  }
 
   push(chunk: Buffer, final = false): void {
     this.checkStart(chunk);
@@ -81,6 +156,7 @@ class XmlScanner {
     const end = final ? bytes.length : bytes.length - CARRY;
     for (let at = bytes.indexOf(LT); at >= 0 && at < end; at = bytes.indexOf(LT, at + 1)) {
       const tag = tokenAt(bytes, at);
+      if (tag !== 'dtd') this.sheet?.see(bytes, at, tag);
       if (tag === null) continue;
       if (tag === 'dtd') throw damaged('xml-dtd', 'an XML part declares a DTD or entities');
       if (!this.countCells) continue;
@@ -110,7 +186,7 @@ class XmlScanner {
   }
 }
 
-function entryName(entry: Entry): string {
+export function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
 }
 
@@ -119,7 +195,7 @@ function isUnsafeName(name: string): boolean {
   return /^[\\/]/.test(name) || /^[a-zA-Z]:/.test(name) || name.includes('\0') || name.split(/[\\/]/).includes('..');
 }
 
-async function openZip(buf: Buffer): Promise<ZipFile> {
+export async function openZip(buf: Buffer): Promise<ZipFile> {
   try {
     return await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
   } catch {
@@ -152,7 +228,7 @@ async function listEntries(zip: ZipFile, buf: Buffer, limits: IngestLimits): Pro
 const INFLATE_CHUNK = 256 * 1024;
 
 /** An entry's bytes as they inflate; the raw stream's errors end the inflated one. */
-async function openInflated(zip: ZipFile, entry: Entry): Promise<Readable> {
+export async function openInflated(zip: ZipFile, entry: Entry): Promise<Readable> {
   if (entry.compressionMethod !== 8) return zip.openReadStreamPromise(entry);
   const raw = await zip.openReadStreamPromise(entry, { decompress: false });
   const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
@@ -181,7 +257,7 @@ export async function guardXlsx(buf: Buffer, limits: IngestLimits): Promise<ZipG
   try {
     const list = await listEntries(zip, buf, limits);
     if (!list.some(({ name }) => name === 'xl/workbook.xml')) throw damaged('not-xlsx', 'it has no workbook part');
-    const report: ZipGuardReport = { entries: list.length, inflatedBytes: 0, date1904: false, worksheetRows: [], elements: 0 };
+    const report: ZipGuardReport = { entries: list.length, inflatedBytes: 0, date1904: false, worksheetRows: [], elements: 0, sheetParts: new Map() };
     for (const { entry, name } of list) {
       const isXml = /\.(xml|rels|vml)$/i.test(name);
       const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
@@ -213,6 +289,7 @@ export async function guardXlsx(buf: Buffer, limits: IngestLimits): Promise<ZipG
       }
       scanner?.push(Buffer.alloc(0), true);
       if (actual !== entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says');
+      if (scanner?.sheet) report.sheetParts.set(name, scanner.sheet);
       if (scanner && isSheet) {
         report.worksheetRows.push(scanner.rows);
         report.elements += scanner.elements;
