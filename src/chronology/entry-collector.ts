@@ -186,8 +186,9 @@ export class EntryCollector {
       entry.ambiguousDate = true;
       this.warn(row, 'two-digit-year', `${entry.dateText ?? ''} has a two-digit year, read as ${entry.date.slice(0, 4)} — please check it and write the year in full`, dateColumn);
     }
-    const period = datePeriod(entry.date);
     const review = this.opts.reviewPeriod;
+    // A whole date (most rows) is its own one-day period; a month or year covers more days.
+    const period = entry.datePrecision === 'day' ? { start: entry.date, end: entry.date } : datePeriod(entry.date);
     if (review && period && !overlaps(period, { start: review.from, end: review.to })) {
       this.warn(row, 'outside-review-period', `${entry.dateText ?? entry.date} is outside the review period ${showIso(review.from)} to ${showIso(review.to)}`, dateColumn);
     }
