@@ -56,7 +56,6 @@ function exceljsSaw1904(wb: ExcelJS.Workbook): boolean {
   return isObject(props) && props.date1904 === true;
 }
 
-
 /**
  * Reads every worksheet. Dates come from exceljs as UTC instants whose UTC fields are what Excel displays (a time-only
  * cell is 1899-12-30T17:00Z, or 1904-01-01T17:00Z in the 1904 system). Vertical merges: see DESIGN notes in shouldRepeat.
