@@ -80,14 +80,7 @@ function classify(tok: NameToken): void {
 }
 
 /** What a token's own text decides: its folded form and, when no found span covers it, its class and flags. */
-interface TokenFacts {
-  low: string;
-  cls: TokenClass;
-  first: boolean;
-  anyFirst: boolean;
-  surname: boolean;
-  english: boolean;
-}
+type TokenFacts = Pick<NameToken, 'low' | 'cls' | 'first' | 'anyFirst' | 'surname' | 'english'>;
 
 /**
  * Facts per token text, kept by an anonymiser across its texts: the same names and words recur all through a

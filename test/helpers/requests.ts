@@ -1,4 +1,4 @@
-// Small builders for the requests tests send: a case, a multipart upload.
+// Small builders for the requests tests send: a case, a multipart upload, a look at the stored timeline.
 import type { TestApp } from './app.js';
 
 export async function createCase(t: TestApp, title = 'DHR 2024/03 — Adult A', from = '2012-01-01', to = '2014-12-31'): Promise<string> {
@@ -37,4 +37,25 @@ export function upload(t: TestApp, caseId: string, agency: string, filename: str
     { name: 'file', filename, content },
   ]);
   return t.call({ method: 'POST', url: `/api/cases/${caseId}/chronologies${opts.query ?? ''}`, ...body, ...(opts.token ? { token: opts.token } : {}) });
+}
+
+/** The fields of a timeline entry that tests look at. */
+export interface TimelineEntry {
+  id: string;
+  date: string;
+  datePrecision: string;
+  time: string | null;
+  event: string;
+  outcome: string | null;
+  seen: boolean | null;
+  flags: string[];
+  provenance: { submissionId: string; row: number };
+}
+
+/** The case's merged timeline with real names, one agency's when given. */
+export async function realTimeline(t: TestApp, caseId: string, agency?: string): Promise<TimelineEntry[]> {
+  const filter = agency === undefined ? '' : `&agency=${encodeURIComponent(agency)}`;
+  const res = await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real${filter}` });
+  if (res.statusCode !== 200) throw new Error(`timeline not read: ${res.statusCode}`);
+  return (res.json() as { entries: TimelineEntry[] }).entries;
 }

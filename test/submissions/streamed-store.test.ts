@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINK_BATCH } from '../../src/chronology/entry-collector.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createCase, upload } from '../helpers/requests.js';
+import { createCase, realTimeline, upload } from '../helpers/requests.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const HEADER = 'Date,Time,Source of evidence,Event description,Comments';
@@ -29,10 +29,7 @@ describe.each(storeKinds)('an upload stored while it is read, on %s', (kind) => 
   });
   afterAll(async () => t.close());
 
-  const events = async (): Promise<string[]> =>
-    ((await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&agency=Housing` })).json() as { entries: { event: string }[] }).entries.map(
-      (e) => e.event,
-    );
+  const events = async (): Promise<string[]> => (await realTimeline(t, caseId, 'Housing')).map((e) => e.event);
 
   it('stores every entry, with continuation rows on both sides of each batch boundary joined to their entry', async () => {
     const around = [SINK_BATCH - 1, SINK_BATCH, SINK_BATCH + 1, 2 * SINK_BATCH, ROWS];
@@ -49,10 +46,7 @@ describe.each(storeKinds)('an upload stored while it is read, on %s', (kind) => 
     const submissionId = (res: { json(): unknown }): string => (res.json() as { submission: { id: string } }).submission.id;
     const ownCase = await createCase(t);
     const other = await upload(t, ownCase, 'Police', 'police.csv', Buffer.from(`${HEADER}\r\n03/04/2013,10:00,Records,Visit,\r\n04/04/2013,10:00,Records,Call,\r\n`));
-    const timeline = (await t.call({ method: 'GET', url: `/api/cases/${ownCase}/timeline?names=real` })).json() as {
-      entries: { id: string; event: string }[];
-    };
-    expect(timeline.entries.map((e) => [e.event, e.id])).toEqual([
+    expect((await realTimeline(t, ownCase)).map((e) => [e.event, e.id])).toEqual([
       ['Visit', `${submissionId(other)}.000000`],
       ['Call', `${submissionId(other)}.000001`],
     ]);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createCase, upload } from '../helpers/requests.js';
+import { createCase, realTimeline, upload } from '../helpers/requests.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
@@ -22,10 +22,7 @@ describe.each(storeKinds)('uploading chronologies on %s', (kind) => {
   });
   afterAll(async () => t.close());
 
-  const timeline = async (agency: string) =>
-    (await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&agency=${encodeURIComponent(agency)}` })).json() as {
-      entries: { date: string; datePrecision: string; time: string | null; event: string; flags: string[]; provenance: { row: number } }[];
-    };
+  const timeline = async (agency: string) => ({ entries: await realTimeline(t, caseId, agency) });
 
   it('stores the Greater Manchester police file: title block skipped, continuation merged, warnings given', async () => {
     const res = await upload(t, caseId, 'Greater Manchester Police', 'gm-police.xlsx', fixture('gm-police.xlsx'));

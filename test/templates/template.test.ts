@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createCase, upload } from '../helpers/requests.js';
+import { createCase, realTimeline, upload } from '../helpers/requests.js';
 
 describe('agency template', () => {
   let t: TestApp;
@@ -47,7 +47,6 @@ describe('agency template', () => {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().submission.entries).toBe(1);
     }
-    const tl = (await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real` })).json() as { entries: { date: string; time: string; outcome: string; seen: boolean }[] };
-    for (const e of tl.entries) expect(e).toMatchObject({ date: '2012-01-01', time: '17:00', outcome: 'Referred to IDVA service', seen: true });
+    for (const e of await realTimeline(t, caseId)) expect(e).toMatchObject({ date: '2012-01-01', time: '17:00', outcome: 'Referred to IDVA service', seen: true });
   });
 });
