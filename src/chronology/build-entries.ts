@@ -3,7 +3,7 @@ import type { CellValue, EntryInput, Field, IngestReport, RawRow, RawWorkbook, R
 import type { JsonEntryInput } from './json-entry-schema.js';
 import type { EntrySink, FieldCell } from './entry-collector.js';
 import { EntryCollector } from './entry-collector.js';
-import { columnLetter, findTable } from './find-header.js';
+import { columnLetter, findTable, HEADER_SCAN_ROWS, type TableColumn } from './find-header.js';
 import { normaliseHeader } from './header-words.js';
 import { cellText, isBlank } from './cell-text.js';
 
@@ -43,32 +43,45 @@ function repeatsHeader(row: RawRow, header: readonly (string | null)[]): boolean
   return same >= 2;
 }
 
-/**
- * Finds the table (see findTable), then checks and converts every row below the header. Any row error rejects the
- * whole file: the answer lists every error (the first `maxErrors`) with the total.
- */
-export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): BuildResult {
-  const table = findTable(workbook);
-  if (!table.ok) return { ok: false, reason: 'no-date-column', seenHeaders: table.seenHeaders, expected: table.expected };
-  const { sheet, headerRow, headerIndex } = table;
-  const columns = [...table.columns];
-  // The header cells normalised once (null where not text), for repeatsHeader on every row.
-  const headerKeys = (sheet.rows[headerIndex]?.cells ?? []).map((h) => (typeof h === 'string' ? normaliseHeader(h) : null));
-  const collector = new EntryCollector({
-    sheet: sheet.name,
-    date1904: workbook.date1904,
-    reviewPeriod: opts.reviewPeriod,
-    maxErrors: opts.maxErrors,
-    allowContinuation: true,
-    requireEvent: false,
-    sink: opts.sink,
-  });
-  // Which columns hold data anywhere (an unnamed column is reported only then), by column index.
-  const withData: boolean[] = [];
-  const rows = sheet.rows;
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const raw = rows[r] as RawRow;
-    if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, headerKeys)) continue;
+type FoundTable = Extract<ReturnType<typeof findTable>, { ok: true }>;
+
+const noDateColumn = (table: Extract<ReturnType<typeof findTable>, { ok: false }>): BuildResult => ({
+  ok: false,
+  reason: 'no-date-column',
+  seenHeaders: table.seenHeaders,
+  expected: table.expected,
+});
+
+/** Checks and converts the rows below a table's header, one row at a time, into entries and a report. */
+class TableBuilder {
+  private readonly columns: TableColumn[];
+  /** The header cells normalised once (null where not text), for repeatsHeader on every row. */
+  private readonly headerKeys: (string | null)[];
+  private readonly collector: EntryCollector;
+  /** Which columns hold data anywhere (an unnamed column is reported only then), by column index. */
+  private readonly withData: boolean[] = [];
+
+  constructor(
+    private readonly table: FoundTable,
+    date1904: boolean,
+    opts: BuildOptions,
+  ) {
+    this.columns = [...table.columns];
+    this.headerKeys = (table.sheet.rows[table.headerIndex]?.cells ?? []).map((h) => (typeof h === 'string' ? normaliseHeader(h) : null));
+    this.collector = new EntryCollector({
+      sheet: table.sheet.name,
+      date1904,
+      reviewPeriod: opts.reviewPeriod,
+      maxErrors: opts.maxErrors,
+      allowContinuation: true,
+      requireEvent: false,
+      sink: opts.sink,
+    });
+  }
+
+  add(raw: RawRow): void {
+    const { columns, withData } = this;
+    if (raw.cells.every((c) => isBlank(c)) || repeatsHeader(raw, this.headerKeys)) return;
     // Cells right of the last header still count: they become extra columns named by letter.
     for (let i = columns.length; i < raw.cells.length; i++) {
       if (!isBlank(raw.cells[i])) for (let j = columns.length; j <= i; j++) columns.push({ index: j, header: `Column ${columnLetter(j)}`, field: null });
@@ -83,17 +96,77 @@ export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): Bu
     }
     const formulaColumns = raw.formulaColumns ? raw.formulaColumns.flatMap((i) => columns.find((c) => c.index === i)?.header ?? []) : [];
     const duplicateKey = columns.map((c) => cellKey(raw.cells[c.index]));
-    collector.add({ row: raw.row, fields, extra, formulaColumns, duplicateKey });
+    this.collector.add({ row: raw.row, fields, extra, formulaColumns, duplicateKey });
   }
-  const mapping: Record<string, Field> = {};
-  for (const c of columns) if (c.field) mapping[c.header] = c.field;
-  const unrecognisedColumns = columns
-    .filter((c) => c.field === null && (!c.header.startsWith('Column ') || withData[c.index] === true))
-    .map((c) => c.header);
-  const dateColumn = columns.find((c) => c.field === 'date' || c.field === 'datetime')?.header ?? 'Date';
-  const report: IngestReport = { sheet: sheet.name, headerRow, mapping, unrecognisedColumns, warnings: [] };
-  const empty = { row: headerRow, column: dateColumn, value: '', message: 'The table has no entries below its header row' };
-  return finish(collector, report, empty);
+
+  finish(): BuildResult {
+    const { columns, withData, table } = this;
+    const mapping: Record<string, Field> = {};
+    for (const c of columns) if (c.field) mapping[c.header] = c.field;
+    const unrecognisedColumns = columns
+      .filter((c) => c.field === null && (!c.header.startsWith('Column ') || withData[c.index] === true))
+      .map((c) => c.header);
+    const dateColumn = columns.find((c) => c.field === 'date' || c.field === 'datetime')?.header ?? 'Date';
+    const report: IngestReport = { sheet: table.sheet.name, headerRow: table.headerRow, mapping, unrecognisedColumns, warnings: [] };
+    const empty = { row: table.headerRow, column: dateColumn, value: '', message: 'The table has no entries below its header row' };
+    return finish(this.collector, report, empty);
+  }
+}
+
+/**
+ * Finds the table (see findTable), then checks and converts every row below the header. Any row error rejects the
+ * whole file: the answer lists every error (the first `maxErrors`) with the total.
+ */
+export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): BuildResult {
+  const table = findTable(workbook);
+  if (!table.ok) return noDateColumn(table);
+  const builder = new TableBuilder(table, workbook.date1904, opts);
+  const rows = table.sheet.rows;
+  for (let r = table.headerIndex + 1; r < rows.length; r++) builder.add(rows[r] as RawRow);
+  return builder.finish();
+}
+
+/**
+ * buildEntries for a one-sheet file fed a row at a time as its reader reads them (a CSV): the header is found once
+ * the first HEADER_SCAN_ROWS rows are in, and each row after that is built at once, so entries reach the sink while
+ * the rest of the file is still being read. Gives what buildEntries gives for the same rows read whole.
+ */
+export class SheetEntries {
+  /** The rows above and around the header, until the header is found. */
+  private readonly head: RawRow[] = [];
+  private builder: TableBuilder | undefined;
+  private refused: BuildResult | undefined;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly opts: BuildOptions = {},
+  ) {}
+
+  add(row: RawRow): void {
+    if (this.builder) this.builder.add(row);
+    else if (!this.refused) {
+      this.head.push(row);
+      if (this.head.length === HEADER_SCAN_ROWS) this.findHeader();
+    }
+  }
+
+  private findHeader(): void {
+    const table = findTable({ format: 'csv', sheets: [{ name: this.sheetName, rows: this.head }], date1904: false });
+    if (!table.ok) {
+      this.refused = noDateColumn(table);
+      return;
+    }
+    const builder = new TableBuilder(table, false, this.opts);
+    for (const row of this.head.slice(table.headerIndex + 1)) builder.add(row);
+    this.head.length = 0;
+    this.builder = builder;
+  }
+
+  /** The result once every row is in (a file shorter than the header scan finds its header only now). */
+  finish(): BuildResult {
+    if (!this.builder && !this.refused) this.findHeader();
+    return this.refused ?? (this.builder as TableBuilder).finish();
+  }
 }
 
 function cellKey(cell: CellValue | undefined): string {

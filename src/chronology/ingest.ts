@@ -1,10 +1,10 @@
-// One upload, start to finish and pure: bytes → workbook → validated entries, or the 4xx that says why not.
+// One upload, start to finish and pure: bytes → rows → validated entries, or the 4xx that says why not.
 import { AppError } from '../errors.js';
-import { buildEntries, buildEntriesFromJson } from './build-entries.js';
+import { buildEntriesFromJson, type BuildResult } from './build-entries.js';
 import type { EntrySink } from './entry-collector.js';
 import type { JsonEntryInput } from './json-entry-schema.js';
 import type { IngestLimits } from './limits.js';
-import { readUpload } from './read-upload.js';
+import { buildUpload } from './read-upload.js';
 import type { EntryInput, IngestReport, ReviewPeriod, RowError } from './types.js';
 
 export type IngestOutcome =
@@ -30,7 +30,7 @@ function invalid(errors: RowError[], totalErrors: number): IngestOutcome {
   };
 }
 
-function fromBuild(result: ReturnType<typeof buildEntries>): IngestOutcome {
+function fromBuild(result: BuildResult): IngestOutcome {
   if (result.ok) return result;
   if (result.reason === 'invalid') return invalid(result.errors, result.totalErrors);
   return {
@@ -73,8 +73,8 @@ function fromError(err: unknown): IngestOutcome {
 /** With a sink, entries go to it as they settle (the outcome's `entries` is then empty; `count` says how many). */
 export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions, sink?: EntrySink): Promise<IngestOutcome> {
   try {
-    const workbook = await readUpload(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), fileName, opts.limits);
-    return fromBuild(buildEntries(workbook, { reviewPeriod: opts.reviewPeriod, sink }));
+    const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    return fromBuild(await buildUpload(bytes, fileName, opts.limits, { reviewPeriod: opts.reviewPeriod, sink }));
   } catch (err) {
     return fromError(err);
   }

@@ -12,6 +12,9 @@ import type { IngestLimits } from './limits.js';
 /** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', or another single-byte code page chardet is sure of. */
 export type CsvEncoding = string;
 
+/** The one sheet a CSV reads as. */
+export const CSV_SHEET = 'CSV';
+
 const SNIFF_CHARS = 65_536;
 const SNIFF_LINES = 30;
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -119,25 +122,27 @@ function toRow(record: (string | null)[], row: number, limits: IngestLimits): Ra
 }
 
 /**
- * Collects rows as the parser reads them, checking the limits as it goes: a file of a million blank lines stops
- * being kept at the row limit (blank rows past it are only counted) and a row with content past it is refused.
+ * Hands rows on as the parser reads them, checking the limits as it goes: blank rows past the row limit are only
+ * counted (a file of a million blank lines is not kept), and a row with content past it is refused.
  */
-function rowCollector(limits: IngestLimits): { rows: RawRow[]; add: (record: string[]) => void } {
-  const rows: RawRow[] = [];
+function rowCollector(limits: IngestLimits, onRow: (row: RawRow) => void): (record: string[]) => void {
   let records = 0;
-  const add = (record: string[]): void => {
+  return (record) => {
     records++;
     const row = toRow(record, records, limits);
-    if (records <= limits.maxRows) rows.push(row);
+    if (records <= limits.maxRows) onRow(row);
     else if (row.cells.length > 0) throw new LimitError('rows', messages.rows(1, limits));
   };
-  return { rows, add };
 }
 
-/** papaparse, about ten times faster than csv-parse; undefined when it finds quoting it cannot read cleanly. */
-function readClean(text: string, delimiter: string, limits: IngestLimits): RawRow[] | undefined {
-  const { rows, add } = rowCollector(limits);
-  let clean = true;
+/**
+ * papaparse, about ten times faster than csv-parse, up to its first quoting problem: returns where the record it
+ * could not read cleanly starts (undefined when it read the whole text). Every record before that one was read as
+ * csv-parse reads it.
+ */
+function readClean(text: string, delimiter: string, add: (record: string[]) => void): number | undefined {
+  let recordStart = 0;
+  let stoppedAt: number | undefined;
   Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',
@@ -146,22 +151,23 @@ function readClean(text: string, delimiter: string, limits: IngestLimits): RawRo
     skipEmptyLines: false,
     step: (result, parser) => {
       if (result.errors.length > 0) {
-        clean = false;
+        stoppedAt = recordStart;
         parser.abort();
       } else {
         add(result.data);
+        recordStart = result.meta.cursor;
       }
     },
   });
-  return clean ? rows : undefined;
+  return stoppedAt;
 }
 
 /**
- * csv-parse, for a file with a stray or unclosed quote: it keeps a quote inside a cell as text where papaparse
- * would run the rest of the file into one cell. It refuses a quote that is never closed.
+ * csv-parse, from a record papaparse could not read cleanly (a stray or unclosed quote) to the end: it keeps a
+ * quote inside a cell as text where papaparse would run the rest of the file into one cell. It refuses a quote
+ * that is never closed.
  */
-function readTolerant(text: string, delimiter: string, limits: IngestLimits): RawRow[] {
-  const { rows, add } = rowCollector(limits);
+function readTolerant(text: string, delimiter: string, limits: IngestLimits, add: (record: string[]) => void): void {
   try {
     parse(text, {
       delimiter,
@@ -172,7 +178,7 @@ function readTolerant(text: string, delimiter: string, limits: IngestLimits): Ra
       max_record_size: limits.maxCellChars * limits.maxColumns,
       on_record: (record: string[]) => {
         add(record);
-        return null; // rows are collected here; csv-parse keeps nothing
+        return null; // rows are handed on as they are read; csv-parse keeps nothing
       },
     });
   } catch (err) {
@@ -182,20 +188,29 @@ function readTolerant(text: string, delimiter: string, limits: IngestLimits): Ra
     }
     throw new UnreadableFileError('malformed-csv', `The CSV file could not be read (${isCsvError(err) ? err.code : 'malformed'}). ${messages.saveAgain}`);
   }
-  return rows;
 }
 
 /**
- * Reads a CSV as one sheet named 'CSV'. `row` is the record number (1-based, blank lines counted), which is the row
- * Excel shows when it opens the file — not the text line number, which differs after a multi-line cell. Any of
- * CRLF, LF or CR ends a record, even mixed in one file; a line break inside a cell reads as LF whichever it was.
- * Spaces between a closing quote and the next delimiter are dropped ("x" , reads as x).
+ * Reads a CSV a row at a time, handing each to `onRow` as soon as it is read (blank rows included, as blank rows of
+ * a sheet are). `row` is the record number (1-based, blank lines counted), which is the row Excel shows when it
+ * opens the file — not the text line number, which differs after a multi-line cell. Any of CRLF, LF or CR ends a
+ * record, even mixed in one file; a line break inside a cell reads as LF whichever it was. Spaces between a closing
+ * quote and the next delimiter are dropped ("x" , reads as x). A limit or a damaged record found further down
+ * throws after the rows above it were handed on.
  */
-export function readCsv(buf: Buffer, limits: IngestLimits): RawWorkbook {
+export function readCsvRows(buf: Buffer, limits: IngestLimits, onRow: (row: RawRow) => void): void {
   const decoded = decodeCsv(buf);
   const delimiter = sniffDelimiter(decoded);
   const text = decoded.includes('\r') ? decoded.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : decoded;
-  const rows = readClean(text, delimiter, limits) ?? readTolerant(text, delimiter, limits);
+  const add = rowCollector(limits, onRow);
+  const stoppedAt = readClean(text, delimiter, add);
+  if (stoppedAt !== undefined) readTolerant(text.slice(stoppedAt), delimiter, limits, add);
+}
+
+/** The whole CSV as one sheet named 'CSV' (see readCsvRows), trailing blank rows dropped. */
+export function readCsv(buf: Buffer, limits: IngestLimits): RawWorkbook {
+  const rows: RawRow[] = [];
+  readCsvRows(buf, limits, (row) => rows.push(row));
   while (rows.length > 0 && (rows[rows.length - 1]?.cells.length ?? 0) === 0) rows.pop();
-  return { format: 'csv', sheets: [{ name: 'CSV', rows }], date1904: false };
+  return { format: 'csv', sheets: [{ name: CSV_SHEET, rows }], date1904: false };
 }

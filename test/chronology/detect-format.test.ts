@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/chronology/detect-format.js';
 import { UnreadableFileError, UnsupportedFormatError, defaultLimits } from '../../src/chronology/limits.js';
-import { readUpload } from '../../src/chronology/read-upload.js';
+import { buildUpload } from '../../src/chronology/read-upload.js';
 import { FILES_DIR } from '../../fixtures/paths.js';
 import { buildZip } from '../../fixtures/zip-writer.js';
 
@@ -77,13 +77,13 @@ describe('detectFormat', () => {
   });
 });
 
-describe('readUpload', () => {
+describe('buildUpload', () => {
   it('refuses a file over the size limit before looking at it', async () => {
-    await expect(readUpload(Buffer.alloc(2048), 'x.csv', { ...defaultLimits, maxFileBytes: 1024 })).rejects.toMatchObject({ limit: 'file-size', statusCode: 413 });
+    await expect(buildUpload(Buffer.alloc(2048), 'x.csv', { ...defaultLimits, maxFileBytes: 1024 }, {})).rejects.toMatchObject({ limit: 'file-size', statusCode: 413 });
   });
 
   it('reads an xlsx and a csv through one entry point', async () => {
-    expect((await readUpload(file('gm-police.xlsx'), undefined, defaultLimits)).format).toBe('xlsx');
-    expect((await readUpload(file('idva-utf8bom.csv'), undefined, defaultLimits)).format).toBe('csv');
+    expect(await buildUpload(file('gm-police.xlsx'), undefined, defaultLimits, {})).toMatchObject({ ok: true, report: { sheet: 'Chronology' } });
+    expect(await buildUpload(file('idva-utf8bom.csv'), undefined, defaultLimits, {})).toMatchObject({ ok: true, report: { sheet: 'CSV' } });
   });
 });

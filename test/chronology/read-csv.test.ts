@@ -240,4 +240,16 @@ describe('readCsv reads as csv-parse read before it (papaparse is the fast path)
       expect(newReading(text)).toEqual(oldReading(text));
     },
   );
+
+  // papaparse reads the clean records, csv-parse takes over at the first it cannot read cleanly.
+  const quoted = (c: string): string => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+  const cleanRecord = fc.array(fc.constantFrom('', 'a', 'Zoë', '1/1/12', 'a, b', 'say "hi"', 'two\nlines'), { minLength: 1, maxLength: 4 }).map((cells) => cells.map(quoted).join(','));
+  const troubledTail = fc.array(piece, { maxLength: 20 }).map((p) => `"x"y${p.join('')}`);
+  test.prop([fc.array(cleanRecord, { minLength: 1, maxLength: 20 }), troubledTail.filter((t) => !/"[ \t]/.test(t))], { numRuns: 1000 })(
+    'the same rows when a stray quote comes after clean records',
+    (records, tail) => {
+      const text = `${records.join('\n')}\n${tail}`;
+      expect(newReading(text)).toEqual(oldReading(text));
+    },
+  );
 });
