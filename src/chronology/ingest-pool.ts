@@ -6,10 +6,21 @@ import type { IngestOptions, IngestOutcome } from './ingest.js';
 import type { IngestTask } from './ingest-worker.js';
 import { EntryStream, type IngestFailure } from './entry-stream.js';
 
+/**
+ * The file's memory moves to the worker instead of being copied (25 MB for a large CSV) when the Buffer owns all of
+ * it, as a received upload's does; the caller's Buffer is then empty. A small Buffer that shares Node's pool is copied.
+ */
+function movable(bytes: Buffer): ArrayBuffer[] {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
 export interface IngestPool {
-  /** Entries stream back as the worker settles them (see EntryStream); the outcome comes last. */
+  /**
+   * Entries stream back as the worker settles them (see EntryStream); the outcome comes last. `bytes` moves to the
+   * worker: do not read it afterwards.
+   */
   start(bytes: Buffer, fileName: string | undefined, options: IngestOptions): EntryStream;
-  /** Every entry at once, for a consumer that needs the whole list (the stateless merge). */
+  /** Every entry at once, for a consumer that needs the whole list (the stateless merge); `bytes` moves as above. */
   run(bytes: Buffer, fileName: string | undefined, options: IngestOptions): Promise<IngestOutcome>;
   close(): Promise<void>;
 }
@@ -42,7 +53,7 @@ export function createIngestPool(opts: { maxThreads?: number; minThreads?: numbe
     const stream = new EntryStream(port1);
     // The worker died (out of memory, crashed): the file is refused, the server carries on. A worker that
     // finished has already reported its own outcome, which this does not replace.
-    pool.run({ bytes, fileName, options, port: port2 }, { transferList: [port2] }).then(
+    pool.run({ bytes, fileName, options, port: port2 }, { transferList: [port2, ...movable(bytes)] }).then(
       () => stream.taskEnded(),
       () => stream.taskEnded(outOfMemory),
     );

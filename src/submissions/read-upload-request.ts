@@ -1,18 +1,22 @@
 // Reads an upload request, multipart (agency + one file) or JSON, into one shape; nothing else is kept.
+import { createHash } from 'node:crypto';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../errors.js';
 
-export interface FileUpload {
-  kind: 'file';
-  agency: string;
+/** A file as received: its bytes and their SHA-256 (hex). */
+export interface ReceivedFile {
   fileName: string | undefined;
   bytes: Buffer;
+  sha256: string;
 }
 
-export interface Part {
+export interface Part extends ReceivedFile {
   agency: string;
-  fileName: string | undefined;
-  bytes: Buffer;
+}
+
+export interface FileUpload extends Part {
+  kind: 'file';
 }
 
 const agencyRule = (agency: string | undefined): string => {
@@ -21,6 +25,22 @@ const agencyRule = (agency: string | undefined): string => {
   if (a.length > 200) throw badRequest('The agency name is longer than 200 characters.');
   return a;
 };
+
+/**
+ * The file part's bytes, hashed chunk by chunk as they arrive (the hash then costs nothing after the upload is in).
+ * Refuses a file over the multipart size limit as toBuffer() does.
+ */
+async function receiveFile(request: FastifyRequest, part: MultipartFile): Promise<ReceivedFile> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
+    hash.update(chunk);
+    chunks.push(chunk);
+  }
+  if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
+  return { fileName: part.filename || undefined, bytes: Buffer.concat(chunks), sha256: hash.digest('hex') };
+}
 
 /**
  * Reads multipart parts as (agency, file) pairs in order: each file belongs to the latest agency
@@ -34,21 +54,20 @@ export async function readMultipartPairs(
   const pairs: Part[] = [];
   const fields = new Map<string, string>();
   let agency: string | undefined;
-  let pending: { fileName: string | undefined; bytes: Buffer } | undefined;
+  let pending: ReceivedFile | undefined;
   for await (const part of request.parts({ limits: { files: maxFiles, fields: maxFiles + extraFields.length + 8, parts: 2 * maxFiles + extraFields.length + 8 } })) {
     if (part.type === 'file') {
       if (part.fieldname !== 'file') {
         part.file.resume();
         throw badRequest('Send the chronology in a part named "file".');
       }
-      const bytes = await part.toBuffer();
-      const fileName = part.filename || undefined;
+      const file = await receiveFile(request, part);
       if (agency !== undefined) {
-        pairs.push({ agency: agencyRule(agency), fileName, bytes });
+        pairs.push({ agency: agencyRule(agency), ...file });
         agency = undefined;
       } else {
         if (pending) throw badRequest('Each file needs an "agency" field before it.');
-        pending = { fileName, bytes };
+        pending = file;
       }
     } else if (part.fieldname === 'agency') {
       const value = typeof part.value === 'string' ? part.value : '';

@@ -9,11 +9,10 @@ import type { IngestReport } from '../chronology/types.js';
 import { AppError, forbidden } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { AuditRepository } from '../audit/audit-repository.js';
+import type { FileUpload } from './read-upload-request.js';
 import type { EntrySource } from './submissions-repository.js';
 
-export type Upload =
-  | { kind: 'file'; agency: string; fileName: string | undefined; bytes: Buffer }
-  | { kind: 'json'; agency: string; entries: JsonEntryInput[] };
+export type Upload = FileUpload | { kind: 'json'; agency: string; entries: JsonEntryInput[] };
 
 const MAX_WARNINGS = 1000;
 
@@ -33,7 +32,10 @@ export interface UploadResult {
   };
 }
 
-/** A file is read in a worker and its entries stream back as they settle; JSON is read here, at once. */
+/**
+ * A file is read in a worker and its entries stream back as they settle; JSON is read here, at once. The file's
+ * bytes move to the worker: `upload.bytes` is empty afterwards.
+ */
 export function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): EntryStream {
   const options = { limits: app.ingestLimits, reviewPeriod: c.reviewPeriod };
   return upload.kind === 'file' ? app.ingest.start(upload.bytes, upload.fileName, options) : EntryStream.of(ingestJson(upload.entries, options));
@@ -82,7 +84,6 @@ export async function handleUpload(
       return outcome.report;
     },
   };
-  const bytes = upload.kind === 'file' ? upload.bytes : Buffer.from(JSON.stringify(upload.entries));
   let stored;
   try {
     stored = await submissions.store(
@@ -90,7 +91,7 @@ export async function handleUpload(
         caseId: c.id,
         agency: upload.agency,
         fileName: upload.kind === 'file' ? (upload.fileName ?? null) : null,
-        sha256: sha256Hex(bytes),
+        sha256: upload.kind === 'file' ? upload.sha256 : sha256Hex(JSON.stringify(upload.entries)),
         uploadedBy: p.tokenId,
         entries: source,
       },

@@ -1,4 +1,5 @@
 // Hostile and broken uploads through the real route: each gets a clear 4xx quickly, memory stays flat, the server lives on.
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,19 @@ describe('hostile uploads', () => {
     const res = await upload(t, caseId, 'Police', 'big.csv', Buffer.alloc(13 * MiB, 0x61));
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: 'too_large' });
+  });
+
+  it('refuses a file over the upload size sent without a length (chunked), storing nothing', async () => {
+    const body = multipart([
+      { name: 'agency', value: 'Police' },
+      { name: 'file', filename: 'big.csv', content: Buffer.concat([Buffer.from('Date,Event\r\n'), Buffer.alloc(13 * MiB, 0x61)]) },
+    ]);
+    const before = (await t.call({ method: 'GET', url: `/api/cases/${caseId}/chronologies` })).json() as { submissions: unknown[] };
+    const res = await t.call({ method: 'POST', url: `/api/cases/${caseId}/chronologies`, headers: body.headers, payload: Readable.from([body.payload]) });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toMatchObject({ error: 'too_large' });
+    const after = (await t.call({ method: 'GET', url: `/api/cases/${caseId}/chronologies` })).json() as { submissions: unknown[] };
+    expect(after.submissions).toHaveLength(before.submissions.length);
   });
 
   it('refuses a second file part', () =>
