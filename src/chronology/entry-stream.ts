@@ -1,7 +1,8 @@
 // Entries crossing from the ingest worker to the main thread while the file is still being read: V8-serialised
-// batches over a MessagePort, then one message with the outcome.
+// batches of entry rows over a MessagePort, then one message with the outcome.
 import { deserialize, serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
+import { fromEntryRow, toEntryRow, type EntryRow } from './entry-row.js';
 import type { IngestOutcome } from './ingest.js';
 import type { EntryInput, IngestReport } from './types.js';
 
@@ -12,9 +13,12 @@ export type IngestDone = { ok: true; report: IngestReport; count: number } | Ing
 
 type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'done'; outcome: IngestDone };
 
-/** Worker side: one batch of settled entries, serialised here so the main thread pays only for reading it back. */
+/**
+ * Worker side: one batch of settled entries, as rows (entry-row.ts) serialised here, so the main thread pays only
+ * for reading back arrays it can hand to the store as they are.
+ */
 export function postEntries(port: MessagePort, entries: readonly EntryInput[]): void {
-  const bytes = serialize(entries);
+  const bytes = serialize(entries.map(toEntryRow));
   // serialize() returns a fresh, exactly sized buffer; moving it carries nothing else across.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
   port.postMessage({ kind: 'entries', bytes: own } satisfies StreamMessage, [own.buffer]);
@@ -30,8 +34,8 @@ export function postDone(port: MessagePort, outcome: IngestDone): void {
  * reads them, then the outcome. A consumer that stores them can start before the worker has finished.
  */
 export class EntryStream {
-  /** Batches from a worker stay bytes until read; a JSON upload's entries are already objects. */
-  private readonly queue: (Uint8Array | EntryInput[])[] = [];
+  /** Batches from a worker stay bytes until read; a JSON upload's are rows already. */
+  private readonly queue: (Uint8Array | EntryRow[])[] = [];
   private done: IngestDone | undefined;
   private readonly waiting: (() => void)[] = [];
   /** False once the consumer only wants the outcome: batches still arriving are dropped, not kept. */
@@ -67,7 +71,7 @@ export class EntryStream {
   static of(outcome: IngestOutcome): EntryStream {
     const stream = new EntryStream();
     if (outcome.ok) {
-      if (outcome.entries.length > 0) stream.queue.push(outcome.entries);
+      if (outcome.entries.length > 0) stream.queue.push(outcome.entries.map(toEntryRow));
       stream.finish({ ok: true, report: outcome.report, count: outcome.entries.length });
     } else {
       stream.finish(outcome);
@@ -91,11 +95,11 @@ export class EntryStream {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** The settled entries in order, a batch at a time; ends when the worker has finished, whatever its outcome. */
-  async *batches(): AsyncGenerator<EntryInput[]> {
+  /** The settled entries in order as rows, a batch at a time; ends when the worker has finished, whatever its outcome. */
+  async *batches(): AsyncGenerator<EntryRow[]> {
     for (;;) {
       const batch = this.queue.shift();
-      if (batch) yield Array.isArray(batch) ? batch : (deserialize(batch) as EntryInput[]);
+      if (batch) yield Array.isArray(batch) ? batch : (deserialize(batch) as EntryRow[]);
       else if (this.done) return;
       else await this.next();
     }
@@ -118,7 +122,7 @@ export class EntryStream {
   /** Every entry (a consumer that needs them all at once), then the outcome. */
   async collect(): Promise<IngestOutcome> {
     const entries: EntryInput[] = [];
-    for await (const batch of this.batches()) for (const e of batch) entries.push(e);
+    for await (const batch of this.batches()) for (const row of batch) entries.push(fromEntryRow(row));
     const done = await this.outcome();
     return done.ok ? { ok: true, entries, count: entries.length, report: done.report } : done;
   }

@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
-import type { EntryInput } from '../chronology/types.js';
+import type { EntryRow } from '../chronology/entry-row.js';
 import { entryId } from '../ids.js';
 import type { EntriesTable, Schema } from './schema.js';
 
@@ -14,11 +14,12 @@ export interface EntryTarget {
 }
 
 export interface EntryWriter {
-  write(trx: Transaction<Schema>, target: EntryTarget, entries: readonly EntryInput[]): Promise<void>;
+  write(trx: Transaction<Schema>, target: EntryTarget, rows: readonly EntryRow[]): Promise<void>;
   /** Just before the upload's COMMIT: gets what the transaction wrote onto the disk without blocking the event loop. */
   beforeCommit(): Promise<void>;
 }
 
+/** The columns the store fills itself, then those of an EntryRow in its order. */
 const COLUMNS = [
   'id',
   'submission_id',
@@ -45,39 +46,6 @@ const COLUMNS = [
 
 const INTEGER = new Set<string>(['position', 'seen', 'row', 'ambiguous_date']);
 
-/** Most rows have no extra columns: their '{}' needs no JSON.stringify. */
-function stringifyExtra(extra: Record<string, string>): string {
-  for (const _ in extra) return JSON.stringify(extra);
-  return '{}';
-}
-
-/** One entry's values in COLUMNS order. */
-function entryValues(e: EntryInput, t: EntryTarget, position: number): unknown[] {
-  return [
-    entryId(t.submissionId, position),
-    t.submissionId,
-    t.caseId,
-    position,
-    e.date,
-    e.datePrecision,
-    e.time,
-    e.source,
-    e.professional,
-    e.contact,
-    e.event,
-    e.outcome,
-    e.seen === null ? null : e.seen ? 1 : 0,
-    e.comment,
-    e.agency,
-    stringifyExtra(e.extra),
-    e.sheet,
-    e.row,
-    e.dateText,
-    e.timeText,
-    e.ambiguousDate ? 1 : 0,
-  ];
-}
-
 /**
  * SQLite: Kysely compiles a fresh statement for every multi-row insert; a prepared statement run per row on the
  * same connection (so inside the same transaction) is several times faster for 100 000 rows. This is the one
@@ -86,11 +54,14 @@ function entryValues(e: EntryInput, t: EntryTarget, position: number): unknown[]
 export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string): EntryWriter {
   let insert: SqliteDatabase.Statement | undefined;
   // Synchronous like all of better-sqlite3: the caller passes batches and yields between them.
-  const write: EntryWriter['write'] = async (_trx, target, entries) => {
+  const write: EntryWriter['write'] = async (_trx, target, rows) => {
     insert ??= native.prepare(`insert into entries (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
-    for (let i = 0; i < entries.length; i++) {
+    const { submissionId, caseId } = target;
+    for (let i = 0; i < rows.length; i++) {
+      const position = target.position + i;
       try {
-        insert.run(entryValues(entries[i] as EntryInput, target, target.position + i));
+        // better-sqlite3 binds an array argument's items in turn: the row's values follow the four given here.
+        insert.run(entryId(submissionId, position), submissionId, caseId, position, rows[i] as EntryRow);
       } catch (err) {
         // On SQLITE_FULL or an I/O error SQLite may roll the whole transaction back itself; Kysely's ROLLBACK
         // would then fail and hide the real error (a 500 instead of 507). Reopen an empty transaction for it.
@@ -120,10 +91,13 @@ const PG_CHUNK = 5000;
 
 /** PostgreSQL: one statement per 5 000 rows, each column sent as one array and unnested. */
 export function postgresEntryWriter(): EntryWriter {
-  const write: EntryWriter['write'] = async (trx, target, entries) => {
-    for (let i = 0; i < entries.length; i += PG_CHUNK) {
-      const chunk = entries.slice(i, i + PG_CHUNK);
-      const rows = chunk.map((e, j) => entryValues(e, target, target.position + i + j));
+  const write: EntryWriter['write'] = async (trx, target, entryRows) => {
+    for (let i = 0; i < entryRows.length; i += PG_CHUNK) {
+      const chunk = entryRows.slice(i, i + PG_CHUNK);
+      const rows = chunk.map((r, j) => {
+        const position = target.position + i + j;
+        return [entryId(target.submissionId, position), target.submissionId, target.caseId, position, ...r];
+      });
       const arrays = COLUMNS.map((c, k) => sql`${rows.map((r) => r[k])}::${sql.raw(INTEGER.has(c) ? 'integer' : 'text')}[]`);
       await sql`insert into entries (${sql.join(COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
     }

@@ -5,6 +5,7 @@ import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
+import { toEntryRow, type EntryRow } from '../chronology/entry-row.js';
 import type { EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
 
 export interface SubmissionRecord {
@@ -20,11 +21,12 @@ export interface SubmissionRecord {
 }
 
 /**
- * An upload's entries in batches, possibly still arriving from the worker, and its report once all are through.
- * `complete` throws when the upload turns out to be refused (a row error further down): the store then rolls back.
+ * An upload's entries as rows in batches, possibly still arriving from the worker, and its report once all are
+ * through. `complete` throws when the upload turns out to be refused (a row error further down): the store then
+ * rolls back.
  */
 export interface EntrySource {
-  batches(): AsyncIterable<readonly EntryInput[]>;
+  batches(): AsyncIterable<readonly EntryRow[]>;
   complete(): Promise<IngestReport>;
 }
 
@@ -32,7 +34,7 @@ export interface EntrySource {
 export function entriesInHand(entries: readonly EntryInput[], report: IngestReport): EntrySource {
   return {
     async *batches() {
-      if (entries.length > 0) yield entries;
+      if (entries.length > 0) yield entries.map(toEntryRow);
     },
     complete: () => Promise.resolve(report),
   };
@@ -113,7 +115,7 @@ export class SubmissionsRepository {
 
   private storeOnce(
     s: NewSubmission,
-    pending: { first: readonly EntryInput[] | undefined; rest: AsyncIterator<readonly EntryInput[]>; startedEntries: boolean },
+    pending: { first: readonly EntryRow[] | undefined; rest: AsyncIterator<readonly EntryRow[]>; startedEntries: boolean },
     inSameTransaction?: AfterStore,
   ): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {

@@ -5,7 +5,25 @@ import { EntryStream, postDone, postEntries, type IngestFailure } from '../../sr
 import type { EntryInput } from '../../src/chronology/types.js';
 
 const report = { sheet: 'CSV', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] };
-const entry = { date: '2013-04-03', datePrecision: 'day', event: 'Visit', row: 2 } as unknown as EntryInput;
+const entry: EntryInput = {
+  date: '2013-04-03',
+  datePrecision: 'day',
+  time: '17:00',
+  source: 'GP record',
+  professional: 'Dr Sharma',
+  contact: 'Adult A',
+  event: 'Visit',
+  outcome: null,
+  seen: true,
+  comment: null,
+  agency: null,
+  extra: { 'Risk level': 'medium' },
+  sheet: 'CSV',
+  row: 2,
+  dateText: '03/04/2013',
+  timeText: '17:00',
+  ambiguousDate: true,
+};
 const failure: IngestFailure = { ok: false, statusCode: 413, body: { error: 'too_large', message: 'memory' } };
 const settledWithin = <T>(p: Promise<T>, ms: number): Promise<boolean> =>
   Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
