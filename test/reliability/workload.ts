@@ -60,7 +60,7 @@ export function rows(rnd: () => number, n: number, nonce: string): Row[] {
   }));
 }
 
-function multipartBody(agency: string, fileName: string, content: Buffer): { body: Buffer; contentType: string } {
+export function multipartBody(agency: string, fileName: string, content: Buffer): { body: Buffer; contentType: string } {
   const boundary = `----crash${createHash('md5').update(content).digest('hex').slice(0, 16)}`;
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="agency"\r\n\r\n${agency}\r\n`),
