@@ -13,7 +13,7 @@ export type ServerCommand = 'start' | 'stop';
 export type ServerMessage =
   | { kind: 'ready'; address: string }
   | { kind: 'started' }
-  | { kind: 'figures'; peakRssMb: number; maxLoopDelayMs: number };
+  | { kind: 'figures'; peakRssMb: number; maxLoopDelayMs: number; uploadMs: number };
 
 /** This process's peak resident set (VmHWM), from the kernel's own bookkeeping. */
 function peakRssMb(): number {
@@ -29,6 +29,16 @@ const admin = process.argv[2] ?? '';
 const dataDir = mkdtempSync(join(tmpdir(), 'chron-bench-'));
 const app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: admin }), dataDir });
 await ensureAdminToken(app.repos.tokens, admin);
+// The server's own share of the upload: from its request's headers to its response's last byte.
+let uploadStart = 0;
+let uploadMs = 0;
+const isUpload = (method: string, url: string): boolean => method === 'POST' && url.endsWith('/chronologies');
+app.addHook('onRequest', async (req) => {
+  if (isUpload(req.method, req.url)) uploadStart = performance.now();
+});
+app.addHook('onResponse', async (req) => {
+  if (isUpload(req.method, req.url)) uploadMs = performance.now() - uploadStart;
+});
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 // The same probe as bench/measure.ts, but in the server: 10 ms resolution, reset when the upload starts.
 const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -42,7 +52,7 @@ process.on('message', (cmd: ServerCommand) => {
     // One more timer turn first: a block that lasted to the end of the upload is recorded only then.
     setTimeout(() => {
       loop.disable();
-      send({ kind: 'figures', peakRssMb: peakRssMb(), maxLoopDelayMs: Math.round(loop.max / 1e6) });
+      send({ kind: 'figures', peakRssMb: peakRssMb(), maxLoopDelayMs: Math.round(loop.max / 1e6), uploadMs: Math.round(uploadMs) });
       void app.close().then(() => {
         rmSync(dataDir, { recursive: true, force: true });
         process.disconnect();
