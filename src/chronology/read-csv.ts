@@ -1,67 +1,16 @@
 // Reads a .csv upload into raw cells: detects the encoding and delimiter, enforces the limits, numbers rows as Excel does.
-import { isUtf8 } from 'node:buffer';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import type { CellValue, RawRow, RawWorkbook } from './types.js';
-import { guessUtf16 } from './detect-format.js';
+import { csvText, SNIFF_CHARS } from './csv-text.js';
 import { LimitError, UnreadableFileError, messages } from './limits.js';
 import type { IngestLimits } from './limits.js';
-
-/** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', or another single-byte code page chardet is sure of. */
-export type CsvEncoding = string;
 
 /** The one sheet a CSV reads as. */
 export const CSV_SHEET = 'CSV';
 
-const SNIFF_CHARS = 65_536;
 const SNIFF_LINES = 30;
 const DELIMITERS = [',', ';', '\t'] as const;
-
-const nulError = (text: string, at: number): UnreadableFileError => {
-  const line = text.slice(0, at).split('\n').length;
-  return new UnreadableFileError('nul-byte', `The file contains a NUL byte near line ${line}, so it is not a plain CSV. ${messages.saveAgain}`);
-};
-
-/** Single-byte code pages chardet may name instead of Windows-1252 (e.g. a Polish author's 1250), if it is sure. */
-const OTHER_CODE_PAGES = new Set(['windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1257', 'ISO-8859-2', 'ISO-8859-7', 'ISO-8859-9']);
-const CHARDET_SURE = 60;
-
-/**
- * BOMs first (UTF-8, UTF-16 LE/BE); then BOM-less UTF-16 by its NUL pattern; then valid UTF-8; then chardet: another
- * Windows/ISO code page only when it is sure, otherwise Windows-1252 — Excel's "CSV (Comma delimited)" on UK Windows
- * (ISO-8859-1 guesses are read as 1252, which adds curly quotes, en dash and € in 0x80–0x9F).
- */
-export function detectCsvEncoding(buf: Buffer): { encoding: CsvEncoding; bomLength: number } {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  const utf16 = guessUtf16(buf);
-  if (utf16) return { encoding: utf16, bomLength: 0 };
-  if (isUtf8(buf)) return { encoding: 'utf-8', bomLength: 0 };
-  const top = chardet.analyse(buf.subarray(0, SNIFF_CHARS))[0];
-  if (top && top.confidence >= CHARDET_SURE && OTHER_CODE_PAGES.has(top.name) && iconv.encodingExists(top.name)) {
-    return { encoding: top.name, bomLength: 0 };
-  }
-  return { encoding: 'windows-1252', bomLength: 0 };
-}
-
-/** The body as text, without its BOM; a NUL anywhere is refused (a binary file renamed .csv). */
-export function decodeCsv(buf: Buffer): string {
-  const { encoding, bomLength } = detectCsvEncoding(buf);
-  const body = buf.subarray(bomLength);
-  if (!encoding.startsWith('utf-16')) {
-    const at = body.indexOf(0);
-    if (at >= 0) throw nulError(body.toString('latin1'), at);
-  }
-  // Valid UTF-8 has a NUL character exactly where it has a 0 byte, which was refused just above.
-  if (encoding === 'utf-8') return body.toString('utf8');
-  const text = iconv.decode(body, encoding);
-  const at = text.indexOf('\0');
-  if (at >= 0) throw nulError(text, at);
-  return text;
-}
 
 /** Per-line delimiter counts outside quotes, for the first lines of the file. */
 function countDelimiters(text: string): Array<Record<string, number>> {
@@ -135,31 +84,57 @@ function rowCollector(limits: IngestLimits, onRow: (row: RawRow) => void): (reco
   };
 }
 
+/** The longest record a file within the limits can have: at most maxColumns cells of maxCellChars. */
+const recordTooLong = (limits: IngestLimits): LimitError =>
+  new LimitError(
+    'cell',
+    `A row holds more than ${limits.maxCellChars * limits.maxColumns} characters (at most ${limits.maxColumns} columns of ${limits.maxCellChars}). Split the text over continuation rows, then upload again.`,
+  );
+
 /**
- * papaparse, about ten times faster than csv-parse, up to its first quoting problem: returns where the record it
- * could not read cleanly starts (undefined when it read the whole text). Every record before that one was read as
- * csv-parse reads it.
+ * papaparse, about ten times faster than csv-parse, up to its first quoting problem, fed the text a piece at a time
+ * as papaparse's own streamer feeds it (each piece parsed after the unfinished record the last one ended in).
+ * Returns the text from the record it could not read cleanly on (undefined when it read everything); every record
+ * before that one was read as csv-parse reads it.
  */
-function readClean(text: string, delimiter: string, add: (record: string[]) => void): number | undefined {
+function readClean(pieces: Iterator<string>, delimiter: string, limits: IngestLimits, add: (record: string[]) => void): string | undefined {
+  /** Where `unfinished` starts in the whole text, the record read last ends, and the parse stopped. */
+  let base = 0;
+  let unfinished = '';
   let recordStart = 0;
-  let stoppedAt: number | undefined;
-  Papa.parse<string[]>(text, {
+  let stopped = false;
+  const parser = new Papa.Parser({
     delimiter,
     newline: '\n',
     quoteChar: '"',
     escapeChar: '"',
-    skipEmptyLines: false,
-    step: (result, parser) => {
+    // The low-level parser steps with the rows read since the last step: one row each time.
+    step: (result: Papa.ParseStepResult<string[][]>) => {
       if (result.errors.length > 0) {
-        stoppedAt = recordStart;
+        stopped = true;
         parser.abort();
       } else {
-        add(result.data);
+        for (const record of result.data) add(record);
         recordStart = result.meta.cursor;
       }
     },
   });
-  return stoppedAt;
+  for (let next = pieces.next(); !next.done; ) {
+    const text = unfinished + next.value;
+    next = pieces.next();
+    // Papa.Parser's typings leave its results untyped.
+    const results = parser.parse(text, base, !next.done) as Papa.ParseResult<string[]>;
+    if (stopped) {
+      let rest = text.slice(recordStart - base);
+      for (; !next.done; next = pieces.next()) rest += next.value;
+      return rest;
+    }
+    unfinished = text.slice(results.meta.cursor - base);
+    base = results.meta.cursor;
+    // One record over many pieces is read again with each: past what any row within the limits can hold, stop.
+    if (unfinished.length > limits.maxCellChars * limits.maxColumns) throw recordTooLong(limits);
+  }
+  return undefined;
 }
 
 /**
@@ -183,9 +158,7 @@ function readTolerant(text: string, delimiter: string, limits: IngestLimits, add
     });
   } catch (err) {
     if (err instanceof LimitError) throw err;
-    if (isCsvError(err) && err.code === 'CSV_MAX_RECORD_SIZE') {
-      throw new LimitError('cell', `A row holds more than ${limits.maxCellChars * limits.maxColumns} characters (at most ${limits.maxColumns} columns of ${limits.maxCellChars}). Split the text over continuation rows, then upload again.`);
-    }
+    if (isCsvError(err) && err.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(limits);
     throw new UnreadableFileError('malformed-csv', `The CSV file could not be read (${isCsvError(err) ? err.code : 'malformed'}). ${messages.saveAgain}`);
   }
 }
@@ -196,15 +169,14 @@ function readTolerant(text: string, delimiter: string, limits: IngestLimits, add
  * opens the file — not the text line number, which differs after a multi-line cell. Any of CRLF, LF or CR ends a
  * record, even mixed in one file; a line break inside a cell reads as LF whichever it was. Spaces between a closing
  * quote and the next delimiter are dropped ("x" , reads as x). A limit or a damaged record found further down
- * throws after the rows above it were handed on.
+ * throws after the rows above it were handed on. `pieceBytes` (how much is decoded at a time) only for tests.
  */
-export function readCsvRows(buf: Buffer, limits: IngestLimits, onRow: (row: RawRow) => void): void {
-  const decoded = decodeCsv(buf);
-  const delimiter = sniffDelimiter(decoded);
-  const text = decoded.includes('\r') ? decoded.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : decoded;
+export function readCsvRows(buf: Buffer, limits: IngestLimits, onRow: (row: RawRow) => void, pieceBytes?: number): void {
+  const text = csvText(buf, pieceBytes);
+  const delimiter = sniffDelimiter(text.head);
   const add = rowCollector(limits, onRow);
-  const stoppedAt = readClean(text, delimiter, add);
-  if (stoppedAt !== undefined) readTolerant(text.slice(stoppedAt), delimiter, limits, add);
+  const rest = readClean(text.pieces(), delimiter, limits, add);
+  if (rest !== undefined) readTolerant(rest, delimiter, limits, add);
 }
 
 /** The whole CSV as one sheet named 'CSV' (see readCsvRows), trailing blank rows dropped. */

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
-import { detectCsvEncoding, readCsv, sniffDelimiter } from '../../src/chronology/read-csv.js';
+import { detectCsvEncoding } from '../../src/chronology/csv-text.js';
+import { readCsv, readCsvRows, sniffDelimiter } from '../../src/chronology/read-csv.js';
 import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
 import type { CellValue, RawWorkbook } from '../../src/chronology/types.js';
 import { FILES_DIR } from '../../fixtures/paths.js';
@@ -253,3 +254,38 @@ describe('readCsv reads as csv-parse read before it (papaparse is the fast path)
     },
   );
 });
+
+describe('readCsv reads the same however the text is cut into pieces', () => {
+  const inPieces = (buf: Buffer, pieceBytes: number): unknown => {
+    const rows: unknown[] = [];
+    try {
+      readCsvRows(buf, defaultLimits, (r) => rows.push([r.row, r.cells]), pieceBytes);
+    } catch (err) {
+      return { refused: (err as Error).message };
+    }
+    while (rows.length > 0 && ((rows[rows.length - 1] as [number, unknown[]])[1].length ?? 0) === 0) rows.pop();
+    return rows;
+  };
+  const whole = (buf: Buffer): unknown => {
+    try {
+      return rowsOf(readCsv(buf, defaultLimits));
+    } catch (err) {
+      return { refused: (err as Error).message };
+    }
+  };
+
+  it.each(['housing-1252.csv', 'idva-utf8bom.csv'])('%s in pieces of 1 to 9 bytes', (name) => {
+    const buf = readFileSync(join(FILES_DIR, name));
+    for (let bytes = 1; bytes <= 9; bytes++) expect(inPieces(buf, bytes)).toEqual(whole(buf));
+  });
+
+  const piece = fc.constantFrom('a', 'Zoë', '€', '😀', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', '\t', '1/1/12', '"x"y');
+  test.prop([fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), fc.integer({ min: 1, max: 12 })], { numRuns: 3000 })(
+    'the same rows, or the same refusal, for any text and piece size',
+    (text, bytes) => {
+      const buf = Buffer.from(text);
+      expect(inPieces(buf, bytes)).toEqual(whole(buf));
+    },
+  );
+});
+
