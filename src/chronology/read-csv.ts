@@ -1,4 +1,4 @@
-// Reads a .csv upload into raw cells: detects the encoding and delimiter, enforces the limits, numbers rows as Excel does.
+// Reads a .csv upload into raw cells a row at a time: sniffs the delimiter, parses, enforces the limits, numbers rows as Excel does.
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import type { CellValue, RawRow, RawWorkbook } from './types.js';
@@ -98,7 +98,8 @@ const recordTooLong = (limits: IngestLimits): LimitError =>
  * before that one was read as csv-parse reads it.
  */
 function readClean(pieces: Iterator<string>, delimiter: string, limits: IngestLimits, add: (record: string[]) => void): string | undefined {
-  /** Where `unfinished` starts in the whole text, the record read last ends, and the parse stopped. */
+  // Offsets are into the whole text: where `unfinished` (the record the last piece ended in) starts, and where the
+  // record after the last one read starts.
   let base = 0;
   let unfinished = '';
   let recordStart = 0;
