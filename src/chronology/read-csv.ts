@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import type { CellValue, RawRow, RawWorkbook } from './types.js';
-import { csvText, SNIFF_CHARS } from './csv-text.js';
+import { csvText, SNIFF_CHARS, type CsvText } from './csv-text.js';
 import { LimitError, UnreadableFileError, messages } from './limits.js';
 import type { IngestLimits } from './limits.js';
 
@@ -53,16 +53,21 @@ function isCsvError(err: unknown): err is Error & { code: string } {
   return err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
 }
 
-/** One record as a row: empty cells are null, trailing ones dropped; the limits checked. Reuses the record's array. */
-function toRow(record: (string | null)[], row: number, limits: IngestLimits): RawRow {
+/**
+ * One record as a row: each cell as the text it holds (`cell`), empty ones null, trailing ones dropped; the limits
+ * checked. Reuses the record's array.
+ */
+function toRow(record: (string | null)[], row: number, limits: IngestLimits, cell: (raw: string) => string): RawRow {
   const cells: CellValue[] = record;
   let last = -1;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (c === '') cells[i] = null;
-    else {
+    else if (typeof c === 'string') {
       last = i;
-      if (typeof c === 'string' && c.length > limits.maxCellChars) throw new LimitError('cell', messages.cell(row, limits));
+      const text = cell(c);
+      if (text.length > limits.maxCellChars) throw new LimitError('cell', messages.cell(row, limits));
+      cells[i] = text;
     }
   }
   cells.length = last + 1;
@@ -74,11 +79,11 @@ function toRow(record: (string | null)[], row: number, limits: IngestLimits): Ra
  * Hands rows on as the parser reads them, checking the limits as it goes: blank rows past the row limit are only
  * counted (a file of a million blank lines is not kept), and a row with content past it is refused.
  */
-function rowCollector(limits: IngestLimits, onRow: (row: RawRow) => void): (record: string[]) => void {
+function rowCollector(limits: IngestLimits, onRow: (row: RawRow) => void): (record: string[], cell: (raw: string) => string) => void {
   let records = 0;
-  return (record) => {
+  return (record, cell) => {
     records++;
-    const row = toRow(record, records, limits);
+    const row = toRow(record, records, limits, cell);
     if (records <= limits.maxRows) onRow(row);
     else if (row.cells.length > 0) throw new LimitError('rows', messages.rows(1, limits));
   };
@@ -97,7 +102,10 @@ const recordTooLong = (limits: IngestLimits): LimitError =>
  * Returns the text from the record it could not read cleanly on (undefined when it read everything); every record
  * before that one was read as csv-parse reads it.
  */
-function readClean(pieces: Iterator<string>, delimiter: string, limits: IngestLimits, add: (record: string[]) => void): string | undefined {
+function readClean(text: Pick<CsvText, 'pieces' | 'bytes'>, delimiter: string, limits: IngestLimits, add: (record: string[]) => void): string | undefined {
+  const pieces = text.pieces();
+  // A UTF-16 unit of the text is 1–3 bytes of UTF-8.
+  const maxRecord = limits.maxCellChars * limits.maxColumns * (text.bytes ? 3 : 1);
   // Offsets are into the whole text: where `unfinished` (the record the last piece ended in) starts, and where the
   // record after the last one read starts.
   let base = 0;
@@ -121,19 +129,19 @@ function readClean(pieces: Iterator<string>, delimiter: string, limits: IngestLi
     },
   });
   for (let next = pieces.next(); !next.done; ) {
-    const text = unfinished + next.value;
+    const input = unfinished + next.value;
     next = pieces.next();
     // Papa.Parser's typings leave its results untyped.
-    const results = parser.parse(text, base, !next.done) as Papa.ParseResult<string[]>;
+    const results = parser.parse(input, base, !next.done) as Papa.ParseResult<string[]>;
     if (stopped) {
-      let rest = text.slice(recordStart - base);
+      let rest = input.slice(recordStart - base);
       for (; !next.done; next = pieces.next()) rest += next.value;
       return rest;
     }
-    unfinished = text.slice(results.meta.cursor - base);
+    unfinished = input.slice(results.meta.cursor - base);
     base = results.meta.cursor;
     // One record over many pieces is read again with each: past what any row within the limits can hold, stop.
-    if (unfinished.length > limits.maxCellChars * limits.maxColumns) throw recordTooLong(limits);
+    if (unfinished.length > maxRecord) throw recordTooLong(limits);
   }
   return undefined;
 }
@@ -176,8 +184,15 @@ export function readCsvRows(buf: Buffer, limits: IngestLimits, onRow: (row: RawR
   const text = csvText(buf, pieceBytes);
   const delimiter = sniffDelimiter(text.head);
   const add = rowCollector(limits, onRow);
-  const rest = readClean(text.pieces(), delimiter, limits, add);
-  if (rest !== undefined) readTolerant(rest, delimiter, limits, add);
+  const asText = (record: string[]): void => add(record, (cell) => cell);
+  let rest = readClean(text, delimiter, limits, (record) => add(record, text.decode));
+  // Reading bytes, papaparse counts no space but ASCII's between a closing quote and the delimiter (a no-break space
+  // is two bytes there): from the record it stopped at, it reads the decoded text, as it would have from the start.
+  if (rest !== undefined && text.bytes) {
+    const decoded = text.decode(rest);
+    rest = readClean({ bytes: false, pieces: () => [decoded].values() }, delimiter, limits, asText);
+  }
+  if (rest !== undefined) readTolerant(rest, delimiter, limits, asText);
 }
 
 /** The whole CSV as one sheet named 'CSV' (see readCsvRows), trailing blank rows dropped. */

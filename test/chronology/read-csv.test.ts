@@ -279,13 +279,27 @@ describe('readCsv reads the same however the text is cut into pieces', () => {
     for (let bytes = 1; bytes <= 9; bytes++) expect(inPieces(buf, bytes)).toEqual(whole(buf));
   });
 
-  const piece = fc.constantFrom('a', 'Zoë', '€', '😀', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', '\t', '1/1/12', '"x"y');
-  test.prop([fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), fc.integer({ min: 1, max: 12 })], { numRuns: 3000 })(
-    'the same rows, or the same refusal, for any text and piece size',
-    (text, bytes) => {
-      const buf = Buffer.from(text);
-      expect(inPieces(buf, bytes)).toEqual(whole(buf));
-    },
-  );
+  const piece = fc.constantFrom('a', 'Zoë', '€', '😀', '\u00a0', '\u2009', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', '\t', '1/1/12', '"x"y');
+  const anyText = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
+  test.prop([anyText, fc.integer({ min: 1, max: 12 })], { numRuns: 3000 })('the same rows, or the same refusal, for any text and piece size', (text, bytes) => {
+    const buf = Buffer.from(text);
+    expect(inPieces(buf, bytes)).toEqual(whole(buf));
+  });
+
+  // UTF-8 is parsed as its bytes; UTF-16 is decoded first and parsed as text: the same text reads the same both ways.
+  const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  test.prop([anyText], { numRuns: 3000 })('UTF-8 read as bytes gives what the decoded text gives', (text) => {
+    expect(whole(Buffer.from(text))).toEqual(whole(utf16(text)));
+  });
+
+  it('drops a no-break space between a closing quote and the delimiter, as it drops a space', () => {
+    const text = 'Date,Event,Comment\n1/1/12,"x"\u00a0,y\n2/1/12,"a, b" ,c\n';
+    expect(whole(Buffer.from(text))).toEqual([
+      [1, ['Date', 'Event', 'Comment']],
+      [2, ['1/1/12', 'x', 'y']],
+      [3, ['2/1/12', 'a, b', 'c']],
+    ]);
+    expect(whole(Buffer.from(text))).toEqual(whole(utf16(text)));
+  });
 });
 
