@@ -87,6 +87,19 @@ describe.each(storeKinds)('entry reader on %s', (kind) => {
     expect(await readEntries(caseId, agencyKey('Health Visiting'))).toHaveLength(3500);
   });
 
+  it.each([49, 50, 51, 123])('stores every one of %i entries at its position, whole statements of 50 rows and the rest', async (n) => {
+    const { db, writeEntries, readEntries } = store.database;
+    const agency = `Writer ${n}`;
+    const rows = Array.from({ length: n }, (_, i) => entry(i + 2, { event: `Entry ${i}`, seen: i % 3 === 0 ? null : i % 3 === 1 }));
+    const stored = await new SubmissionsRepository(db, writeEntries, readEntries).store({
+      caseId, agency, fileName: null, sha256: 'z', uploadedBy: null, entries: entriesInHand(rows, report),
+    });
+    const read = byId(await readEntries(caseId, agencyKey(agency)));
+    expect(read.map((e) => [e.id, e.event, e.row, e.seen])).toEqual(
+      rows.map((e, i) => [`${stored.id}.${String(i).padStart(6, '0')}`, e.event, e.row, e.seen]),
+    );
+  });
+
   it('reads nothing for another case or an agency with no submission', async () => {
     expect(await store.database.readEntries('no-such-case', null)).toEqual([]);
     expect(await store.database.readEntries(caseId, agencyKey('Probation'))).toEqual([]);
