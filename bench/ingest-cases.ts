@@ -1,6 +1,6 @@
 // Ingest benchmark steps, one per process: a plain exceljs / csv-parse read, and an upload through the HTTP API to a server process.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +46,17 @@ export function plainPapaparse(file: string, warm: string): Promise<void> {
   return measure('plain papaparse (utf-8 decode + parse)', () => Promise.resolve({ rows: rows(buf), bytes: buf.length })).then(report);
 }
 
+/** bench/ingest-server.ts compiled with the service, as `npm start` and the image run it (bench/run.ts builds it). */
+const COMPILED_SERVER = fileURLToPath(new URL('../dist/bench/ingest-server.js', import.meta.url));
+
 /**
- * Starts bench/ingest-server.ts in its own process and waits for its address. BENCH_SERVER_FLAGS adds Node flags to
- * that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc` to see where an upload's time goes.
+ * Starts the compiled upload server in its own process and waits for its address. BENCH_SERVER_FLAGS adds Node flags
+ * to that process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc` to see where an upload's time goes.
  */
 async function startServer(): Promise<{ server: ChildProcess; address: string; next: () => Promise<ServerMessage> }> {
+  if (!existsSync(COMPILED_SERVER)) throw new Error('no compiled bench server: `npm run bench` builds it (tsc -p tsconfig.bench.json)');
   const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const server = fork(fileURLToPath(new URL('./ingest-server.ts', import.meta.url)), [ADMIN], { execArgv: ['--import', 'tsx', ...flags] });
+  const server = fork(COMPILED_SERVER, [ADMIN], { execArgv: flags });
   const inbox: ServerMessage[] = [];
   const waiting: ((m: ServerMessage) => void)[] = [];
   server.on('message', (m: ServerMessage) => {
