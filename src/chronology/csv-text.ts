@@ -42,14 +42,11 @@ export function detectCsvEncoding(buf: Buffer): { encoding: CsvEncoding; bomLeng
   return { encoding: 'windows-1252', bomLength: 0 };
 }
 
-/** Where a piece of valid UTF-8 may end at or before `end`: not inside a character (after `start` all the same). */
-function charBoundary(bytes: Buffer, start: number, end: number): number {
-  if (end >= bytes.length) return bytes.length;
-  let at = end;
-  while (at > start && ((bytes[at] ?? 0) & 0xc0) === 0x80) at--;
-  if (at > start) return at;
-  at = end;
-  while (at < bytes.length && ((bytes[at] ?? 0) & 0xc0) === 0x80) at++;
+/** How many of the first `max` bytes of valid UTF-8 to take so as to end where a character does. */
+function utf8Prefix(bytes: Buffer, max: number): number {
+  if (max >= bytes.length) return bytes.length;
+  let at = max;
+  while (at > 0 && ((bytes[at] ?? 0) & 0xc0) === 0x80) at--;
   return at;
 }
 
@@ -110,7 +107,7 @@ export function csvText(buf: Buffer, pieceBytes = PIECE_BYTES): CsvText {
   // Valid UTF-8 has a NUL character exactly where it has a 0 byte, which was refused just above. (A BOM is no
   // promise of valid UTF-8: decoded whole, bad bytes read as U+FFFD wherever the pieces would have been cut.)
   if (encoding === 'utf-8' && (bomLength === 0 || isUtf8(body))) {
-    const head = body.toString('utf8', 0, charBoundary(body, 0, SNIFF_CHARS * 4)).slice(0, SNIFF_CHARS);
+    const head = body.toString('utf8', 0, utf8Prefix(body, SNIFF_CHARS * 4)).slice(0, SNIFF_CHARS);
     return { head, pieces: () => lineFeeds(bytePieces(body, pieceBytes)), bytes: true, decode: fromBytes };
   }
   const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, encoding);
