@@ -2,6 +2,7 @@
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { seededRandom } from '../test/reliability/workload.js';
 
 export const BENCH_DIR = join(process.cwd(), 'data', 'bench');
 
@@ -49,17 +50,6 @@ const WORDS: Record<string, readonly string[]> = {
   threat: ['take the children', 'burn the house down', 'kill her', 'post the photos', 'find her wherever she goes'],
 };
 
-/** A small seeded generator (mulberry32), so every run writes the same files. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -91,7 +81,8 @@ function row(i: number, random: () => number): [string, string, string, string, 
   const year = 2012 + (Math.floor(i / 336) % 3);
   const date = `${two(day)}/${two(month)}/${year}`;
   const time = `${two(8 + (i % 12))}:${two((i * 7) % 60)}`;
-  const comment = random() < 0.4 ? `Reviewed by panel on ${(i % 28) + 1}/${(i % 12) + 1}: ${narrative(random).split('. ')[0] ?? ''}.` : `Reviewed by panel on ${(i % 28) + 1}/${(i % 12) + 1}`;
+  const reviewed = `Reviewed by panel on ${(i % 28) + 1}/${(i % 12) + 1}`;
+  const comment = random() < 0.4 ? `${reviewed}: ${narrative(random).split('. ')[0] ?? ''}.` : reviewed;
   return [date, time, `Record system ${i % 97}`, pick(random, PROFESSIONALS), pick(random, VICTIMS), narrative(random), comment];
 }
 
@@ -107,7 +98,7 @@ export async function benchXlsx(rows: number): Promise<string> {
   ws.addRow(['Agency: Greater Manchester Police']).commit();
   ws.addRow([]).commit();
   ws.addRow(HEADER).commit();
-  const random = seeded(rows);
+  const random = seededRandom(rows);
   for (let i = 0; i < rows; i++) ws.addRow(row(i, random)).commit();
   ws.commit();
   await wb.commit();
@@ -120,7 +111,7 @@ export function benchCsv(rows: number): string {
   if (existsSync(file)) return file;
   const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const lines = [HEADER.map(q).join(',')];
-  const random = seeded(rows);
+  const random = seededRandom(rows);
   for (let i = 0; i < rows; i++) lines.push(row(i, random).map(q).join(','));
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
   return file;

@@ -62,10 +62,6 @@ const fromBytes = (bytes: string): string => (NON_ASCII.test(bytes) ? Buffer.fro
 
 const same = (text: string): string => text;
 
-function* textPieces(text: string, pieceChars: number): Generator<string> {
-  for (let start = 0; start < text.length; start += pieceChars) yield text.slice(start, start + pieceChars);
-}
-
 /**
  * Every line break as LF, as the whole text with CRLF then CR replaced would have them, across piece boundaries too:
  * a piece's last CR becomes LF at once, and an LF that opens the next piece was its CRLF's. No piece is empty.
@@ -95,7 +91,8 @@ export interface CsvText {
  * bytes, one character each, which parse exactly as the decoded text does (a multi-byte character has no byte below
  * 0x80, so no delimiter, quote or line break is inside one): copying bytes is four times faster than decoding, and
  * cells of plain ASCII stay one-byte strings even in a file that has curly quotes elsewhere. Each cell is then
- * decoded alone (`decode`). Any other encoding is decoded whole first. `pieceBytes` only for tests.
+ * decoded alone (`decode`). Any other encoding is decoded whole and handed over as one piece (papaparse still hands
+ * on each row as it reads it). `pieceBytes` only for tests.
  */
 export function csvText(buf: Buffer, pieceBytes = PIECE_BYTES): CsvText {
   const { encoding, bomLength } = detectCsvEncoding(buf);
@@ -113,5 +110,5 @@ export function csvText(buf: Buffer, pieceBytes = PIECE_BYTES): CsvText {
   const text = encoding === 'utf-8' ? body.toString('utf8') : iconv.decode(body, encoding);
   const at = text.indexOf('\0');
   if (at >= 0) throw nulError(text, at);
-  return { head: text.slice(0, SNIFF_CHARS), pieces: () => lineFeeds(textPieces(text, pieceBytes)), bytes: false, decode: same };
+  return { head: text.slice(0, SNIFF_CHARS), pieces: () => lineFeeds([text]), bytes: false, decode: same };
 }

@@ -46,6 +46,12 @@ const COLUMNS = [
 
 const INTEGER = new Set<string>(['position', 'seen', 'row', 'ambiguous_date']);
 
+/** The values the store adds before an entry's own (COLUMNS order): its id, submission, case and position. */
+function storeValues(t: EntryTarget, index: number): [string, string, string, number] {
+  const position = t.position + index;
+  return [entryId(t.submissionId, position), t.submissionId, t.caseId, position];
+}
+
 /** Rows per INSERT on SQLite: one statement for 50 rows binds the same values with a fiftieth of the calls. */
 const SQLITE_ROWS_PER_INSERT = 50;
 
@@ -55,19 +61,15 @@ const SQLITE_ROWS_PER_INSERT = 50;
  * 100 000 rows. This is the one place that goes under Kysely, and only for this hot path.
  */
 export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string): EntryWriter {
-  const one = `(${COLUMNS.map(() => '?').join(', ')})`;
+  const insert = (rows: number): string => `insert into entries (${COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
   let insertMany: SqliteDatabase.Statement | undefined;
   let insertOne: SqliteDatabase.Statement | undefined;
   // Synchronous like all of better-sqlite3: the caller passes batches and yields between them.
   const write: EntryWriter['write'] = async (_trx, target, rows) => {
-    insertMany ??= native.prepare(`insert into entries (${COLUMNS.join(', ')}) values ${Array.from({ length: SQLITE_ROWS_PER_INSERT }, () => one).join(', ')}`);
-    insertOne ??= native.prepare(`insert into entries (${COLUMNS.join(', ')}) values ${one}`);
-    const { submissionId, caseId } = target;
+    insertMany ??= native.prepare(insert(SQLITE_ROWS_PER_INSERT));
+    insertOne ??= native.prepare(insert(1));
     // better-sqlite3 binds an array argument's items in turn: each row's values follow the four the store adds.
-    const values = (i: number): unknown[] => {
-      const position = target.position + i;
-      return [entryId(submissionId, position), submissionId, caseId, position, rows[i] as EntryRow];
-    };
+    const values = (i: number): unknown[] => [...storeValues(target, i), rows[i] as EntryRow];
     try {
       let i = 0;
       for (; i + SQLITE_ROWS_PER_INSERT <= rows.length; i += SQLITE_ROWS_PER_INSERT) {
@@ -107,10 +109,7 @@ export function postgresEntryWriter(): EntryWriter {
   const write: EntryWriter['write'] = async (trx, target, entryRows) => {
     for (let i = 0; i < entryRows.length; i += PG_CHUNK) {
       const chunk = entryRows.slice(i, i + PG_CHUNK);
-      const rows = chunk.map((r, j) => {
-        const position = target.position + i + j;
-        return [entryId(target.submissionId, position), target.submissionId, target.caseId, position, ...r];
-      });
+      const rows = chunk.map((r, j) => [...storeValues(target, i + j), ...r]);
       const arrays = COLUMNS.map((c, k) => sql`${rows.map((r) => r[k])}::${sql.raw(INTEGER.has(c) ? 'integer' : 'text')}[]`);
       await sql`insert into entries (${sql.join(COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
     }

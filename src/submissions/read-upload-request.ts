@@ -34,7 +34,6 @@ async function receiveFile(request: FastifyRequest, part: MultipartFile): Promis
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   for await (const chunk of part.file as AsyncIterable<Buffer>) {
-    if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
     hash.update(chunk);
     chunks.push(chunk);
   }

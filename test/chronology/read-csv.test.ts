@@ -274,8 +274,8 @@ describe('readCsv reads the same however the text is cut into pieces', () => {
     }
   };
 
-  it.each(['housing-1252.csv', 'idva-utf8bom.csv'])('%s in pieces of 1 to 9 bytes', (name) => {
-    const buf = readFileSync(join(FILES_DIR, name));
+  it('idva-utf8bom.csv in pieces of 1 to 9 bytes', () => {
+    const buf = readFileSync(join(FILES_DIR, 'idva-utf8bom.csv'));
     for (let bytes = 1; bytes <= 9; bytes++) expect(inPieces(buf, bytes)).toEqual(whole(buf));
   });
 
