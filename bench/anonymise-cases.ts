@@ -1,6 +1,6 @@
 // Anonymiser benchmark steps: the pipeline's MB/s on ~20 MB with a 50-person map, and compromise .people() alone.
 import nlp from 'compromise';
-import { createAnonymiser } from '../src/anonymise/anonymise-text.js';
+import { createAnonymiser } from '../src/anonymise/anonymiser.js';
 import { anonymiseWorkload } from './anonymise-workload.js';
 import { measure, report } from './measure.js';
 

@@ -1,6 +1,6 @@
 // Scores the redaction pipeline on the labelled corpus (test/corpus): recall, precision, leak rate, flag density.
 // Prints figures only — never corpus text — so its output can be pasted into an issue.
-import { detectIdentifiers } from '../src/anonymise/identifiers.js';
+import { detectIdentifiers } from '../src/anonymise/identifiers/identifiers.js';
 import { compromisePeople } from '../test/corpus/compromise-baseline.js';
 import { formatReport } from '../test/corpus/evaluate.js';
 import { loadCorpus } from '../test/corpus/load-corpus.js';

@@ -1,9 +1,9 @@
 // Validates a case's pseudonym map: fills initials, refuses colliding initials, duplicate people and unsafe pseudonyms.
 import type { Person } from './types.js';
 import type { PersonInput } from './people-schema.js';
-import { initialsWithMiddles, PARTICLES, proposeInitials } from './initials.js';
-import { isEnglishWord, isFirstName } from './lexicon.js';
-import { foldWord } from './normalise.js';
+import { initialsWithMiddles, PARTICLES, proposeInitials } from './names/initials.js';
+import { isEnglishWord, isFirstName } from './names/lexicon.js';
+import { foldWord } from './names/normalise.js';
 
 export type PeopleMapError = 'initials_collision' | 'invalid_pseudonym' | 'duplicate_person';
 

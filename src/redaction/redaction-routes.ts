@@ -1,7 +1,7 @@
 // HTTP routes for the redaction check: the case's anonymised timeline or a draft report, and a stateless variant.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { checkRedaction } from '../anonymise/redaction-check.js';
+import { checkRedaction } from './redaction-check.js';
 import { validatePeopleMap } from '../anonymise/people-map.js';
 import type { Person } from '../anonymise/types.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';

@@ -1,6 +1,6 @@
 // Applies the case's pseudonym map to a merged timeline, and matches the `person` filter by any variant of a name.
-import { createAnonymiser } from '../anonymise/anonymise-text.js';
-import { buildNameMatcher } from '../anonymise/name-matcher.js';
+import { createAnonymiser } from '../anonymise/anonymiser.js';
+import { buildNameMatcher } from '../anonymise/names/name-matcher.js';
 import type { Person } from '../anonymise/types.js';
 import type { TimelineEntry } from '../chronology/types.js';
 import { badRequest } from '../errors.js';

@@ -1,7 +1,7 @@
 // Property: map names in any written form (case, diacritics, possessives, split lines, apostrophes) never survive.
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { createAnonymiser } from '../../src/anonymise/anonymise-text.js';
+import { createAnonymiser } from '../../src/anonymise/anonymiser.js';
 import type { Person } from '../../src/anonymise/types.js';
 
 const person = (name: string, initials: string, aliases: string[] = []): Person => ({

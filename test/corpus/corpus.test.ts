@@ -1,6 +1,6 @@
 // The redaction targets on the labelled corpus: fails when a figure drops below its target.
 import { describe, expect, it } from 'vitest';
-import { detectIdentifiers } from '../../src/anonymise/identifiers.js';
+import { detectIdentifiers } from '../../src/anonymise/identifiers/identifiers.js';
 import { evaluate, survivingLabels } from './evaluate.js';
 import { loadCorpus, parseMarkedLine, type CorpusCase } from './load-corpus.js';
 import { namesPipeline } from './names-pipeline.js';

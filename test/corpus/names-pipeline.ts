@@ -1,7 +1,7 @@
 // The names half of the real pipeline, in the shape the corpus evaluation takes.
-import { createAnonymiser } from '../../src/anonymise/anonymise-text.js';
-import { buildNameMatcher } from '../../src/anonymise/name-matcher.js';
-import { detectPersonNames } from '../../src/anonymise/person-names.js';
+import { createAnonymiser } from '../../src/anonymise/anonymiser.js';
+import { buildNameMatcher } from '../../src/anonymise/names/name-matcher.js';
+import { detectPersonNames } from '../../src/anonymise/names/person-names.js';
 import type { Person } from '../../src/anonymise/types.js';
 import type { Pipeline } from './run-evaluation.js';
 

@@ -1,6 +1,6 @@
 // Phone numbers: libphonenumber-js (GB default, POSSIBLE leniency) plus a loose UK pattern for Ofcom drama ranges.
 import { findPhoneNumbersInText } from 'libphonenumber-js';
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { makeSpan, matchesOf } from './identifier-span.js';
 
 /**

@@ -1,5 +1,5 @@
 // Every written form of a mapped person's names, folded for matching, each with the context it needs to count.
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 import { PARTICLES, splitName } from './initials.js';
 import { isTitle } from './name-context.js';
 import { wordClass } from './lexicon.js';

@@ -1,5 +1,5 @@
 // NHS numbers: ten digits (3-3-4 spaced or not) with the modulus 11 check digit; a failed check next to "NHS" still counts.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /** Ten digits as 3-3-4 with one consistent separator (space, hyphen or none). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import AhoCorasick from 'modern-ahocorasick';
-import { AsciiAutomaton } from '../../src/anonymise/ascii-automaton.js';
+import { AsciiAutomaton } from '../../../src/anonymise/names/ascii-automaton.js';
 
 const hits = (xs: readonly { start: number; end: number; data: unknown }[]): string[] => xs.map((h) => `${h.start}-${h.end}:${String(h.data)}`);
 

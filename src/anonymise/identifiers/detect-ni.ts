@@ -1,5 +1,5 @@
 // National Insurance numbers: two letters (invalid prefixes excluded), six digits, a suffix A–D; spaced or not.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 

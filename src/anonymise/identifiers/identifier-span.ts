@@ -1,5 +1,5 @@
 // Helpers shared by the identifier detectors: building spans, cue-word lookups around a match, overlap resolution.
-import type { FindingKind, Span } from './types.js';
+import type { FindingKind, Span } from '../types.js';
 
 export type IdentifierKind = Exclude<FindingKind, 'mapped-name' | 'person'>;
 

@@ -1,12 +1,12 @@
 // Anonymises chronology text: identifiers → [kind], mapped people → initials or pseudonym, unmapped names → initials.
 import type { TimelineEntry } from '../chronology/types.js';
 import type { Person, Span } from './types.js';
-import { createIdentifierDetector } from './identifiers.js';
-import { buildNameMatcher } from './name-matcher.js';
-import type { NameMatch } from './name-matcher.js';
-import type { TokenMemo } from './name-tokens.js';
-import { detectPersonNames } from './person-names.js';
-import { numberEdits, professionalEdits, tidyField } from './professional-names.js';
+import { createIdentifierDetector } from './identifiers/identifiers.js';
+import { buildNameMatcher } from './names/name-matcher.js';
+import type { NameMatch } from './names/name-matcher.js';
+import type { TokenMemo } from './names/name-tokens.js';
+import { detectPersonNames } from './names/person-names.js';
+import { numberEdits, professionalEdits, tidyField } from './names/professional-names.js';
 
 /** Something left in the text that a person should look at: an ordinary-word name variant or a weak name candidate. */
 export interface ReviewItem {

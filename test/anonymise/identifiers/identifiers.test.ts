@@ -1,9 +1,9 @@
 // Table tests for the identifier detectors: what each kind catches, what it leaves alone, and overlap rules.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { detectIdentifiers } from '../../src/anonymise/identifiers.js';
-import { isValidNhsNumber } from '../../src/anonymise/detect-nhs.js';
-import type { FindingKind } from '../../src/anonymise/types.js';
+import { detectIdentifiers } from '../../../src/anonymise/identifiers/identifiers.js';
+import { isValidNhsNumber } from '../../../src/anonymise/identifiers/detect-nhs.js';
+import type { FindingKind } from '../../../src/anonymise/types.js';
 
 /** The [kind, text] pairs found in a sentence, in order. */
 function found(text: string): Array<[FindingKind, string]> {

@@ -1,7 +1,7 @@
 // Every written form of a mapped person is found; ordinary words that are also names survive and are reported.
 import { describe, expect, it } from 'vitest';
-import { buildNameMatcher } from '../../src/anonymise/name-matcher.js';
-import type { Person } from '../../src/anonymise/types.js';
+import { buildNameMatcher } from '../../../src/anonymise/names/name-matcher.js';
+import type { Person } from '../../../src/anonymise/types.js';
 
 const person = (name: string, initials: string, extra: Partial<Person> = {}): Person => ({
   name, initials, aliases: [], role: 'family', pseudonym: null, title: null, ...extra,

@@ -1,9 +1,9 @@
 // The publication gate: finds surviving mapped names, likely unmapped names and identifiers in text meant for publication.
-import type { FindingKind, Person, Span } from './types.js';
-import { detectIdentifiers } from './identifiers.js';
-import { buildNameMatcher } from './name-matcher.js';
-import { detectPersonNames } from './person-names.js';
-import { foldToken } from './name-tokens.js';
+import type { FindingKind, Person, Span } from '../anonymise/types.js';
+import { detectIdentifiers } from '../anonymise/identifiers/identifiers.js';
+import { buildNameMatcher } from '../anonymise/names/name-matcher.js';
+import { detectPersonNames } from '../anonymise/names/person-names.js';
+import { foldToken } from '../anonymise/names/name-tokens.js';
 
 export interface RedactionFinding {
   kind: FindingKind;

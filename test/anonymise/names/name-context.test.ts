@@ -1,7 +1,7 @@
 // The words before a name, read from the end of the text: the same answers as the plain patterns on the whole window.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { hasCueBefore, RELATIONSHIP_CUES, wordBefore } from '../../src/anonymise/name-context.js';
+import { hasCueBefore, RELATIONSHIP_CUES, wordBefore } from '../../../src/anonymise/names/name-context.js';
 
 // the patterns as they were run on the 40 characters before the name
 const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)[\s,]*$/u;

@@ -1,5 +1,5 @@
 // Finds identifiers in free text (phones, emails, postcodes, addresses, NHS/NI numbers, vehicles, DOBs, references).
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { detectAddresses } from './detect-address.js';
 import { detectDatesOfBirth } from './detect-dob.js';
 import { detectEmails } from './detect-email.js';

@@ -1,5 +1,5 @@
 // Police, crime, incident, case and record references after their cue words, slash-coded refs, and collar numbers.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { FULL_DATE } from './date-text.js';
 import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';

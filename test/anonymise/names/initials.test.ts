@@ -1,6 +1,6 @@
 // Initials proposed from a full name: particles, hyphens, diacritics, titles and middle names.
 import { describe, expect, it } from 'vitest';
-import { initialsWithMiddles, proposeInitials, splitName } from '../../src/anonymise/initials.js';
+import { initialsWithMiddles, proposeInitials, splitName } from '../../../src/anonymise/names/initials.js';
 
 describe('proposeInitials', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Finds mentions of mapped people in one Aho-Corasick pass over folded text, with context rules for ordinary-word names.
 import AhoCorasick from 'modern-ahocorasick';
 import { AsciiAutomaton } from './ascii-automaton.js';
-import type { Person } from './types.js';
+import type { Person } from '../types.js';
 import type { VariantContext } from './name-variants.js';
 import { mapVariants } from './name-variants.js';
 import { foldText, isWordCode } from './normalise.js';

@@ -1,5 +1,5 @@
 // UK postcodes: full postcodes always (any case, spaced or not); outward codes alone only next to a place cue.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 

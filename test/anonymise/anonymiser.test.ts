@@ -1,6 +1,6 @@
 // Anonymising chronology text: mapped people → initials or pseudonym, identifiers → [kind], unmapped names → initials.
 import { describe, expect, it } from 'vitest';
-import { createAnonymiser } from '../../src/anonymise/anonymise-text.js';
+import { createAnonymiser } from '../../src/anonymise/anonymiser.js';
 import { CHRONOLOGY_TEXTS, PEOPLE, entry } from './fixtures.js';
 
 const initials = createAnonymiser(PEOPLE, 'initials');

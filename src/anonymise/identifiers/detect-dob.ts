@@ -1,5 +1,5 @@
 // Dates of birth: a date right after DOB / D.O.B. / date of birth / born / "aged 34 (…)"; event dates are left alone.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { FULL_DATE, PARTIAL_DATE } from './date-text.js';
 import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';

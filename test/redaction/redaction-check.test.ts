@@ -1,8 +1,8 @@
 // The publication gate: surviving names and identifiers fail; the anonymiser's own output passes.
 import { describe, expect, it } from 'vitest';
-import { createAnonymiser } from '../../src/anonymise/anonymise-text.js';
-import { checkRedaction, FAIL_CONFIDENCE } from '../../src/anonymise/redaction-check.js';
-import { CHRONOLOGY_TEXTS, PEOPLE, entry } from './fixtures.js';
+import { createAnonymiser } from '../../src/anonymise/anonymiser.js';
+import { checkRedaction, FAIL_CONFIDENCE } from '../../src/redaction/redaction-check.js';
+import { CHRONOLOGY_TEXTS, PEOPLE, entry } from '../anonymise/fixtures.js';
 
 const check = (text: string) => checkRedaction([{ where: 'paragraph 1', text }], PEOPLE);
 const kinds = (text: string) => check(text).findings.filter((f) => f.confidence >= FAIL_CONFIDENCE).map((f) => [f.kind, f.text]);

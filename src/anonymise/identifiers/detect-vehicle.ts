@@ -1,5 +1,5 @@
 // Vehicle registrations: current "AB12 CDE" format alone; prefix, suffix and dateless formats only near a vehicle cue.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 

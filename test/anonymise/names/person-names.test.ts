@@ -1,6 +1,6 @@
 // Unmapped person names in free text: titles, relationship cues, gazetteers, and the words that are never names.
 import { describe, expect, it } from 'vitest';
-import { detectPersonNames } from '../../src/anonymise/person-names.js';
+import { detectPersonNames } from '../../../src/anonymise/names/person-names.js';
 
 const names = (text: string): string[] =>
   detectPersonNames(text).filter((s) => s.confidence >= 0.5).map((s) => `${s.title ? `${s.title} ` : ''}${s.text}=${s.replacement}`);

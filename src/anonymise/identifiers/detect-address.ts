@@ -1,5 +1,5 @@
 // Street addresses: "14 Acacia Avenue", "Flat 3, 22 High Street", "Apartment 5B", house names near an address cue.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 

@@ -1,5 +1,5 @@
 // Email addresses, including ones typed with spaces around the @ or with "(at)" / "[dot]" obfuscation.
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';
 

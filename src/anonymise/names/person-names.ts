@@ -1,6 +1,6 @@
 // Finds person names that are NOT in the map: titles, relationship cues, name gazetteers and (optionally) compromise.
 import nlp from 'compromise';
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
 import { hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
