@@ -2,8 +2,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createIngestPool, type IngestPool } from '../chronology/ingest-pool.js';
-import { defaultLimits, type IngestLimits } from '../chronology/limits.js';
+import { createIngestPool, type IngestPool } from '../ingest/ingest-pool.js';
+import { defaultLimits, type IngestLimits } from '../ingest/limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { mayUploadFor, type Principal } from '../auth/policy.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
-import { EntryStream, type IngestFailure } from '../chronology/entry-stream.js';
-import { ingestJson } from '../chronology/ingest.js';
+import { EntryStream, type IngestFailure } from '../ingest/entry-stream.js';
+import { ingestJson } from '../ingest/ingest.js';
 import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
 import type { IngestReport } from '../chronology/types.js';
 import { AppError, forbidden } from '../errors.js';

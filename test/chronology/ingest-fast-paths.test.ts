@@ -4,7 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { parseDate } from '../../src/chronology/parse-date.js';
 import { parseTime } from '../../src/chronology/parse-time.js';
 import { normaliseHeader } from '../../src/chronology/header-words.js';
-import { tokenAt } from '../../src/chronology/xml-scan.js';
+import { tokenAt } from '../../src/ingest/xml-scan.js';
 import { buildEntries } from '../../src/chronology/build-entries.js';
 import type { CellValue } from '../../src/chronology/types.js';
 import { GM_HEADER, sheet, workbook } from './helpers/raw-workbook.js';

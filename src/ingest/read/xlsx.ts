@@ -1,11 +1,11 @@
 // Reads an .xlsx upload (after the zip guard) into raw cells per row, with 1-based row numbers as Excel shows them.
 import type ExcelJS from 'exceljs';
-import type { CellValue, RawRow, RawSheet, RawWorkbook } from './types.js';
-import { guardXlsx } from './zip-guard.js';
-import { readXlsxStreamed } from './read-xlsx-stream.js';
-import { LimitError, messages } from './limits.js';
+import type { CellValue, RawRow, RawSheet, RawWorkbook } from '../../chronology/types.js';
+import { guardXlsx } from '../zip-guard.js';
+import { readXlsxStreamed } from './xlsx-stream.js';
+import { LimitError, messages } from '../limits.js';
 import { cellValue, corruptXlsx, dateSystem, isFormula, isObject, shouldRepeat, type DateSystem } from './xlsx-cells.js';
-import type { IngestLimits } from './limits.js';
+import type { IngestLimits } from '../limits.js';
 
 interface Slave {
   col: number;
@@ -59,7 +59,7 @@ function exceljsSaw1904(wb: ExcelJS.Workbook): boolean {
 /**
  * Reads every worksheet. Dates come from exceljs as UTC instants whose UTC fields are what Excel displays (a time-only
  * cell is 1899-12-30T17:00Z, or 1904-01-01T17:00Z in the 1904 system). Vertical merges: see DESIGN notes in shouldRepeat.
- * Most files are read by exceljs's streaming reader (read-xlsx-stream.ts: half the time and memory of load()), the
+ * Most files are read by exceljs's streaming reader (read/xlsx-stream.ts: half the time and memory of load()), the
  * rest by load(), which reads a few constructs the streaming reader does not (see SheetPart); both give the same rows.
  */
 export async function readXlsx(buf: Buffer, limits: IngestLimits, reader: 'auto' | 'load' = 'auto'): Promise<RawWorkbook> {

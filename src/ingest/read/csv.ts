@@ -1,10 +1,10 @@
 // Reads a .csv upload into raw cells a row at a time: sniffs the delimiter, parses, enforces the limits, numbers rows as Excel does.
 import { parse } from 'csv-parse/sync';
 import Papa from 'papaparse';
-import type { CellValue, RawRow, RawWorkbook } from './types.js';
+import type { CellValue, RawRow, RawWorkbook } from '../../chronology/types.js';
 import { csvText, SNIFF_CHARS, type CsvText } from './csv-text.js';
-import { LimitError, UnreadableFileError, messages } from './limits.js';
-import type { IngestLimits } from './limits.js';
+import { LimitError, UnreadableFileError, messages } from '../limits.js';
+import type { IngestLimits } from '../limits.js';
 
 /** The one sheet a CSV reads as. */
 export const CSV_SHEET = 'CSV';

@@ -3,8 +3,8 @@
 import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { guessUtf16 } from './detect-format.js';
-import { UnreadableFileError, messages } from './limits.js';
+import { guessUtf16 } from '../detect-format.js';
+import { UnreadableFileError, messages } from '../limits.js';
 
 /** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', or another single-byte code page chardet is sure of. */
 export type CsvEncoding = string;

@@ -109,7 +109,7 @@ export function detectFormat(buf: Buffer, fileName?: string): ReadableFormat {
   if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]) || guessUtf16(buf)) return 'csv';
   if (!buf.includes(0) || looksLikeText(buf)) {
     refuseMarkup(buf);
-    return 'csv'; // read-csv refuses stray NUL bytes with a row number
+    return 'csv'; // read/csv.ts refuses stray NUL bytes with a row number
   }
   return refuse('binary', 'a file that is neither an Excel workbook nor text');
 }

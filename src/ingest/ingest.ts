@@ -1,11 +1,11 @@
 // One upload, start to finish and pure: bytes → rows → validated entries, or the 4xx that says why not.
 import { AppError } from '../errors.js';
-import { buildEntriesFromJson, type BuildResult } from './build-entries.js';
-import type { EntrySink } from './entry-collector.js';
-import type { JsonEntryInput } from './json-entry-schema.js';
+import { buildEntriesFromJson, type BuildResult } from '../chronology/build-entries.js';
+import type { EntrySink } from '../chronology/entry-collector.js';
+import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
 import type { IngestLimits } from './limits.js';
 import { buildUpload } from './read-upload.js';
-import type { EntryInput, IngestReport, ReviewPeriod, RowError } from './types.js';
+import type { EntryInput, IngestReport, ReviewPeriod, RowError } from '../chronology/types.js';
 
 export type IngestOutcome =
   | { ok: true; entries: EntryInput[]; count: number; report: IngestReport }

@@ -1,10 +1,10 @@
 // One entry point for an uploaded chronology file: size check, format detection, then the xlsx or csv reader and the entry builder.
-import { buildEntries, SheetEntries, type BuildOptions, type BuildResult } from './build-entries.js';
+import { buildEntries, SheetEntries, type BuildOptions, type BuildResult } from '../chronology/build-entries.js';
 import { detectFormat } from './detect-format.js';
 import { LimitError, messages } from './limits.js';
 import type { IngestLimits } from './limits.js';
-import { CSV_SHEET, readCsvRows } from './read-csv.js';
-import { readXlsx } from './read-xlsx.js';
+import { CSV_SHEET, readCsvRows } from './read/csv.js';
+import { readXlsx } from './read/xlsx.js';
 
 /**
  * Reads an upload and builds its entries. A CSV is built row by row as it is parsed, so entries reach the sink

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { readXlsx } from '../../src/chronology/read-xlsx.js';
-import { readXlsxStreamed } from '../../src/chronology/read-xlsx-stream.js';
-import { guardXlsx } from '../../src/chronology/zip-guard.js';
-import { LimitError, defaultLimits } from '../../src/chronology/limits.js';
-import { FILES_DIR } from '../../fixtures/paths.js';
-import { minimalXlsx } from '../../fixtures/hostile.js';
+import { readXlsx } from '../../../src/ingest/read/xlsx.js';
+import { readXlsxStreamed } from '../../../src/ingest/read/xlsx-stream.js';
+import { guardXlsx } from '../../../src/ingest/zip-guard.js';
+import { LimitError, defaultLimits } from '../../../src/ingest/limits.js';
+import { FILES_DIR } from '../../../fixtures/paths.js';
+import { minimalXlsx } from '../../../fixtures/hostile.js';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 

@@ -2,9 +2,9 @@
 // batches of entry rows over a MessagePort, then one message with the outcome.
 import { deserialize, serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
-import { fromEntryRow, toEntryRow, type EntryRow } from './entry-row.js';
+import { fromEntryRow, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
 import type { IngestOutcome } from './ingest.js';
-import type { EntryInput, IngestReport } from './types.js';
+import type { EntryInput, IngestReport } from '../chronology/types.js';
 
 export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
 

@@ -5,12 +5,12 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { parse } from 'csv-parse/sync';
-import { detectCsvEncoding } from '../../src/chronology/csv-text.js';
-import { readCsv, readCsvRows, sniffDelimiter } from '../../src/chronology/read-csv.js';
-import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
-import type { CellValue, RawWorkbook } from '../../src/chronology/types.js';
-import { FILES_DIR } from '../../fixtures/paths.js';
-import { bigCellCsv, hugeRecordCsv, nulByteCsv, tallCsv, wideCsv } from '../../fixtures/hostile.js';
+import { detectCsvEncoding } from '../../../src/ingest/read/csv-text.js';
+import { readCsv, readCsvRows, sniffDelimiter } from '../../../src/ingest/read/csv.js';
+import { LimitError, UnreadableFileError, defaultLimits } from '../../../src/ingest/limits.js';
+import type { CellValue, RawWorkbook } from '../../../src/chronology/types.js';
+import { FILES_DIR } from '../../../fixtures/paths.js';
+import { bigCellCsv, hugeRecordCsv, nulByteCsv, tallCsv, wideCsv } from '../../../fixtures/hostile.js';
 
 const read = (name: string): RawWorkbook => readCsv(readFileSync(join(FILES_DIR, name)), defaultLimits);
 const rowsOf = (wb: RawWorkbook): Array<[number, CellValue[]]> => (wb.sheets[0]?.rows ?? []).map((r) => [r.row, r.cells]);

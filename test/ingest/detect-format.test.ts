@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../src/chronology/detect-format.js';
-import { UnreadableFileError, UnsupportedFormatError, defaultLimits } from '../../src/chronology/limits.js';
-import { buildUpload } from '../../src/chronology/read-upload.js';
+import { detectFormat } from '../../src/ingest/detect-format.js';
+import { UnreadableFileError, UnsupportedFormatError, defaultLimits } from '../../src/ingest/limits.js';
+import { buildUpload } from '../../src/ingest/read-upload.js';
 import { FILES_DIR } from '../../fixtures/paths.js';
 import { buildZip } from '../../fixtures/zip-writer.js';
 

@@ -3,10 +3,10 @@
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Entry, ZipFile } from 'yauzl';
-import type { CellValue, RawRow, RawSheet } from './types.js';
-import { LimitError, messages, type IngestLimits } from './limits.js';
-import { entryName, openInflated, openZip, type ZipGuardReport } from './zip-guard.js';
-import type { SheetPart } from './xml-scan.js';
+import type { CellValue, RawRow, RawSheet } from '../../chronology/types.js';
+import { LimitError, messages, type IngestLimits } from '../limits.js';
+import { entryName, openInflated, openZip, type ZipGuardReport } from '../zip-guard.js';
+import type { SheetPart } from '../xml-scan.js';
 import { cellValue, dateSystem, isFormula, shouldRepeat, type DateSystem } from './xlsx-cells.js';
 
 type ExcelJSModule = typeof ExcelJS;

@@ -1,7 +1,7 @@
 // How exceljs's cell values become raw cells, shared by the load() and streaming readers.
 import type ExcelJS from 'exceljs';
-import { UnreadableFileError, messages } from './limits.js';
-import type { CellValue } from './types.js';
+import { UnreadableFileError, messages } from '../limits.js';
+import type { CellValue } from '../../chronology/types.js';
 
 const DAY_MS = 86_400_000;
 const DAYS_1900_TO_1904 = 1462;

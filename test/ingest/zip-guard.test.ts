@@ -1,8 +1,8 @@
 // The zip guard refuses bombs, DTDs, unsafe names and oversized sheets quickly and without growing the process.
 import { describe, expect, it } from 'vitest';
-import { guardXlsx } from '../../src/chronology/zip-guard.js';
-import { LimitError, UnreadableFileError, defaultLimits } from '../../src/chronology/limits.js';
-import { readXlsx } from '../../src/chronology/read-xlsx.js';
+import { guardXlsx } from '../../src/ingest/zip-guard.js';
+import { LimitError, UnreadableFileError, defaultLimits } from '../../src/ingest/limits.js';
+import { readXlsx } from '../../src/ingest/read/xlsx.js';
 import {
   billionLaughsXlsx,
   externalEntityXlsx,

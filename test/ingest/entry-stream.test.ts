@@ -1,7 +1,7 @@
 // The main side of an ingest's entry stream: it ends when the worker's task has ended, not at the worker's last message.
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { EntryStream, postDone, postEntries, type IngestFailure } from '../../src/chronology/entry-stream.js';
+import { EntryStream, postDone, postEntries, type IngestFailure } from '../../src/ingest/entry-stream.js';
 import type { EntryInput } from '../../src/chronology/types.js';
 
 const report = { sheet: 'CSV', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] };

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { buildEntries, type BuildResult } from '../../src/chronology/build-entries.js';
-import { defaultLimits, UnreadableFileError } from '../../src/chronology/limits.js';
-import { readCsv } from '../../src/chronology/read-csv.js';
-import { buildUpload } from '../../src/chronology/read-upload.js';
+import { defaultLimits, UnreadableFileError } from '../../src/ingest/limits.js';
+import { readCsv } from '../../src/ingest/read/csv.js';
+import { buildUpload } from '../../src/ingest/read-upload.js';
 import type { EntryInput } from '../../src/chronology/types.js';
 import { FILES_DIR } from '../../fixtures/paths.js';
-import { GM_HEADER } from './helpers/raw-workbook.js';
+import { GM_HEADER } from '../chronology/helpers/raw-workbook.js';
 
 const reviewPeriod = { from: '2012-01-01', to: '2014-12-31' };
 
