@@ -14,4 +14,21 @@ export default tseslint.config(
     },
   },
   { files: ['src/server.ts', 'scripts/**', 'bench/**', 'fixtures/**', 'test/**'], rules: { 'no-console': 'off' } },
+  {
+    // Who may do what is decided in src/access/ alone (the role table, the scope, the token rules): anywhere else, a
+    // comparison, switch or lookup on a `.role` is a second place deciding access.
+    files: ['src/**/*.ts'],
+    ignores: ['src/access/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'BinaryExpression > MemberExpression[property.name="role"]',
+          'SwitchStatement > MemberExpression.discriminant[property.name="role"]',
+          'CallExpression[callee.property.name="includes"] > MemberExpression.arguments[property.name="role"]',
+          'ConditionalExpression > BinaryExpression.test MemberExpression[property.name="role"]',
+        ].map((selector) => ({ selector, message: 'Access is decided in src/access/ only: ask the scope (or the token rules), not the role.' })),
+      ],
+    },
+  },
 );

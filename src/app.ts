@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { errorHandler } from './errors.js';
 import healthRoutes from './health-routes.js';
 import { createLogger } from './logger.js';
+import accessRulesPlugin from './plugins/access-rules.js';
 import authPlugin from './plugins/auth.js';
 import hardeningPlugin from './plugins/hardening.js';
 import openapiPlugin from './plugins/openapi.js';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     void reply.status(404).send({ error: 'not_found', message: 'No such route.', requestId: String(request.id) });
   });
 
+  await app.register(accessRulesPlugin);
   await app.register(repositoriesPlugin, { database });
   await app.register(hardeningPlugin, { requestsPerMinute: opts.requestsPerMinute ?? 600 });
   await app.register(openapiPlugin);

@@ -1,6 +1,19 @@
 // Typed application errors and the one error handler that turns any error into { error, message } JSON.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorKind } from './domain-error.js';
+
+/** The one place a domain failure becomes an HTTP status. */
+export const DOMAIN_STATUS: Readonly<Record<DomainErrorKind, number>> = {
+  'invalid-input': 400,
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+  'invalid-rows': 422,
+  'unreadable-file': 422,
+  'over-limit': 413,
+  'unsupported-format': 415,
+};
 
 export class AppError extends Error {
   constructor(
@@ -68,11 +81,14 @@ function fromFastifyError(err: FastifyError): { status: number; code: string; me
   return { status: 500, code: 'internal', message: 'Something went wrong on our side. Nothing was changed.' };
 }
 
-export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
+export function errorHandler(err: FastifyError | AppError | DomainError, request: FastifyRequest, reply: FastifyReply): void {
   const requestId = String(request.id);
   let status: number;
   let body: ErrorBody;
-  if (err instanceof AppError) {
+  if (err instanceof DomainError) {
+    status = DOMAIN_STATUS[err.kind];
+    body = { error: err.code, message: err.message, ...err.details, requestId };
+  } else if (err instanceof AppError) {
     status = err.statusCode;
     body = { error: err.code, message: err.message, ...err.details, requestId };
   } else if (hasZodFastifySchemaValidationErrors(err)) {

@@ -4,11 +4,13 @@ import { z } from 'zod';
 
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
+    config: { access: 'public' },
     schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
     handler: async () => ({ status: 'ok' as const }),
   });
 
   app.get('/ready', {
+    config: { access: 'public' },
     schema: {
       tags: ['health'],
       summary: 'The database answers',

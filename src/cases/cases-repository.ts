@@ -61,9 +61,10 @@ export class CasesRepository {
     return row ? toRecord(row) : null;
   }
 
-  async list(onlyId?: string | null): Promise<CaseRecord[]> {
+  /** The cases a principal may see (`visibleCases` of the access module): all, or its own (none if it has none). */
+  async list(visible: { all: true } | { all: false; caseId: string | null }): Promise<CaseRecord[]> {
     let q = this.db.selectFrom('cases').selectAll().orderBy('created_at').orderBy('id');
-    if (onlyId !== undefined) q = q.where('id', '=', onlyId ?? '');
+    if (!visible.all) q = q.where('id', '=', visible.caseId ?? '');
     return (await q.execute()).map(toRecord);
   }
 

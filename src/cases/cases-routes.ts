@@ -1,6 +1,7 @@
 // HTTP routes for cases: create, list, read, update, purge. Thin: validation by schema, rules by access.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { visibleCases } from '../access/roles.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
 import type { CaseRecord } from './cases-repository.js';
 import {
@@ -40,8 +41,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'any' },
     schema: { tags: ['cases'], summary: 'Cases this token may see', response: { 200: caseListResponse } },
     handler: async (request) => {
-      const p = principalOf(request);
-      const list = await cases.list(p.role === 'admin' ? undefined : p.caseId);
+      const list = await cases.list(visibleCases(principalOf(request)));
       return { cases: list.map(view) };
     },
   });

@@ -1,21 +1,16 @@
-// Authentication and authorisation in one place: each route declares `config.access`; this hook enforces it.
+// Authentication and the route-level access rule in one hook; it computes the request's scope on a case.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { FailureLimiter } from '../auth/failure-limiter.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
 import { AppError, notFound } from '../errors.js';
-import { FailureLimiter } from '../auth/failure-limiter.js';
-import { canSeeCase, mayOnCase, type CaseAction, type Principal } from '../auth/policy.js';
-
-/** 'public' needs no token, 'any' takes every valid token, 'admin' only an admin, a CaseAction the :caseId route's rule. */
-export type Access = 'public' | 'any' | 'admin' | CaseAction;
+import { passesGlobalRule, type Principal } from '../access/roles.js';
+import { may, scopeFor, type Scope } from '../access/scope.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: Access;
-  }
   interface FastifyRequest {
     principal: Principal | null;
-    caseRecord: CaseRecord | null;
+    scope: Scope | null;
   }
 }
 
@@ -30,7 +25,9 @@ function bearer(request: FastifyRequest): string | null {
 }
 
 async function authorise(app: FastifyInstance, limiter: FailureLimiter, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const access = request.routeOptions.config.access ?? 'public';
+  if (request.is404) return; // the not-found handler answers
+  const access = request.routeOptions.config.access;
+  if (access === undefined) throw new AppError(500, 'internal', 'This route declares no access rule.');
   if (access === 'public') return;
   const wait = limiter.retryAfter(request.ip);
   if (wait > 0) {
@@ -48,9 +45,8 @@ async function authorise(app: FastifyInstance, limiter: FailureLimiter, request:
     throw unauthorised();
   }
   request.principal = principal;
-  if (access === 'any') return;
-  if (access === 'admin') {
-    if (principal.role !== 'admin') {
+  if (access === 'any' || access === 'admin') {
+    if (!passesGlobalRule(principal, access)) {
       await app.repos.audit.record({ caseId: null, tokenId: principal.tokenId, role: principal.role, action: 'access', outcome: 'refused', detail: { route: request.routeOptions.url ?? '' } });
       throw new AppError(403, 'forbidden', 'Only an administrator may do this.');
     }
@@ -58,15 +54,13 @@ async function authorise(app: FastifyInstance, limiter: FailureLimiter, request:
   }
   const caseId = (request.params as { caseId?: string }).caseId;
   const found = caseId ? await app.repos.cases.get(caseId) : null;
-  if (!found || !canSeeCase(principal, found.id)) {
-    if (found) await refuse(app, principal, found.id, access, request);
-    throw notFound('No such case.');
-  }
-  if (!mayOnCase(principal, access)) {
-    await refuse(app, principal, found.id, access, request);
+  const scope = found ? scopeFor(principal, found) : null;
+  if (!scope) throw notFound('No such case.');
+  if (!may(scope, access)) {
+    await refuse(app, principal, scope.case.id, access, request);
     throw new AppError(403, 'forbidden', 'Your token does not allow this on this case.');
   }
-  request.caseRecord = found;
+  request.scope = scope;
 }
 
 async function refuse(app: FastifyInstance, p: Principal, caseId: string, action: string, request: FastifyRequest): Promise<void> {
@@ -84,10 +78,10 @@ export default fp(
   async function authPlugin(app: FastifyInstance, opts: { failuresPerMinute: number }) {
     const limiter = new FailureLimiter(opts.failuresPerMinute);
     app.decorateRequest('principal', null);
-    app.decorateRequest('caseRecord', null);
+    app.decorateRequest('scope', null);
     app.addHook('onRequest', async (request, reply) => authorise(app, limiter, request, reply));
   },
-  { name: 'auth', dependencies: ['repositories'] },
+  { name: 'auth', dependencies: ['repositories', 'access-rules'] },
 );
 
 /** The principal of a route that declared an access other than 'public'. */
@@ -96,8 +90,13 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** The scope of a :caseId route, computed by the hook from the token and the case. */
+export function scopeOf(request: FastifyRequest): Scope {
+  if (!request.scope) throw notFound('No such case.');
+  return request.scope;
+}
+
 /** The case a :caseId route was authorised for. */
 export function caseOf(request: FastifyRequest): CaseRecord {
-  if (!request.caseRecord) throw notFound('No such case.');
-  return request.caseRecord;
+  return scopeOf(request).case;
 }

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { publicRoutes } from './access-rules.js';
 
 export default fp(
   async function openapiPlugin(app: FastifyInstance) {
@@ -22,8 +23,11 @@ export default fp(
       transform: jsonSchemaTransform,
       hideUntagged: true,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await app.register(async (docs) => {
+      publicRoutes(docs);
+      await docs.register(swaggerUi, { routePrefix: '/docs' });
+    });
+    app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },
 );

@@ -6,8 +6,9 @@ import { validatePeopleMap } from '../anonymise/people-map.js';
 import type { Person } from '../anonymise/types.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { AppError, badRequest } from '../errors.js';
-import { caseOf, principalOf } from '../plugins/auth.js';
-import { composeTimeline } from '../timeline/timeline-service.js';
+import { viewFor } from '../access/scope.js';
+import { scopeOf } from '../plugins/auth.js';
+import { buildCaseTimeline } from '../timeline/timeline-service.js';
 import { docxParagraphs } from './docx-text.js';
 import { caseCheckBody, redactionResponse, statelessCheckBody } from './redaction-schemas.js';
 import { paragraphSegments, timelineSegments, type Segment } from './segments.js';
@@ -44,8 +45,8 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: redactionResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 413: errorResponse, 415: errorResponse },
     },
     handler: async (request) => {
-      const c = caseOf(request);
-      const p = principalOf(request);
+      const scope = scopeOf(request);
+      const { principal: p, case: c } = scope;
       const people = await peopleRepo.list(c.id);
       let source: 'timeline' | 'text' | 'file';
       let segments: Segment[];
@@ -57,7 +58,9 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
         segments = paragraphSegments(request.body.text.split(/\r?\n\s*\r?\n/));
       } else {
         source = 'timeline';
-        const built = composeTimeline(await submissions.currentEntries(c.id), people, { names: 'initials' }, c.reviewPeriod);
+        const sources = { entries: () => submissions.currentEntries(c.id, view.agencies), people: async () => people };
+        const view = viewFor(scope, 'initials');
+        const built = await buildCaseTimeline(sources, view, c, { names: 'initials' });
         segments = timelineSegments(built.entries);
       }
       const result = checkRedaction(segments, people);

@@ -1,6 +1,6 @@
 // Agency submissions and their entries in storage: one transaction per upload, versions kept, one current per agency.
 import type { Kysely, Transaction } from 'kysely';
-import { agencyKey } from '../auth/policy.js';
+import { agencyFilter, agencyKey, type Agencies } from '../access/agency.js';
 import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
@@ -166,15 +166,17 @@ export class SubmissionsRepository {
     });
   }
 
-  async list(caseId: string, agency?: string | null): Promise<SubmissionRecord[]> {
+  /** The submissions of these agencies (the scope's), every version. */
+  async list(caseId: string, agencies: Agencies): Promise<SubmissionRecord[]> {
+    const only = agencyFilter(agencies);
     let q = this.db.selectFrom('submissions').selectAll().where('case_id', '=', caseId);
-    if (agency) q = q.where('agency_key', '=', agencyKey(agency));
+    if (only !== null) q = q.where('agency_key', '=', only);
     const rows = await q.orderBy('agency_key').orderBy('version').execute();
     return rows.map(toRecord);
   }
 
-  /** The current entries of a case (optionally one agency's), as stored, in no particular order. */
-  currentEntries(caseId: string, agency?: string | null): Promise<StoredEntry[]> {
-    return this.readEntries(caseId, agency ? agencyKey(agency) : null);
+  /** The current entries of these agencies (the scope's view), as stored, in no particular order. */
+  currentEntries(caseId: string, agencies: Agencies): Promise<StoredEntry[]> {
+    return this.readEntries(caseId, agencyFilter(agencies));
   }
 }

@@ -2,13 +2,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { badRequest } from '../errors.js';
-import { caseOf, principalOf } from '../plugins/auth.js';
+import { scopeOf } from '../plugins/auth.js';
 import { readFileUpload } from './read-upload-request.js';
 import { jsonUploadBody, rowErrorsResponse, submissionsResponse, uploadQuery, uploadResponse } from './submission-schemas.js';
-import { handleUpload, type Upload } from './upload-service.js';
+import { EntryStream } from '../ingest/entry-stream.js';
+import { ingestJson } from '../ingest/ingest.js';
+import { handleUpload, type Upload, type UploadDeps } from './upload-service.js';
 
 const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { submissions } = app.repos;
+  const uploadDeps: UploadDeps = {
+    submissions,
+    audit: app.repos.audit,
+    read: (upload, options) => (upload.kind === 'file' ? app.ingest.start(upload.bytes, upload.fileName, options) : EntryStream.of(ingestJson(upload.entries, options))),
+    limits: app.ingestLimits,
+  };
 
   app.post('/api/cases/:caseId/chronologies', {
     config: { access: 'chronology:upload' },
@@ -39,7 +47,7 @@ const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
       } else {
         throw badRequest('Send multipart/form-data (agency + file) or JSON { agency, entries }.');
       }
-      const result = await handleUpload(app, principalOf(request), caseOf(request), upload, request.query.dryRun);
+      const result = await handleUpload(uploadDeps, scopeOf(request), upload, request.query.dryRun);
       return reply.status(result.status).send(result.body);
     },
   });
@@ -53,8 +61,8 @@ const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: submissionsResponse, 404: errorResponse },
     },
     handler: async (request) => {
-      const p = principalOf(request);
-      const list = await submissions.list(caseOf(request).id, p.role === 'author' ? p.agency : undefined);
+      const scope = scopeOf(request);
+      const list = scope.submissions ? await submissions.list(scope.case.id, scope.submissions) : [];
       return {
         submissions: list.map((s) => ({
           id: s.id,

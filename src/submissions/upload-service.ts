@@ -1,16 +1,17 @@
-// Turns a read upload into a stored submission (or a dry-run report), with the access rule and the audit entry.
-import type { FastifyInstance } from 'fastify';
-import { mayUploadFor, type Principal } from '../auth/policy.js';
-import type { CaseRecord } from '../cases/cases-repository.js';
-import { EntryStream, type IngestFailure } from '../ingest/entry-stream.js';
-import { ingestJson } from '../ingest/ingest.js';
-import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
-import type { IngestReport } from '../chronology/types.js';
-import { AppError, forbidden } from '../errors.js';
-import { sha256Hex } from '../ids.js';
+// Turns a read upload into a stored submission (or a dry-run report), within the request's scope, with its audit entry.
+import { AccessDenied } from '../access/access-errors.js';
+import { assertMayUploadFor, type Scope } from '../access/scope.js';
 import { AuditRepository } from '../audit/audit-repository.js';
+import type { EntryStream, IngestFailure } from '../ingest/entry-stream.js';
+import type { IngestOptions } from '../ingest/ingest.js';
+import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
+import type { IngestLimits } from '../ingest/limits.js';
+import type { IngestReport } from '../chronology/types.js';
+import { DomainError } from '../domain-error.js';
+import { AppError } from '../errors.js';
+import { sha256Hex } from '../ids.js';
 import type { FileUpload } from './read-upload-request.js';
-import type { EntrySource } from './submissions-repository.js';
+import type { EntrySource, SubmissionsRepository } from './submissions-repository.js';
 
 export type Upload = FileUpload | { kind: 'json'; agency: string; entries: JsonEntryInput[] };
 
@@ -32,13 +33,22 @@ export interface UploadResult {
   };
 }
 
-/**
- * A file is read in a worker and its entries stream back as they settle; JSON is read here, at once. The file's
- * bytes move to the worker: `upload.bytes` is empty afterwards.
- */
-export function runIngest(app: FastifyInstance, upload: Upload, c: CaseRecord): EntryStream {
-  const options = { limits: app.ingestLimits, reviewPeriod: c.reviewPeriod };
-  return upload.kind === 'file' ? app.ingest.start(upload.bytes, upload.fileName, options) : EntryStream.of(ingestJson(upload.entries, options));
+export interface UploadDeps {
+  submissions: SubmissionsRepository;
+  audit: AuditRepository;
+  /**
+   * Reads an upload: a file in a worker, its entries streaming back as they settle (its bytes move to the worker:
+   * `upload.bytes` is empty afterwards); JSON at once.
+   */
+  read(upload: Upload, options: IngestOptions): EntryStream;
+  limits: IngestLimits;
+}
+
+/** A closed case takes no more chronologies. */
+export class CaseClosed extends DomainError {
+  constructor() {
+    super('conflict', 'case_closed', 'This case is closed and takes no more chronologies; ask the chair to reopen it.');
+  }
 }
 
 /** The upload was refused after its store began: the transaction rolls back and the refusal is answered. */
@@ -48,27 +58,28 @@ class Refused extends Error {
   }
 }
 
-export async function handleUpload(
-  app: FastifyInstance,
-  p: Principal,
-  c: CaseRecord,
-  upload: Upload,
-  dryRun: boolean,
-): Promise<UploadResult> {
-  const { submissions } = app.repos;
+export async function handleUpload(deps: UploadDeps, scope: Scope, upload: Upload, dryRun: boolean): Promise<UploadResult> {
+  const { submissions } = deps;
+  const { principal: p, case: c } = scope;
   const audit = (outcome: 'ok' | 'refused' | 'failed', detail: Record<string, string | number | boolean>) =>
-    app.repos.audit.record({ caseId: c.id, tokenId: p.tokenId, role: p.role, action: dryRun ? 'chronology.dry-run' : 'chronology.upload', outcome, detail });
+    deps.audit.record({ caseId: c.id, tokenId: p.tokenId, role: p.role, action: dryRun ? 'chronology.dry-run' : 'chronology.upload', outcome, detail });
 
-  if (!mayUploadFor(p, upload.agency)) {
-    await audit('refused', { reason: 'other agency' });
-    throw forbidden('Your token may only upload for its own agency.');
+  try {
+    assertMayUploadFor(scope, upload.agency);
+  } catch (err) {
+    if (err instanceof AccessDenied) await audit('refused', { reason: err.reason });
+    throw err;
+  }
+  if (c.status === 'closed') {
+    await audit('refused', { reason: 'case closed' });
+    throw new CaseClosed();
   }
   const refuse = async (failure: IngestFailure): Promise<never> => {
     await audit('failed', { format: upload.kind, status: failure.statusCode, errors: Number(failure.body.totalErrors ?? 0) });
     const { error, message, ...rest } = failure.body;
     throw new AppError(failure.statusCode, error, message, rest);
   };
-  const stream = runIngest(app, upload, c);
+  const stream = deps.read(upload, { limits: deps.limits, reviewPeriod: c.reviewPeriod });
   if (dryRun) {
     const outcome = await stream.outcome();
     if (!outcome.ok) return refuse(outcome);

@@ -1,16 +1,18 @@
 // HTTP routes for the merged timeline of a case, in JSON, CSV, XLSX or DOCX.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Agencies } from '../access/agency.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
-import { caseOf, principalOf } from '../plugins/auth.js';
+import { viewFor } from '../access/scope.js';
+import { scopeOf } from '../plugins/auth.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
 import { fileResponse, timelineJson, timelineQuery } from './timeline-schemas.js';
-import { buildCaseTimeline } from './timeline-service.js';
+import { buildCaseTimeline, visibleSubmissions } from './timeline-service.js';
 
 const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   const { submissions } = app.repos;
   const { people } = app.repos;
   const sources = {
-    entries: (caseId: string, agency: string | null) => submissions.currentEntries(caseId, agency),
+    entries: (caseId: string, agencies: Agencies) => submissions.currentEntries(caseId, agencies),
     people: (caseId: string) => people.list(caseId),
   };
 
@@ -24,19 +26,20 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: timelineJson.or(fileResponse), 400: errorResponse, 403: errorResponse, 404: errorResponse, 501: errorResponse },
     },
     handler: async (request, reply) => {
-      const p = principalOf(request);
-      const c = caseOf(request);
+      const scope = scopeOf(request);
+      const { principal: p, case: c } = scope;
       const { format, ...query } = request.query;
       const audit = (outcome: 'ok' | 'refused') =>
         app.repos.audit.record({ caseId: c.id, tokenId: p.tokenId, role: p.role, action: 'timeline.export', outcome, detail: { format, names: query.names } });
-      let built;
+      let view;
       try {
-        built = await buildCaseTimeline(sources, p, c, query);
+        view = viewFor(scope, query.names);
       } catch (err) {
         await audit('refused');
         throw err;
       }
-      const subs = (await submissions.list(c.id)).filter((s) => s.current);
+      const built = await buildCaseTimeline(sources, view, c, query);
+      const subs = visibleSubmissions(view, await submissions.list(c.id, view.agencies)).filter((s) => s.current);
       const rendered = await renderTimeline(
         format,
         built.entries,
@@ -49,7 +52,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         {
           head: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },
-          tail: { report: { unmappedNames: p.role === 'reader' ? [] : built.unmappedNames, total: built.entries.length } },
+          tail: { report: { unmappedNames: built.unmappedNames, total: built.entries.length } },
         },
       );
       await audit('ok');

@@ -1,16 +1,17 @@
-// Assembles a case's merged timeline for one principal: scope by role, merge, filter, anonymise.
-import { timelineScope, type Principal } from '../auth/policy.js';
+// Assembles a case's merged timeline for one scope: only the view's agencies, merged, filtered, anonymised.
+import { includesAgency, type Agencies } from '../access/agency.js';
+import type { TimelineView } from '../access/scope.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
 import { filterTimeline } from '../chronology/filter.js';
 import { mergeTimeline } from '../chronology/merge.js';
 import type { StoredEntry, TimelineEntry } from '../chronology/types.js';
-import { forbidden } from '../errors.js';
 import type { Person } from '../anonymise/types.js';
 import type { TimelineQuery } from './timeline-schemas.js';
 import { anonymiseTimeline, personFilter } from './anonymise-timeline.js';
 
 export interface TimelineSources {
-  entries(caseId: string, agency: string | null): Promise<StoredEntry[]>;
+  /** The current entries of these agencies only. */
+  entries(caseId: string, agencies: Agencies): Promise<StoredEntry[]>;
   people(caseId: string): Promise<Person[]>;
 }
 
@@ -41,19 +42,22 @@ export function composeTimeline(
   return { entries, unmappedNames: out.unmappedNames };
 }
 
+/** The case's timeline as the view shows it (the view comes from the request's scope: `viewFor(scope, names)`). */
 export async function buildCaseTimeline(
   sources: TimelineSources,
-  p: Principal,
+  view: TimelineView,
   c: CaseRecord,
   query: Omit<TimelineQuery, 'format'>,
 ): Promise<BuiltTimeline> {
-  const scope = timelineScope(p, query.names, c.authorsSeeMergedTimeline);
-  if (scope === 'none') {
-    throw query.names === 'real'
-      ? forbidden('Real names need the chair role.')
-      : forbidden('The chair has not shared the merged timeline with agency authors.');
-  }
-  const stored = await sources.entries(c.id, scope === 'own-agency' ? p.agency : null);
+  const stored = await sources.entries(c.id, view.agencies);
+  // The store filtered already; checked again here so a source that ignored the filter cannot widen the view.
+  const visible = view.agencies.all ? stored : stored.filter((e) => includesAgency(view.agencies, e.submissionAgency));
   const people = await sources.people(c.id);
-  return composeTimeline(stored, people, query, c.reviewPeriod);
+  const built = composeTimeline(visible, people, { ...query, names: view.names }, c.reviewPeriod);
+  return view.unmappedNames ? built : { ...built, unmappedNames: [] };
+}
+
+/** Only the submissions of the view's agencies: an export's agencies sheet, introduction and counts come from these. */
+export function visibleSubmissions<S extends { agency: string }>(view: TimelineView, list: readonly S[]): S[] {
+  return list.filter((s) => includesAgency(view.agencies, s.agency));
 }

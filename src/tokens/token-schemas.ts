@@ -1,7 +1,8 @@
 // Request and response schemas of the tokens API.
 import { z } from 'zod';
+import { ROLE_BINDING, ROLES } from '../access/roles.js';
 
-export const roleEnum = z.enum(['admin', 'chair', 'author', 'reader']);
+export const roleEnum = z.enum(ROLES);
 
 export const createTokenBody = z
   .object({
@@ -12,10 +13,14 @@ export const createTokenBody = z
     expiresAt: z.iso.datetime({ offset: true }).nullish(),
   })
   .superRefine((t, ctx) => {
-    if (t.role !== 'admin' && !t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: `a ${t.role} token needs a caseId` });
-    if (t.role === 'admin' && t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'an admin token is not tied to a case' });
-    if (t.role === 'author' && !t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'an author token needs an agency' });
-    if (t.role !== 'author' && t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'only author tokens have an agency' });
+    const binding = ROLE_BINDING[t.role];
+    if (binding.caseBound && !t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: `a ${t.role} token needs a caseId` });
+    if (!binding.caseBound && t.caseId) ctx.addIssue({ code: 'custom', path: ['caseId'], message: `a ${t.role} token is not tied to a case` });
+    if (binding.agencyBound && !t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: `a ${t.role} token needs an agency` });
+    if (!binding.agencyBound && t.agency) ctx.addIssue({ code: 'custom', path: ['agency'], message: 'only author tokens have an agency' });
+    if (t.expiresAt && Date.parse(t.expiresAt) <= Date.now()) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'is already past; a token must expire in the future' });
+    }
   });
 
 export const tokenView = z.object({

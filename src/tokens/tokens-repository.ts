@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Schema, TokensTable } from '../db/schema.js';
 import { newId, newTokenSecret, sha256Hex } from '../ids.js';
-import type { Principal, Role } from '../auth/policy.js';
+import type { Principal, Role } from '../access/roles.js';
 
 export interface TokenRecord {
   id: string;

@@ -1,9 +1,9 @@
-// HTTP routes for bearer tokens: admins manage all; a chair manages author and reader tokens of its case.
+// HTTP routes for bearer tokens: who may issue, list and revoke which is the access module's token rules.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mayManageToken } from '../auth/policy.js';
+import { AccessDenied, NotVisible } from '../access/access-errors.js';
+import { canSeeTokenOf, mayManageToken, tokenListScope } from '../access/token-rules.js';
 import { errorResponse } from '../cases/case-schemas.js';
-import { forbidden, notFound } from '../errors.js';
 import { principalOf } from '../plugins/auth.js';
 import { createTokenBody, createdToken, tokenList, tokenParams } from './token-schemas.js';
 
@@ -22,11 +22,10 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = principalOf(request);
       const body = request.body;
       const caseId = body.caseId ?? null;
-      if (caseId && (p.role !== 'admin' && p.caseId !== caseId)) throw notFound('No such case.');
-      if (caseId && !(await cases.get(caseId))) throw notFound('No such case.');
+      if (caseId && (!canSeeTokenOf(p, caseId) || !(await cases.get(caseId)))) throw new NotVisible();
       if (!mayManageToken(p, { role: body.role, caseId })) {
         await audit.record({ caseId: p.caseId, tokenId: p.tokenId, role: p.role, action: 'token.create', outcome: 'refused', detail: { role: body.role } });
-        throw forbidden('Your token may not issue this kind of token.');
+        throw new AccessDenied('Your token may not issue this kind of token.');
       }
       const { record, secret } = await tokens.create({
         role: body.role,
@@ -46,10 +45,10 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['tokens'], summary: 'Tokens this token may manage (no secrets)', response: { 200: tokenList, 403: errorResponse } },
     handler: async (request) => {
       const p = principalOf(request);
-      if (p.role === 'admin') return { tokens: await tokens.list() };
-      if (p.role !== 'chair' || !p.caseId) throw forbidden('Only administrators and chairs manage tokens.');
-      const mine = await tokens.list({ caseId: p.caseId });
-      return { tokens: mine.filter((t) => mayManageToken(p, t)) };
+      const scope = tokenListScope(p);
+      if (!scope) throw new AccessDenied('Only administrators and chairs manage tokens.');
+      const listed = await tokens.list(scope.all ? {} : { caseId: scope.caseId });
+      return { tokens: listed.filter((t) => mayManageToken(p, t)) };
     },
   });
 
@@ -59,10 +58,10 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const p = principalOf(request);
       const target = await tokens.get(request.params.id);
-      if (!target || (p.role !== 'admin' && target.caseId !== p.caseId)) throw notFound('No such token.');
+      if (!target || !canSeeTokenOf(p, target.caseId)) throw new NotVisible('No such token.');
       if (!mayManageToken(p, target)) {
         await audit.record({ caseId: target.caseId, tokenId: p.tokenId, role: p.role, action: 'token.revoke', outcome: 'refused' });
-        throw forbidden('Your token may not revoke this token.');
+        throw new AccessDenied('Your token may not revoke this token.');
       }
       await tokens.delete(target.id);
       await audit.record({ caseId: target.caseId, tokenId: p.tokenId, role: p.role, action: 'token.revoke', outcome: 'ok', detail: { revokedTokenId: target.id } });

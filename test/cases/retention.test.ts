@@ -21,7 +21,7 @@ describe.each(storeKinds)('retention on %s', (kind) => {
     await db.updateTable('cases').set({ closed_at: new Date(Date.now() - 400 * 86_400_000).toISOString() }).where('id', '=', old).execute();
     await db.updateTable('cases').set({ closed_at: new Date(Date.now() - 7 * 86_400_000).toISOString() }).where('id', '=', recent).execute();
 
-    expect(await purgeExpired(t.app, 365)).toBe(1);
+    expect(await purgeExpired({ ...t.app.repos, compact: () => t.app.database.compact() }, 365)).toBe(1);
     const left = (await db.selectFrom('cases').select('id').execute()).map((r) => r.id);
     expect(left).not.toContain(old);
     expect(left).toEqual(expect.arrayContaining([recent, open]));

@@ -1,7 +1,7 @@
 // The store's entry reader (a raw statement on SQLite) returns exactly what the portable Kysely reader does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryInput, StoredEntry } from '../../src/chronology/types.js';
-import { agencyKey } from '../../src/auth/policy.js';
+import { agencyKey } from '../../src/access/agency.js';
 import { CasesRepository } from '../../src/cases/cases-repository.js';
 import { kyselyEntryReader } from '../../src/db/entry-reader.js';
 import { SubmissionsRepository, entriesInHand } from '../../src/submissions/submissions-repository.js';

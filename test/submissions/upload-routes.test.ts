@@ -159,4 +159,19 @@ describe.each(storeKinds)('uploading chronologies on %s', (kind) => {
     const noFile = await t.call({ method: 'POST', url: `/api/cases/${caseId}/chronologies`, payload: {} });
     expect(noFile.statusCode).toBe(400);
   });
+  it('refuses uploads and dry runs to a closed case with 409, storing nothing, and takes them again once reopened', async () => {
+    const closed = await createCase(t, 'Closed case');
+    await t.call({ method: 'PATCH', url: `/api/cases/${closed}`, payload: { status: 'closed' } });
+    for (const query of ['', '?dryRun=true']) {
+      const res = await upload(t, closed, 'Police', 'gm.xlsx', fixture('gm-police.xlsx'), { query });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ error: 'case_closed' });
+    }
+    const json = await t.call({ method: 'POST', url: `/api/cases/${closed}/chronologies`, payload: { agency: 'GP', entries: [{ date: '03/04/2013', event: 'Seen.' }] } });
+    expect(json.statusCode).toBe(409);
+    const list = (await t.call({ method: 'GET', url: `/api/cases/${closed}/chronologies` })).json() as { submissions: unknown[] };
+    expect(list.submissions).toEqual([]);
+    await t.call({ method: 'PATCH', url: `/api/cases/${closed}`, payload: { status: 'open' } });
+    expect((await upload(t, closed, 'Police', 'gm.xlsx', fixture('gm-police.xlsx'))).statusCode).toBe(201);
+  });
 });
