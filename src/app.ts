@@ -6,6 +6,7 @@ import casesRoutes from './cases/cases-routes.js';
 import { scheduleRetention } from './cases/retention.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { RateCounters } from './db/rate-counters.js';
 import { errorHandler } from './errors.js';
 import healthRoutes from './health-routes.js';
 import { createLogger } from './logger.js';
@@ -62,10 +63,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   await app.register(accessRulesPlugin);
+  // Instances on one PostgreSQL share their request and failed sign-in counts through it; SQLite counts in memory.
+  const shared = database.dialect === 'postgres' ? new RateCounters(database.db) : undefined;
   await app.register(repositoriesPlugin, { database });
-  await app.register(hardeningPlugin, { requestsPerMinute: opts.requestsPerMinute ?? 600 });
+  await app.register(hardeningPlugin, { requestsPerMinute: opts.requestsPerMinute ?? 600, shared });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { failuresPerMinute: opts.authFailuresPerMinute ?? 10 });
+  await app.register(authPlugin, { failuresPerMinute: opts.authFailuresPerMinute ?? 10, shared });
   await app.register(healthRoutes);
   await app.register(uploadsPlugin, { maxUploadBytes: config.maxUploadBytes });
   await app.register(casesRoutes);

@@ -1,5 +1,14 @@
-// Counts failed sign-ins per client address in a sliding minute; past the limit the address waits.
+// Counts failed sign-ins per client address; past the limit in a minute the address waits. In memory (one instance)
+// or through the store (instances on one PostgreSQL share the count).
+import type { RateCounters } from '../db/rate-counters.js';
 
+export interface SignInFailures {
+  /** Seconds the address must wait, or 0 when it may try. */
+  retryAfter(address: string): Promise<number>;
+  fail(address: string): Promise<void>;
+}
+
+/** One instance: a sliding minute per address, in memory. */
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
 
@@ -33,4 +42,27 @@ export class FailureLimiter {
       if (this.recent(address).length === 0) this.failures.delete(address);
     }
   }
+}
+
+/** In memory, for one instance (SQLite): the limiter above behind the shared interface. */
+export function localSignInFailures(perMinute: number): SignInFailures {
+  const limiter = new FailureLimiter(perMinute);
+  return {
+    retryAfter: (address) => Promise.resolve(limiter.retryAfter(address)),
+    fail: (address) => Promise.resolve(limiter.fail(address)),
+  };
+}
+
+/** Through the store, for instances on one PostgreSQL: a fixed minute per address, counted by every instance. */
+export function sharedSignInFailures(perMinute: number, counters: RateCounters): SignInFailures {
+  const key = (address: string): string => `sign-in:${address}`;
+  return {
+    async retryAfter(address) {
+      const { count, ttlMs } = await counters.read(key(address), 60_000);
+      return count < perMinute ? 0 : Math.max(1, Math.ceil(ttlMs / 1000));
+    },
+    async fail(address) {
+      await counters.hit(key(address), 60_000);
+    },
+  };
 }

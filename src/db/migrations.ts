@@ -105,6 +105,29 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('audit_case_idx').on('audit_events').columns(['case_id', 'seq']).execute();
       },
     },
+    '0002_counters': {
+      // Numbers allocated in the database, so several instances on one PostgreSQL agree (DESIGN §9).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('case_counters')
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('value', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('case_counters_pk', ['case_id', 'name'])
+          .execute();
+        await sql`insert into case_counters (case_id, name, value)
+          select case_id, 'version:' || agency_key, max(version) from submissions group by case_id, agency_key`.execute(db);
+        await db.schema.createIndex('submissions_one_current').on('submissions').columns(['case_id', 'agency_key']).unique().where(sql.ref('current'), '=', 1).execute();
+        // At most one token made by a first start, however many instances start at once on an empty store.
+        await sql`create unique index tokens_one_first_start on tokens (label) where created_by is null and label = 'first start'`.execute(db);
+        await db.schema
+          .createTable('rate_counters')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', 'bigint', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -89,6 +89,21 @@ export interface AuditEventsTable {
   detail: string; // JSON, never names or cell text
 }
 
+/** A number per case and name (e.g. `version:<agency key>`), taken under a row lock (counters.ts). */
+export interface CaseCountersTable {
+  case_id: string;
+  name: string;
+  value: number;
+}
+
+/** Request and failed sign-in counts per key and fixed window, shared by instances on one PostgreSQL. */
+export interface RateCountersTable {
+  key: string;
+  /** Epoch milliseconds (a string from pg: bigint). */
+  window_start: number | string;
+  count: number;
+}
+
 export interface Schema {
   cases: CasesTable;
   submissions: SubmissionsTable;
@@ -96,4 +111,6 @@ export interface Schema {
   people: PeopleTable;
   tokens: TokensTable;
   audit_events: AuditEventsTable;
+  case_counters: CaseCountersTable;
+  rate_counters: RateCountersTable;
 }

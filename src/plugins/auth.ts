@@ -1,11 +1,12 @@
 // Authentication and the route-level access rule in one hook; it computes the request's scope on a case.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { FailureLimiter } from '../auth/failure-limiter.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
+import type { RateCounters } from '../db/rate-counters.js';
 import { AppError, notFound } from '../errors.js';
 import { passesGlobalRule, type Principal } from '../access/roles.js';
 import { may, scopeFor, type Scope } from '../access/scope.js';
+import { localSignInFailures, sharedSignInFailures, type SignInFailures } from '../auth/failure-limiter.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,12 +25,12 @@ function bearer(request: FastifyRequest): string | null {
   return m?.[1] ?? null;
 }
 
-async function authorise(app: FastifyInstance, limiter: FailureLimiter, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function authorise(app: FastifyInstance, limiter: SignInFailures, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.is404) return; // the not-found handler answers
   const access = request.routeOptions.config.access;
   if (access === undefined) throw new AppError(500, 'internal', 'This route declares no access rule.');
   if (access === 'public') return;
-  const wait = limiter.retryAfter(request.ip);
+  const wait = await limiter.retryAfter(request.ip);
   if (wait > 0) {
     void reply.header('Retry-After', String(wait));
     throw new AppError(429, 'rate_limited', `Too many failed sign-ins from this address; try again in ${wait} seconds.`);
@@ -38,7 +39,7 @@ async function authorise(app: FastifyInstance, limiter: FailureLimiter, request:
   const principal = secret ? await app.repos.tokens.authenticate(secret) : null;
   if (!principal) {
     if (secret) {
-      limiter.fail(request.ip);
+      await limiter.fail(request.ip);
       await app.repos.audit.record({ caseId: null, tokenId: null, role: null, action: 'access', outcome: 'refused', detail: { reason: 'bad token', method: request.method } });
     }
     void reply.header('WWW-Authenticate', 'Bearer');
@@ -75,8 +76,8 @@ async function refuse(app: FastifyInstance, p: Principal, caseId: string, action
 }
 
 export default fp(
-  async function authPlugin(app: FastifyInstance, opts: { failuresPerMinute: number }) {
-    const limiter = new FailureLimiter(opts.failuresPerMinute);
+  async function authPlugin(app: FastifyInstance, opts: { failuresPerMinute: number; shared?: RateCounters | undefined }) {
+    const limiter = opts.shared ? sharedSignInFailures(opts.failuresPerMinute, opts.shared) : localSignInFailures(opts.failuresPerMinute);
     app.decorateRequest('principal', null);
     app.decorateRequest('scope', null);
     app.addHook('onRequest', async (request, reply) => authorise(app, limiter, request, reply));

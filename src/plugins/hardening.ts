@@ -1,13 +1,34 @@
 // Security headers (helmet, strict CSP) and request rate limits for every /api route.
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { RateCounters } from '../db/rate-counters.js';
+import { AppError } from '../errors.js';
 
 export interface HardeningOptions {
   /** Requests per minute per client address on /api (default 600). */
   requestsPerMinute: number;
+  /** Counts kept in the store (PostgreSQL: instances share the limit); in memory when absent. */
+  shared?: RateCounters | undefined;
 }
+
+/** @fastify/rate-limit's store interface over the shared counters: each /api request is one upsert. */
+function sharedStore(counters: RateCounters): FastifyRateLimitStoreCtor {
+  return class SharedStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      counters.hit(`request:${key}`, timeWindow).then(
+        (r) => callback(null, { current: r.count, ttl: r.ttlMs }),
+        (err: unknown) => callback(err instanceof Error ? err : new Error('rate counter failed')),
+      );
+    }
+    child(): FastifyRateLimitStore {
+      return this;
+    }
+  };
+}
+
+const PRUNE_EVERY_MS = 60_000;
 
 export default fp(
   async function hardeningPlugin(app: FastifyInstance, opts: HardeningOptions) {
@@ -44,12 +65,15 @@ export default fp(
       // Only the API is limited; health probes and the page's static files are not.
       allowList: (request) => !request.url.startsWith('/api/'),
       timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        error: 'rate_limited',
-        message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      }),
+      ...(opts.shared ? { store: sharedStore(opts.shared), skipOnError: true } : {}),
+      // Thrown by the plugin: an AppError reaches the one error handler as the body it should be.
+      errorResponseBuilder: (_request, context) => new AppError(429, 'rate_limited', `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
+    const { shared } = opts;
+    if (shared) {
+      const timer = setInterval(() => void shared.prune().catch(() => undefined), PRUNE_EVERY_MS).unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
   },
   { name: 'hardening' },
 );

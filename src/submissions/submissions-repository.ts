@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { agencyFilter, agencyKey, type Agencies } from '../access/agency.js';
 import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
+import { nextInSequence, peekSequence } from '../db/counters.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
@@ -61,15 +62,13 @@ const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
   uploadedBy: r.uploaded_by,
 });
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** A batch larger than this (a JSON upload arrives as one) is written in slices, yielding between them. */
 const WRITE_SLICE = 1000;
 
 const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The case counter that numbers an agency's versions. */
+const versionCounter = (agency: string): string => `version:${agencyKey(agency)}`;
 
 /** Work that must commit or roll back with the submission (its audit event). */
 export type AfterStore = (trx: Transaction<Schema>, stored: SubmissionRecord) => Promise<void>;
@@ -81,15 +80,9 @@ export class SubmissionsRepository {
     private readonly readEntries: EntryReader = kyselyEntryReader(db),
   ) {}
 
-  /** The version the next upload for this agency would get. */
-  async nextVersion(caseId: string, agency: string, db: Kysely<Schema> | Transaction<Schema> = this.db): Promise<number> {
-    const row = await db
-      .selectFrom('submissions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('case_id', '=', caseId)
-      .where('agency_key', '=', agencyKey(agency))
-      .executeTakeFirst();
-    return Number(row?.v ?? 0) + 1;
+  /** The version the next upload for this agency would get (a dry run's answer; not reserved). */
+  nextVersion(caseId: string, agency: string): Promise<number> {
+    return peekSequence(this.db, caseId, versionCounter(agency));
   }
 
   /**
@@ -101,25 +94,18 @@ export class SubmissionsRepository {
     const batches = s.entries.batches()[Symbol.asyncIterator]();
     const first = await batches.next();
     if (first.done) await s.entries.complete(); // refused: throws; a valid upload always has a batch
-    const pending = { first: first.done ? undefined : first.value, rest: batches, startedEntries: false };
-    // Two uploads for one agency at once may race for the same version number: the unique constraint refuses
-    // the second at its submission row, before it has read any batch but the first, and it retries.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.storeOnce(s, pending, inSameTransaction);
-      } catch (err) {
-        if (attempt >= 5 || pending.startedEntries || !isUniqueViolation(err)) throw err;
-      }
-    }
+    return this.storeOnce(s, { first: first.done ? undefined : first.value, rest: batches }, inSameTransaction);
   }
 
   private storeOnce(
     s: NewSubmission,
-    pending: { first: readonly EntryRow[] | undefined; rest: AsyncIterator<readonly EntryRow[]>; startedEntries: boolean },
+    pending: { first: readonly EntryRow[] | undefined; rest: AsyncIterator<readonly EntryRow[]> },
     inSameTransaction?: AfterStore,
   ): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {
-      const version = await this.nextVersion(s.caseId, s.agency, trx);
+      // The agency's version counter stays locked until this commits: a concurrent upload of the same agency, through
+      // any instance, waits here, then takes the next number and sees this one as the version to replace.
+      const version = await nextInSequence(trx, s.caseId, versionCounter(s.agency));
       await trx
         .updateTable('submissions')
         .set({ current: 0 })
@@ -141,7 +127,6 @@ export class SubmissionsRepository {
         report: '{}',
       };
       await trx.insertInto('submissions').values(row).execute();
-      pending.startedEntries = true;
       const target = { submissionId: row.id, caseId: s.caseId, position: 0 };
       // A slice at a time with a turn of the event loop after each: on SQLite every write is synchronous, batches
       // already queued would otherwise be written in one go, and other requests need turns.

@@ -28,6 +28,31 @@ function toRecord(row: TokensTable): TokenRecord {
   };
 }
 
+function tokenRow(input: {
+  role: Role;
+  caseId: string | null;
+  agency: string | null;
+  label: string;
+  createdBy: string | null;
+  expiresAt?: string | null;
+  secret?: string;
+}): { row: TokensTable; secret: string } {
+  const secret = input.secret ?? newTokenSecret();
+  const row: TokensTable = {
+    id: newId(),
+    token_hash: sha256Hex(secret),
+    role: input.role,
+    case_id: input.caseId,
+    agency: input.agency,
+    label: input.label,
+    created_at: new Date().toISOString(),
+    created_by: input.createdBy,
+    expires_at: input.expiresAt ?? null,
+    last_used_at: null,
+  };
+  return { row, secret };
+}
+
 export class TokensRepository {
   constructor(private readonly db: Kysely<Schema>) {}
 
@@ -40,21 +65,20 @@ export class TokensRepository {
     expiresAt?: string | null;
     secret?: string;
   }): Promise<{ record: TokenRecord; secret: string }> {
-    const secret = input.secret ?? newTokenSecret();
-    const row: TokensTable = {
-      id: newId(),
-      token_hash: sha256Hex(secret),
-      role: input.role,
-      case_id: input.caseId,
-      agency: input.agency,
-      label: input.label,
-      created_at: new Date().toISOString(),
-      created_by: input.createdBy,
-      expires_at: input.expiresAt ?? null,
-      last_used_at: null,
-    };
+    const { row, secret } = tokenRow(input);
     await this.db.insertInto('tokens').values(row).execute();
     return { record: toRecord(row), secret };
+  }
+
+  /**
+   * A token made at start-up (ADMIN_TOKEN, or a first start's admin) unless another instance starting at the same
+   * moment made it first: the store's unique keys decide (the secret's hash; one first-start token), so exactly one
+   * row results. Returns the secret when this call made the token, null when it was already there.
+   */
+  async createAtStart(input: { label: 'ADMIN_TOKEN' | 'first start'; secret?: string }): Promise<string | null> {
+    const { row, secret } = tokenRow({ role: 'admin', caseId: null, agency: null, createdBy: null, ...input });
+    const made = await this.db.insertInto('tokens').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return Number(made.numInsertedOrUpdatedRows ?? 0) > 0 ? secret : null;
   }
 
   /**
@@ -109,12 +133,9 @@ export class TokensRepository {
  */
 export async function ensureAdminToken(repo: TokensRepository, adminToken: string | undefined): Promise<string | null> {
   if (adminToken) {
-    if (!(await repo.hasSecret(adminToken))) {
-      await repo.create({ role: 'admin', caseId: null, agency: null, label: 'ADMIN_TOKEN', createdBy: null, secret: adminToken });
-    }
+    if (!(await repo.hasSecret(adminToken))) await repo.createAtStart({ label: 'ADMIN_TOKEN', secret: adminToken });
     return null;
   }
   if (await repo.hasAdmin()) return null;
-  const { secret } = await repo.create({ role: 'admin', caseId: null, agency: null, label: 'first start', createdBy: null });
-  return secret;
+  return repo.createAtStart({ label: 'first start' });
 }
