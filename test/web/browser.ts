@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
-export const SCREENSHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 export interface WebHarness {
   t: TestApp;
