@@ -17,7 +17,7 @@ export interface Database {
   file: string | undefined;
   /** Bulk insert of entry rows inside a transaction (the upload hot path). */
   writeEntries: EntryWriter;
-  /** A case's current entries (the export hot path). */
+  /** A case's current entries in the merged order (the export hot path). */
   readEntries: EntryReader;
   ping(): Promise<void>;
   /** After a purge: SQLite folds the WAL into the file and truncates it, so no deleted text lingers there. */
@@ -131,7 +131,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     dialect,
     file,
     writeEntries,
-    readEntries: readEntries ?? kyselyEntryReader(db),
+    readEntries: readEntries ?? kyselyEntryReader(db, dialect),
     async ping() {
       await sql`select 1`.execute(db);
     },

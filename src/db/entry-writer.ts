@@ -4,12 +4,15 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import type { EntryRow } from '../chronology/entry-row.js';
 import { entryId } from '../ids.js';
+import { sortKeyer, type OrderFields } from '../timeline/order.js';
 import type { EntriesTable, Schema } from './schema.js';
 
 /** Where a batch of entries goes: its submission, and the position of its first entry in the upload. */
 export interface EntryTarget {
   submissionId: string;
   caseId: string;
+  /** The submission's agency: an entry's merged agency unless its row names one. */
+  agency: string;
   position: number;
 }
 
@@ -42,6 +45,7 @@ const COLUMNS = [
   'date_text',
   'time_text',
   'ambiguous_date',
+  'sort_key',
 ] as const satisfies readonly (keyof EntriesTable)[];
 
 const INTEGER = new Set<string>(['position', 'seen', 'row', 'ambiguous_date']);
@@ -50,6 +54,11 @@ const INTEGER = new Set<string>(['position', 'seen', 'row', 'ambiguous_date']);
 function storeValues(t: EntryTarget, index: number): [string, string, string, number] {
   const position = t.position + index;
   return [entryId(t.submissionId, position), t.submissionId, t.caseId, position];
+}
+
+/** The value the store adds after them: the entry's place in the merged order (order.ts), so reads come sorted. */
+function keyValue(key: (e: OrderFields) => string, t: EntryTarget, id: string, r: EntryRow): string {
+  return key({ date: r[0], time: r[2], agency: r[10] ?? t.agency, sheet: r[12], row: r[13], submissionId: t.submissionId, id });
 }
 
 /** Rows per INSERT on SQLite: one statement for 50 rows binds the same values with a fiftieth of the calls. */
@@ -64,12 +73,17 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
   const insert = (rows: number): string => `insert into entries (${COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
   let insertMany: SqliteDatabase.Statement | undefined;
   let insertOne: SqliteDatabase.Statement | undefined;
+  const key = sortKeyer();
   // Synchronous like all of better-sqlite3: the caller passes batches and yields between them.
   const write: EntryWriter['write'] = async (_trx, target, rows) => {
     insertMany ??= native.prepare(insert(SQLITE_ROWS_PER_INSERT));
     insertOne ??= native.prepare(insert(1));
     // better-sqlite3 binds an array argument's items in turn: each row's values follow the four the store adds.
-    const values = (i: number): unknown[] => [...storeValues(target, i), rows[i] as EntryRow];
+    const values = (i: number): unknown[] => {
+      const head = storeValues(target, i);
+      const row = rows[i] as EntryRow;
+      return [...head, row, keyValue(key, target, head[0], row)];
+    };
     try {
       let i = 0;
       for (; i + SQLITE_ROWS_PER_INSERT <= rows.length; i += SQLITE_ROWS_PER_INSERT) {
@@ -106,10 +120,14 @@ const PG_CHUNK = 5000;
 
 /** PostgreSQL: one statement per 5 000 rows, each column sent as one array and unnested. */
 export function postgresEntryWriter(): EntryWriter {
+  const key = sortKeyer();
   const write: EntryWriter['write'] = async (trx, target, entryRows) => {
     for (let i = 0; i < entryRows.length; i += PG_CHUNK) {
       const chunk = entryRows.slice(i, i + PG_CHUNK);
-      const rows = chunk.map((r, j) => [...storeValues(target, i + j), ...r]);
+      const rows = chunk.map((r, j) => {
+        const head = storeValues(target, i + j);
+        return [...head, ...r, keyValue(key, target, head[0], r)];
+      });
       const arrays = COLUMNS.map((c, k) => sql`${rows.map((r) => r[k])}::${sql.raw(INTEGER.has(c) ? 'integer' : 'text')}[]`);
       await sql`insert into entries (${sql.join(COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
     }

@@ -50,6 +50,8 @@ export interface EntriesTable {
   date_text: string | null;
   time_text: string | null;
   ambiguous_date: number;
+  /** The entry's place in the merged order (timeline/order.ts); PostgreSQL compares it in the "C" collation. */
+  sort_key: string;
 }
 
 export interface PeopleTable {

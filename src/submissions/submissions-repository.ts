@@ -1,7 +1,8 @@
 // Agency submissions and their entries in storage: one transaction per upload, versions kept, one current per agency.
 import type { Kysely, Transaction } from 'kysely';
 import { agencyFilter, agencyKey, type Agencies } from '../access/agency.js';
-import { kyselyEntryReader, type EntryReader } from '../db/entry-reader.js';
+import type { EntryReader } from '../db/entry-reader.js';
+import type { KeyRange } from '../timeline/order.js';
 import { nextInSequence, peekSequence } from '../db/counters.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
@@ -77,7 +78,7 @@ export class SubmissionsRepository {
   constructor(
     private readonly db: Kysely<Schema>,
     private readonly writeEntries: EntryWriter,
-    private readonly readEntries: EntryReader = kyselyEntryReader(db),
+    private readonly readEntries: EntryReader,
   ) {}
 
   /** The version the next upload for this agency would get (a dry run's answer; not reserved). */
@@ -127,7 +128,7 @@ export class SubmissionsRepository {
         report: '{}',
       };
       await trx.insertInto('submissions').values(row).execute();
-      const target = { submissionId: row.id, caseId: s.caseId, position: 0 };
+      const target = { submissionId: row.id, caseId: s.caseId, agency: row.agency, position: 0 };
       // A slice at a time with a turn of the event loop after each: on SQLite every write is synchronous, batches
       // already queued would otherwise be written in one go, and other requests need turns.
       for (let batch = pending.first; batch; ) {
@@ -160,8 +161,8 @@ export class SubmissionsRepository {
     return rows.map(toRecord);
   }
 
-  /** The current entries of these agencies (the scope's view), as stored, in no particular order. */
-  currentEntries(caseId: string, agencies: Agencies): Promise<StoredEntry[]> {
-    return this.readEntries(caseId, agencyFilter(agencies));
+  /** The current entries of these agencies (the scope's view) in the merged order, within key ranges (all when omitted). */
+  currentEntries(caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]): Promise<StoredEntry[]> {
+    return this.readEntries({ caseId, agencyKey: agencyFilter(agencies), ...(ranges ? { ranges } : {}) });
   }
 }

@@ -1,6 +1,7 @@
 // HTTP routes for the merged timeline of a case, in JSON, CSV, XLSX or DOCX.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Agencies } from '../access/agency.js';
+import type { KeyRange } from './order.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
@@ -12,7 +13,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   const { submissions } = app.repos;
   const { people } = app.repos;
   const sources = {
-    entries: (caseId: string, agencies: Agencies) => submissions.currentEntries(caseId, agencies),
+    entries: (caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]) => submissions.currentEntries(caseId, agencies, ranges),
     people: (caseId: string) => people.list(caseId),
   };
 

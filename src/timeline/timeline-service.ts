@@ -2,16 +2,17 @@
 import { includesAgency, type Agencies } from '../access/agency.js';
 import type { TimelineView } from '../access/scope.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
-import { filterTimeline } from '../chronology/filter.js';
-import { mergeTimeline } from '../chronology/merge.js';
+import { filterTimeline } from './filter.js';
+import { mergeInOrder, mergeTimeline } from './merge.js';
+import { keyRanges, type KeyRange } from './order.js';
 import type { StoredEntry, TimelineEntry } from '../chronology/types.js';
 import type { Person } from '../anonymise/types.js';
 import type { TimelineQuery } from './timeline-schemas.js';
 import { anonymiseTimeline, personFilter } from './anonymise-timeline.js';
 
 export interface TimelineSources {
-  /** The current entries of these agencies only. */
-  entries(caseId: string, agencies: Agencies): Promise<StoredEntry[]>;
+  /** The current entries of these agencies only, in the merged order, within the key ranges (all when omitted). */
+  entries(caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]): Promise<StoredEntry[]>;
   people(caseId: string): Promise<Person[]>;
 }
 
@@ -27,11 +28,15 @@ export function composeTimeline(
   query: Omit<TimelineQuery, 'format'>,
   reviewPeriod: CaseRecord['reviewPeriod'] | undefined,
 ): BuiltTimeline {
-  const merged = mergeTimeline(stored, reviewPeriod ? { reviewPeriod } : {});
+  return narrow(mergeTimeline(stored, reviewPeriod ? { reviewPeriod } : {}), people, query, true);
+}
+
+/** Filters and anonymises a merged timeline; `byDate` false when the store has applied from/to already. */
+function narrow(merged: TimelineEntry[], people: readonly Person[], query: Omit<TimelineQuery, 'format'>, byDate: boolean): BuiltTimeline {
   const person = query.person ? personFilter(people, query.person, query.names) : undefined;
   const base = filterTimeline(merged, {
-    ...(query.from ? { from: query.from } : {}),
-    ...(query.to ? { to: query.to } : {}),
+    ...(byDate && query.from ? { from: query.from } : {}),
+    ...(byDate && query.to ? { to: query.to } : {}),
     ...(query.agency ? { agency: query.agency } : {}),
     ...(query.seen !== undefined ? { seen: query.seen } : {}),
     ...(person ? { person } : {}),
@@ -49,11 +54,13 @@ export async function buildCaseTimeline(
   c: CaseRecord,
   query: Omit<TimelineQuery, 'format'>,
 ): Promise<BuiltTimeline> {
-  const stored = await sources.entries(c.id, view.agencies);
+  // From and to are key ranges of the store's read; a day's entries are all in or all out, so duplicate flags hold.
+  const stored = await sources.entries(c.id, view.agencies, keyRanges(query.from, query.to));
   // The store filtered already; checked again here so a source that ignored the filter cannot widen the view.
   const visible = view.agencies.all ? stored : stored.filter((e) => includesAgency(view.agencies, e.submissionAgency));
   const people = await sources.people(c.id);
-  const built = composeTimeline(visible, people, { ...query, names: view.names }, c.reviewPeriod);
+  const merged = mergeInOrder(visible, c.reviewPeriod ? { reviewPeriod: c.reviewPeriod } : {});
+  const built = narrow(merged, people, { ...query, names: view.names }, false);
   return view.unmappedNames ? built : { ...built, unmappedNames: [] };
 }
 

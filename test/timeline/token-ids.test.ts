@@ -1,8 +1,8 @@
 // Integer token sets for the duplicate search: the same sets as tokenSet, and the same pairs as brute force.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { jaccard, similarIdPairs, tokenSet } from '../../src/chronology/similarity.js';
-import { TokenDictionary } from '../../src/chronology/token-ids.js';
+import { jaccard, similarIdPairs, tokenSet } from '../../src/timeline/similarity.js';
+import { TokenDictionary } from '../../src/timeline/token-ids.js';
 
 describe('token ids', () => {
   it('give equal words equal ids, case, apostrophes and punctuation aside', () => {

@@ -1,6 +1,6 @@
 // Narrows a merged timeline by date range, agency, text, victim seen and person (DESIGN §4 filters).
-import { overlaps, requireDatePeriod } from './date-period.js';
-import type { TimelineEntry } from './types.js';
+import { overlaps, requireDatePeriod } from '../chronology/date-period.js';
+import type { TimelineEntry } from '../chronology/types.js';
 
 export interface TimelineFilter {
   /** yyyy, yyyy-mm or yyyy-mm-dd; inclusive: entries whose period overlaps [start of from, end of to] are kept. */

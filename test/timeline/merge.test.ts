@@ -1,8 +1,8 @@
 // Merged timeline: the total order of DESIGN §4, flags, duplicate detection and order-independence.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { compareAgencies, mergeTimeline } from '../../src/chronology/merge.js';
-import { jaccard, textSimilarity, tokenSet } from '../../src/chronology/similarity.js';
+import { compareAgencies, mergeTimeline } from '../../src/timeline/merge.js';
+import { jaccard, textSimilarity, tokenSet } from '../../src/timeline/similarity.js';
 import type { StoredEntry } from '../../src/chronology/types.js';
 
 let seq = 0;

@@ -1,6 +1,6 @@
 // Timeline filters: overlap-aware date range, agency, text search, victim seen and person.
 import { describe, expect, it } from 'vitest';
-import { filterTimeline } from '../../src/chronology/filter.js';
+import { filterTimeline } from '../../src/timeline/filter.js';
 import type { TimelineEntry } from '../../src/chronology/types.js';
 
 function entry(id: string, p: Partial<TimelineEntry> & { date: string }): TimelineEntry {
