@@ -1,5 +1,5 @@
 // Builds validated chronology entries and an ingest report from a reader's raw rows (or from JSON entries), all-or-nothing.
-import type { CellValue, EntryInput, Field, IngestReport, RawRow, RawWorkbook, ReviewPeriod, RowError } from './types.js';
+import type { CellValue, EntryInput, Field, IngestReport, IngestWarning, RawRow, RawWorkbook, ReviewPeriod, RowError } from './types.js';
 import type { JsonEntryInput } from './json-entry-schema.js';
 import type { EntrySink, FieldCell } from './entry-collector.js';
 import { EntryCollector } from './entry-collector.js';
@@ -20,7 +20,7 @@ export type BuildResult =
   | { ok: false; reason: 'invalid'; errors: RowError[]; totalErrors: number }
   | { ok: false; reason: 'no-date-column'; seenHeaders: string[]; expected: string[] };
 
-function finish(collector: EntryCollector, report: IngestReport, emptyTable: RowError): BuildResult {
+function finish(collector: EntryCollector, report: IngestReport, emptyTable: RowError, sheetWarnings: IngestWarning[] = []): BuildResult {
   if (collector.totalErrors === 0 && collector.count === 0) {
     return { ok: false, reason: 'invalid', errors: [emptyTable], totalErrors: 1 };
   }
@@ -28,7 +28,7 @@ function finish(collector: EntryCollector, report: IngestReport, emptyTable: Row
     return { ok: false, reason: 'invalid', errors: collector.errors, totalErrors: collector.totalErrors };
   }
   collector.settle(true);
-  return { ok: true, entries: collector.entries, count: collector.count, report: { ...report, warnings: collector.warnings } };
+  return { ok: true, entries: collector.entries, count: collector.count, report: { ...report, warnings: [...sheetWarnings, ...collector.warnings] } };
 }
 
 /** The header row again further down (a table pasted twice, a page break from Word): skipped, not an error. */
@@ -109,7 +109,7 @@ class TableBuilder {
     const dateColumn = columns.find((c) => c.field === 'date' || c.field === 'datetime')?.header ?? 'Date';
     const report: IngestReport = { sheet: table.sheet.name, headerRow: table.headerRow, mapping, unrecognisedColumns, warnings: [] };
     const empty = { row: table.headerRow, column: dateColumn, value: '', message: 'The table has no entries below its header row' };
-    return finish(this.collector, report, empty);
+    return finish(this.collector, report, empty, table.sheet.warnings ?? []);
   }
 }
 

@@ -16,11 +16,13 @@ export interface RawRow {
 export interface RawSheet {
   name: string;
   rows: RawRow[];
+  /** What the reader noticed about the sheet as a whole (a Word table's tracked changes), reported if it is chosen. */
+  warnings?: IngestWarning[];
 }
 
-/** What a reader (xlsx or csv) produces; `date1904` is true when the workbook uses the 1904 date system. */
+/** What a reader produces (a Word document's tables as sheets); `date1904` is true when the workbook uses the 1904 date system. */
 export interface RawWorkbook {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx';
   sheets: RawSheet[];
   date1904: boolean;
 }
@@ -81,7 +83,8 @@ export interface IngestWarning {
     | 'duplicate-row'
     | 'formula-cell'
     | 'date-time-split'
-    | 'time-from-date-cell';
+    | 'time-from-date-cell'
+    | 'tracked-changes';
   message: string;
 }
 

@@ -1,7 +1,8 @@
-// Tells an xlsx from a csv by its first bytes (the file name is only a hint) and names every format we refuse.
+// Tells the formats we read (xlsx, csv, xls, ods, docx) apart by their first bytes (the file name is only a hint) and
+// names every format we refuse.
 import { UnreadableFileError, UnsupportedFormatError, messages } from './limits.js';
 
-export type ReadableFormat = 'xlsx' | 'csv';
+export type ReadableFormat = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx';
 
 const startsWith = (buf: Buffer, bytes: readonly number[], at = 0): boolean =>
   buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
@@ -31,16 +32,29 @@ const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; format: string; what
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Legacy Office (OLE2 compound file): the directory names its streams in UTF-16LE. */
-function refuseOle2(buf: Buffer, hint: string): never {
+/**
+ * Legacy Office (OLE2 compound file): the directory names its streams in UTF-16LE. An encrypted xlsx or docx is an
+ * OLE2 file holding an EncryptedPackage; an encrypted .xls is found by its reader.
+ */
+function detectOle2(buf: Buffer, hint: string): ReadableFormat {
   if (buf.includes(utf16le('EncryptedPackage'))) {
-    return refuse('encrypted-office', 'a password-protected Office file', 'Remove the password in Excel (File › Info › Protect Workbook › Encrypt with Password, clear it), save as .xlsx, then upload again.');
+    return refuse('encrypted-office', 'a password-protected Office file', 'Remove the password (in Excel or Word: File › Info › Protect › Encrypt with Password, clear it), save it again, then upload again.');
   }
-  if (buf.includes(utf16le('WordDocument'))) return refuse('doc', 'a legacy Word 97–2003 .doc document', 'Copy the chronology table into Excel and save it as .xlsx (Excel Workbook) or .csv, then upload again.');
-  if (buf.includes(utf16le('Workbook')) || buf.includes(utf16le('Book')) || hint === 'xls') {
-    return refuse('xls', 'a legacy Excel 97–2003 .xls file', 'Open it in Excel and save it as .xlsx (Excel Workbook) or .csv, then upload again.');
-  }
+  if (buf.includes(utf16le('WordDocument'))) return refuse('doc', 'a legacy Word 97–2003 .doc document', 'Open it in Word and save it as .docx (Word Document), or copy the chronology table into Excel and save it as .xlsx, then upload again.');
+  if (buf.includes(utf16le('Workbook')) || buf.includes(utf16le('Book')) || hint === 'xls') return 'xls';
   return refuse('ole2', 'a legacy Microsoft Office 97–2003 file');
+}
+
+const OLE2_HEAD = Buffer.from(OLE2);
+const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * Whether the file is one SheetJS reads (an OLE2 .xls or an .ods), told from its first bytes only, so the main thread
+ * can choose the sandboxed worker for it without reading the whole file.
+ */
+export function readsWithSheetJs(buf: Buffer): boolean {
+  if (buf.subarray(0, OLE2_HEAD.length).equals(OLE2_HEAD)) return true;
+  return startsWith(buf, ascii('PK\x03\x04')) && buf.subarray(0, 256).toString('latin1').includes(ODS_MIME);
 }
 
 /** Zip-based formats: told apart by the entry names stored in plain text in the zip headers. */
@@ -49,13 +63,14 @@ function detectZip(buf: Buffer): ReadableFormat {
   const odf = /application\/vnd\.oasis\.opendocument\.(spreadsheet|text|presentation|graphics|chart|formula|database)/.exec(head);
   if (odf) {
     const kind = odf[1] ?? '';
-    if (kind === 'spreadsheet') return refuse('ods', 'an OpenDocument spreadsheet (.ods)', 'Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365) or .csv, then upload again.');
+    if (kind === 'spreadsheet') return 'ods';
     return refuse('odf', `an OpenDocument ${kind} file`, 'Copy the chronology table into a spreadsheet and save it as .xlsx or .csv, then upload again.');
   }
   const has = (name: string): boolean => buf.includes(name, 0, 'latin1');
   if (has('xl/workbook.xml')) return 'xlsx';
   if (has('xl/workbook.bin')) return refuse('xlsb', 'an Excel Binary Workbook (.xlsb)', 'Open it in Excel and save it as .xlsx (Excel Workbook) or .csv, then upload again.');
-  if (has('word/')) return refuse('docx', 'a Word document (.docx)', 'Reading chronologies out of Word IMRs is not supported yet: copy the table into Excel and save it as .xlsx or .csv, then upload again.');
+  if (has('word/document.xml')) return 'docx';
+  if (has('word/')) return refuse('docx', 'a Word document without its main part', 'Open it in Word and save it again as .docx (Word Document), then upload again.');
   if (has('ppt/')) return refuse('pptx', 'a PowerPoint presentation', 'Upload the chronology workbook (.xlsx) or a .csv.');
   return refuse('zip', 'a zip archive, not an Excel workbook', 'Upload the workbook itself (.xlsx) or a .csv, not a zip of it.');
 }
@@ -100,7 +115,7 @@ export function detectFormat(buf: Buffer, fileName?: string): ReadableFormat {
   if (buf.length === 0) throw new UnreadableFileError('empty', 'The file is empty. Check you chose the right file, then upload again.');
   const hint = (/\.([a-z0-9]{1,5})$/i.exec(fileName ?? '')?.[1] ?? '').toLowerCase();
 
-  if (startsWith(buf, OLE2)) refuseOle2(buf, hint);
+  if (startsWith(buf, OLE2)) return detectOle2(buf, hint);
   if (startsWith(buf, ascii('PK\x03\x04')) || startsWith(buf, ascii('PK\x05\x06'))) return detectZip(buf);
   for (const sig of SIGNATURES) if (startsWith(buf, sig.bytes)) refuse(sig.format, sig.what, sig.advice);
   if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) refuse('image', 'a WebP image', 'Upload the chronology workbook (.xlsx) or a .csv, not a picture of it.');

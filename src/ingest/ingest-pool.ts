@@ -1,9 +1,11 @@
-// A small pool of worker threads for parsing uploads, so a 50 000-row file never blocks the event loop.
-import { MessageChannel } from 'node:worker_threads';
+// Worker threads for parsing uploads, so a 50 000-row file never blocks the event loop: one pool for xlsx, csv and
+// docx, and a sandboxed one for the files SheetJS reads (.xls, .ods).
+import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerScript } from '../worker-script.js';
 import type { IngestOptions, IngestOutcome } from './ingest.js';
-import type { IngestTask } from './ingest-worker.js';
+import type { IngestTask } from './ingest-task.js';
+import { readsWithSheetJs } from './detect-format.js';
 import { EntryStream, type IngestFailure } from './entry-stream.js';
 
 /**
@@ -26,6 +28,7 @@ export interface IngestPool {
 }
 
 const worker = workerScript('ingest-worker', import.meta.url);
+const sheetWorker = workerScript('sheet-worker', import.meta.url);
 
 const outOfMemory: IngestFailure = {
   ok: false,
@@ -37,7 +40,33 @@ const outOfMemory: IngestFailure = {
   },
 };
 
-export function createIngestPool(opts: { maxThreads?: number; minThreads?: number; maxHeapMb?: number } = {}): IngestPool {
+const tooSlow = (ms: number): IngestFailure => ({
+  ok: false,
+  statusCode: 413,
+  body: {
+    error: 'too_large',
+    limit: 'time',
+    message: `The file took longer than ${Math.round(ms / 1000)} s to read, so reading it was stopped. Save it as .xlsx (or split it), then upload again.`,
+  },
+});
+
+export interface IngestPoolOptions {
+  maxThreads?: number;
+  minThreads?: number;
+  maxHeapMb?: number;
+  /** The SheetJS worker's old-generation heap (256 MB by default). */
+  sheetHeapMb?: number;
+}
+
+/** How the SheetJS worker is started: frozen intrinsics, and limits on its heap, young generation and stack. */
+export function sheetWorkerSetup(heapMb = 256): { execArgv: string[]; resourceLimits: ResourceLimits } {
+  return {
+    execArgv: [...sheetWorker.execArgv, '--frozen-intrinsics', '--disable-warning=ExperimentalWarning'],
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+  };
+}
+
+export function createIngestPool(opts: IngestPoolOptions = {}): IngestPool {
   const pool = new Piscina<IngestTask, void>({
     filename: worker.filename,
     // One worker kept warm (modules loaded, exceljs imported): a cold start adds a few hundred ms to an upload.
@@ -48,20 +77,36 @@ export function createIngestPool(opts: { maxThreads?: number; minThreads?: numbe
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
     execArgv: worker.execArgv,
   });
+  // SheetJS reads a whole legacy workbook into objects of its own: it runs alone, started only when such a file comes,
+  // with frozen intrinsics (a crafted file cannot pollute a prototype) and tight limits on heap, young generation and
+  // stack. Only primitive cell values leave SheetJS (read/sheetjs.ts).
+  const sheets = new Piscina<IngestTask, void>({
+    filename: sheetWorker.filename,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 30_000,
+    ...sheetWorkerSetup(opts.sheetHeapMb),
+  });
   const start = (bytes: Buffer, fileName: string | undefined, options: IngestOptions): EntryStream => {
     const { port1, port2 } = new MessageChannel();
     const stream = new EntryStream(port1);
-    // The worker died (out of memory, crashed): the file is refused, the server carries on. A worker that
-    // finished has already reported its own outcome, which this does not replace.
-    pool.run({ bytes, fileName, options, port: port2 }, { transferList: [port2, ...movable(bytes)] }).then(
+    const maxMs = options.limits.maxReadMs;
+    const target = readsWithSheetJs(bytes) ? sheets : pool;
+    // The worker died (out of memory, crashed) or ran out of time (piscina then ends its thread): the file is
+    // refused, the server carries on. A worker that finished has already reported its own outcome, which this does
+    // not replace.
+    const signal = AbortSignal.timeout(maxMs);
+    target.run({ bytes, fileName, options, port: port2 }, { transferList: [port2, ...movable(bytes)], signal }).then(
       () => stream.taskEnded(),
-      () => stream.taskEnded(outOfMemory),
+      () => stream.taskEnded(signal.aborted ? tooSlow(maxMs) : outOfMemory),
     );
     return stream;
   };
   return {
     start,
     run: (bytes, fileName, options) => start(bytes, fileName, options).collect(),
-    close: () => pool.close({ force: true }),
+    close: async () => {
+      await Promise.all([pool.close({ force: true }), sheets.close({ force: true })]);
+    },
   };
 }

@@ -1,25 +1,9 @@
-// Worker-thread entry: parses one upload off the main thread (piscina calls the default export).
-import type { MessagePort } from 'node:worker_threads';
-import { postDone, postEntries } from './entry-stream.js';
-import { ingestFile, type IngestOptions } from './ingest.js';
+// Worker-thread entry for xlsx, csv and docx uploads: parses one upload off the main thread (piscina calls the default export).
+import { runIngestTask } from './ingest-task.js';
 
-export interface IngestTask {
-  bytes: Uint8Array;
-  fileName: string | undefined;
-  options: IngestOptions;
-  /** Where settled entries go as they are built, then the outcome (entry-stream.ts). */
-  port: MessagePort;
-}
+export type { IngestTask } from './ingest-task.js';
 
 // A warm worker has exceljs loaded before the first spreadsheet arrives (a csv never waits for it).
 void import('exceljs').catch(() => undefined);
 
-export default async function run(task: IngestTask): Promise<void> {
-  const { port } = task;
-  try {
-    const outcome = await ingestFile(task.bytes, task.fileName, task.options, (entries) => postEntries(port, entries));
-    postDone(port, outcome.ok ? { ok: true, report: outcome.report, count: outcome.count } : outcome);
-  } finally {
-    port.close();
-  }
-}
+export default runIngestTask;

@@ -18,6 +18,8 @@ export interface IngestLimits {
   maxZipEntries: number;
   /** `<c>` elements across all worksheets of an xlsx, checked before exceljs builds its in-memory model (2 000 000). */
   maxCells: number;
+  /** How long a worker may take to read one file before it is stopped and the file refused (60 s). */
+  maxReadMs: number;
 }
 
 export const MiB = 1024 * 1024;
@@ -31,6 +33,7 @@ export const defaultLimits: Readonly<IngestLimits> = Object.freeze({
   maxRatio: 100,
   maxZipEntries: 1000,
   maxCells: 1_000_000,
+  maxReadMs: 60_000,
 });
 
 export type LimitName =
@@ -41,7 +44,8 @@ export type LimitName =
   | 'cells'
   | 'inflated-size'
   | 'compression-ratio'
-  | 'zip-entries';
+  | 'zip-entries'
+  | 'time';
 
 /** Over a size limit → 413 `{ error: "too_large", limit }`. The message names the limit and never echoes file content. */
 export class LimitError extends AppError {
@@ -54,7 +58,7 @@ export class LimitError extends AppError {
   }
 }
 
-/** A format the service does not read (legacy .xls, .ods, .docx, PDF …) → 415 `{ error: "unsupported_format", format }`. */
+/** A format the service does not read (PDF, .doc, an encrypted file …) → 415 `{ error: "unsupported_format", format }`. */
 export class UnsupportedFormatError extends AppError {
   override readonly name = 'UnsupportedFormatError';
   constructor(
@@ -66,7 +70,7 @@ export class UnsupportedFormatError extends AppError {
 }
 
 /**
- * A file of a format we read (xlsx/csv) that is damaged or hostile (broken zip, NUL bytes in a CSV, a DTD in the
+ * A file of a format we read (xlsx, csv, xls, ods, docx) that is damaged or hostile (broken zip, NUL bytes in a CSV, a DTD in the
  * XML, unsafe zip entry names) → 422 `{ error: "unreadable_file", reason }`: the media type is fine, the content is not.
  */
 export class UnreadableFileError extends AppError {

@@ -13,8 +13,9 @@ export interface SheetPart {
   streamable: boolean;
 }
 
-export const damaged = (reason: string, what: string): UnreadableFileError =>
-  new UnreadableFileError(reason, `The .xlsx file is damaged or was not written by a spreadsheet program (${what}). ${messages.saveAgain}`);
+/** `file` names the kind of file in the message: '.xlsx' (the default), '.ods', '.docx'. */
+export const damaged = (reason: string, what: string, file = '.xlsx'): UnreadableFileError =>
+  new UnreadableFileError(reason, `The ${file} file is damaged or was not written by ${file === '.docx' ? 'Word' : 'a spreadsheet program'} (${what}). ${messages.saveAgain}`);
 
 const CARRY = 64; // longer than any token scanned for (and the window read after it), so a token split over two chunks is seen exactly once
 const LT = 0x3c;
@@ -127,6 +128,7 @@ export class XmlScanner {
   constructor(
     private readonly countCells: boolean,
     private readonly keepHead: boolean,
+    private readonly file = '.xlsx',
   ) {
     this.sheet = countCells ? new SheetFacts() : undefined;
   }
@@ -140,7 +142,7 @@ export class XmlScanner {
       const tag = tokenAt(bytes, at);
       if (tag !== 'dtd') this.sheet?.see(bytes, at, tag);
       if (tag === null) continue;
-      if (tag === 'dtd') throw damaged('xml-dtd', 'an XML part declares a DTD or entities');
+      if (tag === 'dtd') throw damaged('xml-dtd', 'an XML part declares a DTD or entities', this.file);
       if (!this.countCells) continue;
       this.elements++;
       if (tag === 'row') this.pendingRow = true;
@@ -157,7 +159,7 @@ export class XmlScanner {
       this.started = true;
       // UTF-16 XML would hide a DOCTYPE from a byte scan; Excel writes UTF-8 only.
       if (chunk[0] === 0 || chunk[1] === 0 || (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-        throw damaged('xml-encoding', 'an XML part is not UTF-8');
+        throw damaged('xml-encoding', 'an XML part is not UTF-8', this.file);
       }
     }
   }

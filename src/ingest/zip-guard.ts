@@ -1,4 +1,5 @@
-// Checks an xlsx zip before exceljs inflates it into memory: entry count and names, declared and actual sizes, DTDs.
+// Checks an Office zip (xlsx, ods, docx) before anything reads it: entry count and names, declared and actual sizes,
+// DTDs; and hands out its parts as guarded streams that count every inflated byte against the limits.
 import { createInflateRaw } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -25,38 +26,17 @@ export function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
 }
 
-/** `../x`, `/x`, `C:x` and NUL would escape a directory if anything ever extracted them: no spreadsheet writes them. */
+/** `../x`, `/x`, `C:x` and NUL would escape a directory if anything ever extracted them: no office program writes them. */
 function isUnsafeName(name: string): boolean {
   return /^[\\/]/.test(name) || /^[a-zA-Z]:/.test(name) || name.includes('\0') || name.split(/[\\/]/).includes('..');
 }
 
-export async function openZip(buf: Buffer): Promise<ZipFile> {
+export async function openZip(buf: Buffer, file = '.xlsx'): Promise<ZipFile> {
   try {
     return await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
   } catch {
-    throw damaged('corrupt-zip', 'its zip structure cannot be read');
+    throw damaged('corrupt-zip', 'its zip structure cannot be read', file);
   }
-}
-
-async function listEntries(zip: ZipFile, buf: Buffer, limits: IngestLimits): Promise<Array<{ entry: Entry; name: string }>> {
-  if (zip.entryCount > limits.maxZipEntries) {
-    throw new LimitError('zip-entries', `The .xlsx file holds more than ${limits.maxZipEntries} parts; a chronology workbook holds a few dozen. ${messages.saveAgain}`);
-  }
-  const list: Array<{ entry: Entry; name: string }> = [];
-  let declared = 0;
-  try {
-    for await (const entry of zip.eachEntry()) list.push({ entry, name: entryName(entry) });
-  } catch {
-    throw damaged('corrupt-zip', 'its list of contents cannot be read');
-  }
-  for (const { entry, name } of list) {
-    if (isUnsafeName(name)) throw damaged('unsafe-entry-name', 'it contains a part with an unsafe path');
-    if (entry.isEncrypted()) throw damaged('encrypted-entry', 'a part is encrypted');
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw damaged('compression-method', 'a part uses an unknown compression');
-    declared += entry.uncompressedSize;
-  }
-  checkTotals(declared, buf.length, limits);
-  return list;
 }
 
 /** Inflated in 256 KiB chunks (zlib's default is 16 KiB, and each chunk is a round trip to the thread pool). */
@@ -72,12 +52,124 @@ export async function openInflated(zip: ZipFile, entry: Entry): Promise<Readable
   return raw.pipe(inflate);
 }
 
-function checkTotals(inflated: number, fileBytes: number, limits: IngestLimits): void {
-  if (inflated > limits.maxInflatedBytes) {
-    throw new LimitError('inflated-size', `The .xlsx file unpacks to more than ${Math.round(limits.maxInflatedBytes / MiB)} MB. Remove pictures, other sheets and empty formatted rows, then upload again.`);
+/**
+ * An Office zip whose list of parts passed the checks (count, names, encryption, compression, declared sizes), with
+ * each part readable as a stream of inflated chunks counted against the limits: a part that inflates past them, or
+ * to another size than its header says, is refused as it inflates, so lying headers cannot get past. Generic: the
+ * xlsx, ods and docx readers use it, and so may any reader of an Office file.
+ */
+export class GuardedZip {
+  /** Bytes inflated so far, all parts together. */
+  inflatedBytes = 0;
+
+  private constructor(
+    private readonly zip: ZipFile,
+    readonly parts: ReadonlyArray<{ entry: Entry; name: string }>,
+    private readonly fileBytes: number,
+    private readonly limits: IngestLimits,
+    /** The kind of file, for messages: '.xlsx', '.ods', '.docx'. */
+    readonly file: string,
+  ) {}
+
+  static async open(buf: Buffer, limits: IngestLimits, file = '.xlsx'): Promise<GuardedZip> {
+    const zip = await openZip(buf, file);
+    try {
+      if (zip.entryCount > limits.maxZipEntries) {
+        throw new LimitError('zip-entries', `The ${file} file holds more than ${limits.maxZipEntries} parts; a real one holds a few dozen. ${messages.saveAgain}`);
+      }
+      const parts: Array<{ entry: Entry; name: string }> = [];
+      try {
+        for await (const entry of zip.eachEntry()) parts.push({ entry, name: entryName(entry) });
+      } catch {
+        throw damaged('corrupt-zip', 'its list of contents cannot be read', file);
+      }
+      let declared = 0;
+      for (const { entry, name } of parts) {
+        if (isUnsafeName(name)) throw damaged('unsafe-entry-name', 'it contains a part with an unsafe path', file);
+        if (entry.isEncrypted()) throw damaged('encrypted-entry', 'a part is encrypted', file);
+        if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw damaged('compression-method', 'a part uses an unknown compression', file);
+        declared += entry.uncompressedSize;
+      }
+      const guarded = new GuardedZip(zip, parts, buf.length, limits, file);
+      guarded.checkTotals(declared);
+      return guarded;
+    } catch (err) {
+      zip.close();
+      throw err;
+    }
   }
-  if (inflated > limits.maxRatio * Math.max(fileBytes, 1)) {
-    throw new LimitError('compression-ratio', `The .xlsx file unpacks to more than ${limits.maxRatio} times its size, which real workbooks do not. ${messages.saveAgain}`);
+
+  find(name: string): Entry | undefined {
+    return this.parts.find((p) => p.name === name)?.entry;
+  }
+
+  private checkTotals(inflated: number): void {
+    const { limits, file } = this;
+    if (inflated > limits.maxInflatedBytes) {
+      throw new LimitError('inflated-size', `The ${file} file unpacks to more than ${Math.round(limits.maxInflatedBytes / MiB)} MB. Remove pictures, other sheets and empty formatted rows, then upload again.`);
+    }
+    if (inflated > limits.maxRatio * Math.max(this.fileBytes, 1)) {
+      throw new LimitError('compression-ratio', `The ${file} file unpacks to more than ${limits.maxRatio} times its size, which real files do not. ${messages.saveAgain}`);
+    }
+  }
+
+  /**
+   * A part's bytes as they inflate, each chunk counted against the limits before it is handed on; the part's actual
+   * size is checked against its header at the end, or (`strict`) as soon as it inflates past it — for a reader that
+   * parses the part as it comes, so a lying bomb is not parsed up to the limits first. Errors are LimitError or
+   * UnreadableFileError.
+   */
+  async *inflate(entry: Entry, strict = false): AsyncGenerator<Buffer> {
+    const { file } = this;
+    let stream: Readable;
+    try {
+      stream = await openInflated(this.zip, entry);
+    } catch {
+      throw damaged('corrupt-zip', 'a part cannot be opened', file);
+    }
+    let actual = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        actual += chunk.length;
+        this.inflatedBytes += chunk.length;
+        this.checkTotals(this.inflatedBytes);
+        if (strict && actual > entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says', file);
+        yield chunk;
+      }
+    } catch (err) {
+      if (err instanceof LimitError || err instanceof UnreadableFileError) throw err;
+      throw damaged('corrupt-zip', 'a part cannot be unpacked', file);
+    } finally {
+      stream.destroy();
+    }
+    if (actual !== entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says', file);
+  }
+
+  /** The zip, for a reader that opens parts itself after the guard (read/xlsx-stream.ts). */
+  get zipFile(): ZipFile {
+    return this.zip;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+/**
+ * Inflates every part of an .ods (which SheetJS then inflates into memory): the limits as for an xlsx, and no DTD
+ * in any XML part.
+ */
+export async function guardOds(buf: Buffer, limits: IngestLimits): Promise<void> {
+  const zip = await GuardedZip.open(buf, limits, '.ods');
+  try {
+    if (!zip.find('content.xml')) throw damaged('not-ods', 'it has no content part', '.ods');
+    for (const { entry, name } of zip.parts) {
+      const scanner = /\.(xml|rdf)$/i.test(name) ? new XmlScanner(false, false, '.ods') : null;
+      for await (const chunk of zip.inflate(entry)) scanner?.push(chunk);
+      scanner?.push(Buffer.alloc(0), true);
+    }
+  } finally {
+    zip.close();
   }
 }
 
@@ -88,42 +180,25 @@ function checkTotals(inflated: number, fileBytes: number, limits: IngestLimits):
  * bytes of their entry and never opened — exceljs ignores them.
  */
 export async function guardXlsx(buf: Buffer, limits: IngestLimits): Promise<ZipGuardReport> {
-  const zip = await openZip(buf);
+  const zip = await GuardedZip.open(buf, limits);
   try {
-    const list = await listEntries(zip, buf, limits);
-    if (!list.some(({ name }) => name === 'xl/workbook.xml')) throw damaged('not-xlsx', 'it has no workbook part');
-    const report: ZipGuardReport = { entries: list.length, inflatedBytes: 0, date1904: false, worksheetRows: [], elements: 0, sheetParts: new Map() };
-    for (const { entry, name } of list) {
+    if (!zip.find('xl/workbook.xml')) throw damaged('not-xlsx', 'it has no workbook part');
+    const report: ZipGuardReport = { entries: zip.parts.length, inflatedBytes: 0, date1904: false, worksheetRows: [], elements: 0, sheetParts: new Map() };
+    for (const { entry, name } of zip.parts) {
       const isXml = /\.(xml|rels|vml)$/i.test(name);
       const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
       const scanner = isXml ? new XmlScanner(isSheet, name === 'xl/workbook.xml') : null;
-      let actual = 0;
-      let stream: Readable;
-      try {
-        stream = await openInflated(zip, entry);
-      } catch {
-        throw damaged('corrupt-zip', 'a part cannot be opened');
-      }
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          actual += chunk.length;
-          report.inflatedBytes += chunk.length;
-          checkTotals(report.inflatedBytes, buf.length, limits);
-          scanner?.push(chunk);
-          if (scanner && report.elements + scanner.elements > limits.maxCells) {
-            throw new LimitError('cells', `The .xlsx file has more than ${limits.maxCells} cells. Delete unused rows and columns, then upload again.`);
-          }
-          if (scanner && scanner.rows > limits.maxRows) {
-            throw new LimitError('rows', `A sheet has more than ${limits.maxRows} rows. Split the chronology or delete the empty rows at the end, then upload again.`);
-          }
+      for await (const chunk of zip.inflate(entry)) {
+        if (!scanner) continue;
+        scanner.push(chunk);
+        if (report.elements + scanner.elements > limits.maxCells) {
+          throw new LimitError('cells', `The .xlsx file has more than ${limits.maxCells} cells. Delete unused rows and columns, then upload again.`);
         }
-      } catch (err) {
-        stream.destroy();
-        if (err instanceof LimitError || err instanceof UnreadableFileError) throw err;
-        throw damaged('corrupt-zip', 'a part cannot be unpacked');
+        if (scanner.rows > limits.maxRows) {
+          throw new LimitError('rows', `A sheet has more than ${limits.maxRows} rows. Split the chronology or delete the empty rows at the end, then upload again.`);
+        }
       }
       scanner?.push(Buffer.alloc(0), true);
-      if (actual !== entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says');
       if (scanner?.sheet) report.sheetParts.set(name, scanner.sheet);
       if (scanner && isSheet) {
         report.worksheetRows.push(scanner.rows);
@@ -132,6 +207,7 @@ export async function guardXlsx(buf: Buffer, limits: IngestLimits): Promise<ZipG
       }
       if (name === 'xl/workbook.xml' && scanner) report.date1904 = scanner.date1904();
     }
+    report.inflatedBytes = zip.inflatedBytes;
     return report;
   } finally {
     zip.close();

@@ -1,6 +1,7 @@
 // The zip guard refuses bombs, DTDs, unsafe names and oversized sheets quickly and without growing the process.
 import { describe, expect, it } from 'vitest';
-import { guardXlsx } from '../../src/ingest/zip-guard.js';
+import { guardOds, guardXlsx } from '../../src/ingest/zip-guard.js';
+import { buildZip, deflatedRepeat, type ZipEntrySpec } from '../../fixtures/zip-writer.js';
 import { LimitError, UnreadableFileError, defaultLimits } from '../../src/ingest/limits.js';
 import { readXlsx } from '../../src/ingest/read/xlsx.js';
 import {
@@ -99,5 +100,31 @@ describe('guardXlsx', () => {
   it('refuses a truncated zip as unreadable', async () => {
     const xlsx = minimalXlsx();
     await expect(guardXlsx(xlsx.subarray(0, xlsx.length - 30), defaultLimits)).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
+
+describe('guardOds', () => {
+  const ods = (content: string, extra: ZipEntrySpec[] = []): Buffer =>
+    buildZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), store: true }, { name: 'content.xml', data: Buffer.from(content) }, ...extra]);
+
+  it('passes an ods with a content part', async () => {
+    await expect(guardOds(ods('<office:document-content/>'), defaultLimits)).resolves.toBeUndefined();
+  });
+
+  it('refuses a DTD in any XML part, naming the file as an .ods', async () => {
+    await expect(guardOds(ods('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'), defaultLimits)).rejects.toMatchObject({ reason: 'xml-dtd', message: expect.stringMatching(/\.ods file/) });
+  });
+
+  it('refuses a part that lies about its size, by counting, before SheetJS inflates it', async () => {
+    const bomb = deflatedRepeat('<table:table-row/>'.padEnd(32, ' '), 1024 * 1024 * 1024);
+    const file = ods('<x/>', [{ name: 'Pictures/big.png', deflated: bomb.deflated, inflatedSize: bomb.inflatedSize, declaredSize: 4096 }]);
+    const { err, ms } = await measure(() => guardOds(file, defaultLimits));
+    expect(err).toBeInstanceOf(LimitError);
+    expect(['compression-ratio', 'inflated-size']).toContain((err as LimitError).limit);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('refuses an ods without its content part', async () => {
+    await expect(guardOds(buildZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), store: true }]), defaultLimits)).rejects.toMatchObject({ reason: 'not-ods' });
   });
 });

@@ -22,7 +22,9 @@ describe('logs', () => {
     await upload(t, caseId, 'Police', 'secret-file-name Sarah Thompson.xlsx', fixture('gm-police.xlsx'));
     await upload(t, caseId, 'Police', 'secret-file-name.xlsx', fixture('bad-dates.xlsx'));
     await upload(t, caseId, 'Housing', 'secret-file-name.csv', fixture('housing-1252.csv'));
-    await upload(t, caseId, 'Police', 'secret-file-name.xls', fixture('legacy.xls'));
+    await upload(t, caseId, 'Police', 'secret-file-name.xls', fixture('gm-police.xls'));
+    await upload(t, caseId, 'Ambulance', 'secret-file-name.ods', fixture('gm-police.ods'));
+    await upload(t, caseId, 'GP', 'secret-file-name Sarah Thompson.docx', fixture('darlington-gp.docx'));
     await call({ method: 'POST', url: `/api/cases/${caseId}/chronologies`, payload: { agency: 'GP', entries: [{ date: '31/02/2013', event: 'Sarah Thompson seen by Dr Okafor' }] } });
     await call({ method: 'POST', url: `/api/cases/${caseId}/chronologies`, payload: '{"agency": "GP", "entries": [Sarah Thompson' , headers: { 'content-type': 'application/json' } });
     await call({ method: 'PUT', url: `/api/cases/${caseId}/people`, payload: { people: [{ name: 'Sarah Thompson', role: 'victim' }, { name: 'Mark Reid', role: 'perpetrator' }] } });

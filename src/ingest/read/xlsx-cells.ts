@@ -30,13 +30,13 @@ function plainValue(v: unknown): CellValue {
 export const isFormula = (v: unknown): boolean => isObject(v) && ('formula' in v || 'sharedFormula' in v);
 
 /** Date/time number formats, with "…" literals and [colour]/[$-locale] sections removed first (as Excel reads them). */
-function isDateFormat(fmt: string | undefined): boolean {
+export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '').replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-function excelSerialToDate(serial: number, date1904: boolean): Date {
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? DAYS_1900_TO_1904 : 0)) * DAY_MS));
 }
 
