@@ -76,7 +76,7 @@ export async function exportTimeline(format: string, names = 'real', agencies = 
   await ensureAdminToken(app.repos.tokens, ADMIN);
   const c = await app.repos.cases.create({ title: 'Bench', reviewPeriod: { from: '2012-01-01', to: '2014-12-31' } });
   const subs = app.repos.submissions;
-  await app.repos.people.replace(c.id, anonymiseWorkload(0).people);
+  await app.repos.people.replace(c.id, anonymiseWorkload(0).people, []);
   for (let a = 0; a < agencies; a++) {
     const entries = syntheticEntries(a, PER_AGENCY);
     await subs.store({ caseId: c.id, agency: `Agency ${String(a).padStart(2, '0')}`, fileName: null, sha256: 'x', uploadedBy: null, entries: entriesInHand(entries, { sheet: 'x', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] }) });

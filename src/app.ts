@@ -26,6 +26,8 @@ import auditRoutes from './audit/audit-routes.js';
 import sessionRoutes from './auth/session-routes.js';
 import templateRoutes from './templates/template-routes.js';
 import redactionRoutes from './redaction/redaction-routes.js';
+import decisionsRoutes from './redaction/decisions-routes.js';
+import signOffRoutes from './redaction/sign-off-routes.js';
 
 export interface BuildOptions {
   /** An already-open database (tests share one); otherwise one is opened from the config. */
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(sessionRoutes);
   await app.register(templateRoutes);
   await app.register(redactionRoutes);
+  await app.register(decisionsRoutes);
+  await app.register(signOffRoutes);
   await app.register(webUiPlugin);
 
   if (config.retentionDays) scheduleRetention(app, config.retentionDays);

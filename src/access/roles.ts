@@ -32,6 +32,10 @@ export const CASE_ACTIONS = [
   'chronology:list',
   'timeline:read',
   'redaction:check',
+  'decisions:read',
+  'decisions:write',
+  'signoff:read',
+  'signoff:write',
   'audit:read',
   'tokens:manage',
 ] as const;
@@ -49,6 +53,10 @@ export const CASE_RULES: Readonly<Record<CaseAction, readonly Role[]>> = {
   'chronology:list': ['admin', 'chair', 'author'],
   'timeline:read': ['admin', 'chair', 'author', 'reader'],
   'redaction:check': ['admin', 'chair', 'reader'],
+  'decisions:read': ['admin', 'chair'],
+  'decisions:write': ['admin', 'chair'],
+  'signoff:read': ['admin', 'chair', 'reader'],
+  'signoff:write': ['admin', 'chair'],
   'audit:read': ['admin', 'chair'],
   'tokens:manage': ['admin', 'chair'],
 };

@@ -42,7 +42,8 @@ function viewsOf(p: Principal, c: CaseRecord): Scope['views'] {
   switch (p.role) {
     case 'admin':
     case 'chair':
-      for (const names of NAMES_MODES) put(names, ALL_AGENCIES, true);
+      // real unmapped names are listed in a real-names view only (DESIGN §5.4), never beside anonymised entries
+      for (const names of NAMES_MODES) put(names, ALL_AGENCIES, names === 'real');
       break;
     case 'reader':
       put('initials', ALL_AGENCIES, false);

@@ -1,8 +1,8 @@
 // Validates a case's pseudonym map: fills initials, refuses colliding initials, duplicate people and unsafe pseudonyms.
-import type { Person } from './types.js';
-import type { PersonInput } from './people-schema.js';
+import type { Person, ProtectedTerm } from './types.js';
+import type { PersonInput, TermInput } from './people-schema.js';
 import { initialsWithMiddles, PARTICLES, proposeInitials } from './names/initials.js';
-import { isEnglishWord, isFirstName } from './names/lexicon.js';
+import { isEnglishWord, isFirstName, isSurname } from './names/lexicon.js';
 import { foldWord } from './names/normalise.js';
 
 export type PeopleMapError = 'initials_collision' | 'invalid_pseudonym' | 'duplicate_person';
@@ -20,8 +20,11 @@ export const RESERVED_INITIALS = new Set([
   'ISVA', 'MASH', 'CPS', 'PNC', 'PPN', 'DASH', 'DHR', 'IMR', 'NHS', 'CSP', 'ABH', 'GBH', 'NFA', 'ICU', 'CCTV',
 ]);
 
-/** Pseudonyms of the form 'Adult A', 'Child B', 'Family Member 2' — the usual DHR labels, always acceptable. */
-const LABEL = /^(?:adult|child|person|victim|subject|mother|father|parent|sibling|partner|friend|relative|family member|neighbour|male|female|man|woman|boy|girl|baby|individual|perpetrator)\s+[a-z0-9]{1,2}$/iu;
+/**
+ * Pseudonyms of the form 'Adult A', 'Child B', 'Family Member 2', or a role alone ('Daughter', 'Son', 'Mother'):
+ * the usual DHR labels, always acceptable.
+ */
+const LABEL = /^(?:adult|child|person|victim|subject|mother|father|parent|sibling|partner|ex-partner|friend|relative|family member|neighbour|male|female|man|woman|boy|girl|baby|individual|perpetrator|daughter|son|husband|wife|brother|sister|grandmother|grandfather|grandson|granddaughter|aunt|uncle|cousin|niece|nephew|stepfather|stepmother|stepson|stepdaughter|mother-in-law|father-in-law)(?:\s+[a-z0-9]{1,2})?$/iu;
 
 function cleanList(values: string[] | undefined): string[] {
   const out: string[] = [];
@@ -79,7 +82,7 @@ function pseudonymProblem(index: number, pseudonym: string, people: Person[], fo
       return `people[${index}]: pseudonym "${pseudonym}" is the initials of people[${j}].`;
     }
   }
-  if (!LABEL.test(pseudonym) && !folded.includes(' ') && isEnglishWord(folded) && !isFirstName(folded)) {
+  if (!LABEL.test(pseudonym) && !folded.includes(' ') && isEnglishWord(folded) && !isFirstName(folded) && !isSurname(folded)) {
     return `people[${index}]: pseudonym "${pseudonym}" is an ordinary English word and would be confused with the text; use a first name or a label such as "Adult A".`;
   }
   return null;
@@ -139,4 +142,18 @@ export function validatePeopleMap(input: PersonInput[]): PeopleMapResult {
     if (problem) return { ok: false, error: 'invalid_pseudonym', person: i, message: problem };
   }
   return { ok: true, people };
+}
+
+/** Tidies protected terms: spaces collapsed, aliases de-duplicated, the same term listed once. */
+export function cleanTerms(input: readonly TermInput[]): ProtectedTerm[] {
+  const seen = new Set<string>();
+  const out: ProtectedTerm[] = [];
+  for (const t of input) {
+    const text = t.text.trim().replace(/\s+/gu, ' ');
+    const key = foldWord(text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text, aliases: cleanList(t.aliases).filter((a) => foldWord(a) !== key), label: t.label.trim() });
+  }
+  return out;
 }

@@ -17,5 +17,14 @@ export const PersonInputSchema = z.object({
 
 export type PersonInput = z.infer<typeof PersonInputSchema>;
 
+/** One protected term (DESIGN §2): the school, employer, street or village, with the label printed instead. */
+export const TermInputSchema = z.object({
+  text: z.string().trim().min(2).max(200),
+  aliases: z.array(z.string().trim().min(2).max(200)).max(20).optional(),
+  label: z.string().trim().min(1).max(80),
+});
+
+export type TermInput = z.infer<typeof TermInputSchema>;
+
 /** Body of PUT /api/cases/:caseId/people. */
-export const PeopleBodySchema = z.object({ people: z.array(PersonInputSchema).max(500) });
+export const PeopleBodySchema = z.object({ people: z.array(PersonInputSchema).max(500), terms: z.array(TermInputSchema).max(200).optional() });

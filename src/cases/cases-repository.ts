@@ -51,6 +51,7 @@ export class CasesRepository {
       created_at: now,
       updated_at: now,
       closed_at: null,
+      map_revision: 0,
     };
     await this.db.insertInto('cases').values(row).execute();
     return toRecord(row);
@@ -91,6 +92,9 @@ export class CasesRepository {
       await trx.deleteFrom('entries').where('case_id', '=', id).execute();
       await trx.deleteFrom('submissions').where('case_id', '=', id).execute();
       await trx.deleteFrom('people').where('case_id', '=', id).execute();
+      await trx.deleteFrom('protected_terms').where('case_id', '=', id).execute();
+      await trx.deleteFrom('decisions').where('case_id', '=', id).execute();
+      await trx.deleteFrom('sign_offs').where('case_id', '=', id).execute();
       await trx.deleteFrom('tokens').where('case_id', '=', id).execute();
       await trx.deleteFrom('audit_events').where('case_id', '=', id).execute();
       const res = await trx.deleteFrom('cases').where('id', '=', id).executeTakeFirst();

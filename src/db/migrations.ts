@@ -142,6 +142,48 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('entries_case_idx').execute();
       },
     },
+    '0004_privacy': {
+      // the map's protected terms, the chair's decisions on findings, sign-offs, and a counter of map changes
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('cases').addColumn('map_revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .createTable('protected_terms')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('aliases', 'text', (c) => c.notNull())
+          .addColumn('label', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('protected_terms_case_idx').on('protected_terms').column('case_id').execute();
+        await db.schema
+          .createTable('decisions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('text_key', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('decision', 'text', (c) => c.notNull())
+          .addColumn('note', 'text')
+          .addColumn('decided_by', 'text')
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('decisions_text_unique', ['case_id', 'text_key'])
+          .execute();
+        await db.schema
+          .createTable('sign_offs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('by_token', 'text')
+          .addColumn('by_role', 'text', (c) => c.notNull())
+          .addColumn('verdict', 'text', (c) => c.notNull())
+          .addColumn('entries', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('basis', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sign_offs_case_idx').on('sign_offs').columns(['case_id', 'at']).execute();
+      },
+    },
   };
 }
 

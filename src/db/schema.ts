@@ -11,6 +11,8 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Counts changes to the map and the decisions: a sign-off holds only while it is unchanged. */
+  map_revision: number;
 }
 
 export interface SubmissionsTable {
@@ -66,6 +68,41 @@ export interface PeopleTable {
   title: string | null;
 }
 
+export interface ProtectedTermsTable {
+  id: string;
+  case_id: string;
+  position: number;
+  text: string;
+  aliases: string; // JSON array
+  label: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  case_id: string;
+  position: number;
+  /** The text folded for matching (case, diacritics, spacing): one decision per text and case. */
+  text_key: string;
+  text: string;
+  decision: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string;
+}
+
+export interface SignOffsTable {
+  id: string;
+  case_id: string;
+  at: string;
+  by_token: string | null;
+  by_role: string;
+  verdict: string;
+  entries: number;
+  sha256: string;
+  /** What the sign-off rests on (current submissions and the map's revision): it holds while this is unchanged. */
+  basis: string;
+}
+
 export interface TokensTable {
   id: string;
   token_hash: string;
@@ -111,6 +148,9 @@ export interface Schema {
   submissions: SubmissionsTable;
   entries: EntriesTable;
   people: PeopleTable;
+  protected_terms: ProtectedTermsTable;
+  decisions: DecisionsTable;
+  sign_offs: SignOffsTable;
   tokens: TokensTable;
   audit_events: AuditEventsTable;
   case_counters: CaseCountersTable;

@@ -7,6 +7,8 @@ import { CasesRepository } from '../cases/cases-repository.js';
 import type { Database } from '../db/database.js';
 import { PeopleRepository } from '../people/people-repository.js';
 import { SubmissionsRepository } from '../submissions/submissions-repository.js';
+import { DecisionsRepository } from '../redaction/decisions-repository.js';
+import { SignOffRepository } from '../redaction/sign-off-repository.js';
 
 export interface Repositories {
   cases: CasesRepository;
@@ -14,6 +16,8 @@ export interface Repositories {
   audit: AuditRepository;
   submissions: SubmissionsRepository;
   people: PeopleRepository;
+  decisions: DecisionsRepository;
+  signOffs: SignOffRepository;
 }
 
 declare module 'fastify' {
@@ -25,12 +29,15 @@ declare module 'fastify' {
 
 export function createRepositories(database: Database): Repositories {
   const { db } = database;
+  const decisions = new DecisionsRepository(db);
   return {
     cases: new CasesRepository(db),
     tokens: new TokensRepository(db),
     audit: new AuditRepository(db),
     submissions: new SubmissionsRepository(db, database.writeEntries, database.readEntries),
-    people: new PeopleRepository(db),
+    people: new PeopleRepository(db, decisions),
+    decisions,
+    signOffs: new SignOffRepository(db),
   };
 }
 

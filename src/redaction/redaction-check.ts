@@ -1,20 +1,28 @@
-// The publication gate: finds surviving mapped names, likely unmapped names and identifiers in text meant for publication.
-import type { FindingKind, Person, Span } from '../anonymise/types.js';
-import { detectIdentifiers } from '../anonymise/identifiers/identifiers.js';
-import { buildNameMatcher } from '../anonymise/names/name-matcher.js';
-import { detectPersonNames } from '../anonymise/names/person-names.js';
-import { foldToken } from '../anonymise/names/name-tokens.js';
+// The publication gate's findings: the anonymiser's own pipeline run over text meant for publication (DESIGN §5.8, §6).
+import type { CaseMap, FindingKind, Span } from '../anonymise/types.js';
+import { createPipeline, type Detection } from '../anonymise/pipeline.js';
+import { decisionKey } from '../anonymise/decision-key.js';
+import { partInitials } from '../anonymise/names/initials.js';
+import { REPLACE_AT } from '../anonymise/confidence.js';
+import type { DecisionKind } from '../anonymise/types.js';
+import type { Segment } from './segments.js';
+import { verdictOf, type Verdict } from './verdict.js';
 
 export interface RedactionFinding {
   kind: FindingKind;
   text: string;
   where: string;
+  /** Offsets of `text` in that field or paragraph. */
+  start: number;
+  end: number;
   confidence: number;
   suggestion: string;
+  /** The chair's decision on this text, or null while the finding is open. */
+  decision: DecisionKind | null;
 }
 
 export interface RedactionResult {
-  verdict: 'pass' | 'fail';
+  verdict: Verdict;
   findings: RedactionFinding[];
 }
 
@@ -25,79 +33,65 @@ export interface RedactionOptions {
    * segments total at most 1 MB — a report or executive summary — and not for a whole large timeline.
    */
   nlp?: boolean | 'auto';
+  /** Who reads the findings: a reader never learns whether a name is in the map (DESIGN §6). */
+  audience?: 'chair' | 'reader';
 }
 
-/** A finding at or above this confidence fails the check. Lower ones are listed for a person to look at. */
-export const FAIL_CONFIDENCE = 0.5;
-
 const NLP_AUTO_LIMIT = 1_000_000;
-const MAPPED_SUGGESTION = "Replace with the person's initials or pseudonym from the map.";
+/** The confidence a reader is shown for any name that would be replaced, mapped or not. */
+const READER_NAME_CONFIDENCE = 0.9;
+
+const asWritten = (text: string): string =>
+  text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).map((w) => partInitials(w)).join('') || 'X';
+
+function suggestionFor(d: Detection, audience: 'chair' | 'reader'): string {
+  switch (d.kind) {
+    case 'mapped-name':
+      if (audience === 'reader') return `Possibly a person's name: replace with ${asWritten(d.text)}.`;
+      if (d.confidence < 0.5) return 'A place or thing whose name holds a mapped name: keep it, or add it to the map as a protected term.';
+      if (d.shared) return `Several people in the map are written this way: replace with ${d.replacement} and check who is meant.`;
+      return `A person in the map: replace with ${d.replacement}.`;
+    case 'person':
+      return audience === 'reader'
+        ? `Possibly a person's name: replace with ${asWritten(d.text)}.`
+        : `Possibly a person's name not in the map: add them to the map, or replace with ${d.replacement}.`;
+    case 'protected-term':
+      return `A protected place or organisation: replace with ${d.replacement}.`;
+    case 'organisation':
+      return 'An organisation that could locate the family: add it to the map as a protected term with a label, or keep it.';
+    default:
+      return `Replace with ${d.replacement}.`;
+  }
+}
 
 /**
- * Checks located pieces of text (timeline fields or paragraphs). Fails when any finding has confidence ≥ 0.5:
- * every surviving mapped name or alias (0.75–1), likely unmapped names (title, relationship cue, first-name
- * gazetteer: 0.5–0.9) and identifiers (as their detector rates them). Ordinary-word variants left alone
- * ('Rose Cottage', 'a red mark'), weak name candidates and names only compromise suggests are listed below 0.5.
- * Initials ('ST', 'Dr PS'), labels ('Adult A') and the map's pseudonyms are not names.
+ * Checks located pieces of text (timeline fields or paragraphs) with the anonymiser's pipeline: a finding here at
+ * confidence ≥ 0.5 is one the anonymiser replaces, so an anonymised output holds none; lower ones wait for the
+ * chair's decision. The verdict is fail, review or pass (see verdict.ts).
  */
-export function checkRedaction(
-  segments: { where: string; text: string }[],
-  people: Person[],
-  opts: RedactionOptions = {},
-): RedactionResult {
-  const matcher = buildNameMatcher(people);
-  const identify = opts.identifiers ?? detectIdentifiers;
+export function checkRedaction(segments: readonly Segment[], map: CaseMap, opts: RedactionOptions = {}): RedactionResult {
   const total = segments.reduce((n, s) => n + s.text.length, 0);
   const nlp = opts.nlp === true || ((opts.nlp ?? 'auto') === 'auto' && total <= NLP_AUTO_LIMIT);
-  const pseudonymWords = new Set(
-    people.flatMap((p) => (p.pseudonym ? p.pseudonym.split(/\s+/u).map((w) => foldToken(w)) : [])),
-  );
-  const pseudonyms = new Set(people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])));
+  const pipeline = createPipeline(map, 'initials', { ...(opts.identifiers ? { identifiers: opts.identifiers } : {}), nlp });
+  const decisions = new Map(map.decisions.map((d) => [decisionKey(d.text), d.decision]));
+  const audience = opts.audience ?? 'chair';
   const findings: RedactionFinding[] = [];
-
-  for (const { where, text } of segments) {
+  for (const { where, text, field } of segments) {
     if (!text) continue;
-    const taken: { start: number; end: number }[] = [];
-    for (const id of identify(text)) {
-      taken.push(id);
-      findings.push({ kind: id.kind, text: id.text, where, confidence: id.confidence, suggestion: `Replace with ${id.replacement}.` });
-    }
-    const overlapsTaken = (a: number, b: number): boolean => taken.some((t) => t.start < b && a < t.end);
-    const scan = matcher.scan(text);
-    for (const m of scan.matches) {
-      if (overlapsTaken(m.start, m.end) || pseudonyms.has(m.text)) continue;
-      taken.push(m);
-      findings.push({ kind: 'mapped-name', text: m.text, where, confidence: m.confidence, suggestion: MAPPED_SUGGESTION });
-    }
-    for (const a of scan.ambiguous) {
-      if (overlapsTaken(a.start, a.end)) continue;
+    for (const d of pipeline.detect(text, field)) {
+      // a reader sees mapped and unmapped names alike: one kind, one confidence for what would be replaced
+      const reader = audience === 'reader' && (d.kind === 'mapped-name' || d.kind === 'person');
       findings.push({
-        kind: 'mapped-name',
-        text: a.text,
+        kind: reader ? 'person' : d.kind,
+        text: d.text,
         where,
-        confidence: a.reason === 'lowercase' ? 0.1 : 0.3,
-        suggestion: 'Probably an ordinary word that is also a mapped name: check it is not the person.',
-      });
-    }
-    const sorted = [...taken].sort((x, y) => x.start - y.start);
-    const exclude = (a: number, b: number): boolean => {
-      for (const t of sorted) {
-        if (t.start >= b) break;
-        if (t.end > a) return true;
-      }
-      return false;
-    };
-    for (const n of detectPersonNames(text, { exclude, ignore: pseudonymWords, nlp })) {
-      const written = (n.title ? `${n.title} ` : '') + n.text;
-      findings.push({
-        kind: 'person',
-        text: written,
-        where,
-        confidence: n.confidence,
-        suggestion: `Possibly a person's name not in the map: add them to the map, or replace with ${n.title ? `${n.title} ` : ''}${n.replacement}.`,
+        start: d.start,
+        end: d.end,
+        confidence: reader && d.confidence >= REPLACE_AT ? READER_NAME_CONFIDENCE : d.confidence,
+        suggestion: suggestionFor(d, audience),
+        decision: decisions.get(decisionKey(d.text)) ?? null,
       });
     }
   }
-  const verdict = findings.some((f) => f.confidence >= FAIL_CONFIDENCE) ? 'fail' : 'pass';
-  return { verdict, findings };
+  return { verdict: verdictOf(findings), findings };
 }

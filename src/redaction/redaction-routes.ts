@@ -3,15 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { checkRedaction } from './redaction-check.js';
 import { validatePeopleMap } from '../anonymise/people-map.js';
-import type { Person } from '../anonymise/types.js';
+import { mapOfPeople, type Person } from '../anonymise/types.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
 import { AppError, badRequest } from '../errors.js';
-import { viewFor } from '../access/scope.js';
+import { may, viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
-import { buildCaseTimeline } from '../timeline/timeline-service.js';
-import { docxParagraphs } from './docx-text.js';
+import { checkCaseTimeline } from './case-check.js';
+import { docxSegments } from './docx-parts.js';
 import { caseCheckBody, redactionResponse, statelessCheckBody } from './redaction-schemas.js';
-import { paragraphSegments, timelineSegments, type Segment } from './segments.js';
+import { paragraphSegments, type Segment } from './segments.js';
 
 const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
@@ -19,7 +19,7 @@ async function uploadedDocument(request: FastifyRequest): Promise<Segment[]> {
   const file = await request.file({ limits: { files: 1, fileSize: MAX_DOCUMENT_BYTES } });
   if (!file || file.fieldname !== 'file') throw badRequest('Attach the document in a part named "file" (.txt or .docx).');
   const bytes = await file.toBuffer();
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return paragraphSegments(await docxParagraphs(bytes));
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return docxSegments(bytes);
   if (bytes.includes(0)) throw new AppError(415, 'unsupported_format', 'Send the draft as .docx (Word Document) or plain text (.txt).', { format: 'binary' });
   return paragraphSegments(bytes.toString('utf8').split(/\r?\n\s*\r?\n/));
 }
@@ -31,8 +31,7 @@ function peopleOrThrow(input: Parameters<typeof validatePeopleMap>[0]): Person[]
 }
 
 const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { submissions } = app.repos;
-  const peopleRepo = app.repos.people;
+  const { submissions, people } = app.repos;
 
   app.post('/api/cases/:caseId/redaction-check', {
     config: { access: 'redaction:check' },
@@ -47,32 +46,29 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const scope = scopeOf(request);
       const { principal: p, case: c } = scope;
-      const people = await peopleRepo.list(c.id);
+      const map = await people.map(c.id);
+      // only those who may read the map learn from a finding whether a name is in it
+      const audience = may(scope, 'people:read') ? 'chair' : 'reader';
       let source: 'timeline' | 'text' | 'file';
-      let segments: Segment[];
-      if (request.isMultipart()) {
-        source = 'file';
-        segments = await uploadedDocument(request);
-      } else if (request.body?.text) {
-        source = 'text';
-        segments = paragraphSegments(request.body.text.split(/\r?\n\s*\r?\n/));
+      let result;
+      let segmentCount: number;
+      if (request.isMultipart() || request.body?.text) {
+        source = request.isMultipart() ? 'file' : 'text';
+        const segments = request.isMultipart() ? await uploadedDocument(request) : paragraphSegments((request.body?.text ?? '').split(/\r?\n\s*\r?\n/));
+        result = checkRedaction(segments, map, { audience });
+        segmentCount = segments.length;
       } else {
         source = 'timeline';
-        const sources = { entries: () => submissions.currentEntries(c.id, view.agencies), people: async () => people };
         const view = viewFor(scope, 'initials');
-        const built = await buildCaseTimeline(sources, view, c, { names: 'initials' });
-        segments = timelineSegments(built.entries);
+        const check = checkCaseTimeline(c, await submissions.currentEntries(c.id, view.agencies), map, audience);
+        result = check.result;
+        segmentCount = check.segments;
       }
-      const result = checkRedaction(segments, people);
       await app.repos.audit.record({
-        caseId: c.id,
-        tokenId: p.tokenId,
-        role: p.role,
-        action: 'redaction.check',
-        outcome: 'ok',
+        caseId: c.id, tokenId: p.tokenId, role: p.role, action: 'redaction.check', outcome: 'ok',
         detail: { source, verdict: result.verdict, findings: result.findings.length },
       });
-      return { ...result, checked: { source, segments: segments.length } };
+      return { ...result, checked: { source, segments: segmentCount } };
     },
   });
 
@@ -86,9 +82,9 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: redactionResponse, 400: errorResponse, 422: errorResponse },
     },
     handler: async (request) => {
-      const people = request.body.people ? peopleOrThrow(request.body.people) : [];
+      const map = mapOfPeople(request.body.people ? peopleOrThrow(request.body.people) : []);
       const segments = paragraphSegments(request.body.text.split(/\r?\n\s*\r?\n/));
-      return { ...checkRedaction(segments, people), checked: { source: 'text' as const, segments: segments.length } };
+      return { ...checkRedaction(segments, map), checked: { source: 'text' as const, segments: segments.length } };
     },
   });
 };

@@ -1,18 +1,21 @@
 // Applies the case's pseudonym map to a merged timeline, and matches the `person` filter by any variant of a name.
 import { createAnonymiser } from '../anonymise/anonymiser.js';
 import { buildNameMatcher } from '../anonymise/names/name-matcher.js';
-import type { Person } from '../anonymise/types.js';
+import type { CaseMap, NamesMode, Person } from '../anonymise/types.js';
+import { TEXT_FIELDS } from '../anonymise/text-fields.js';
+import type { TimelineReport } from './timeline-service.js';
 import type { TimelineEntry } from '../chronology/types.js';
 import { badRequest } from '../errors.js';
 
-export function anonymiseTimeline(
-  entries: readonly TimelineEntry[],
-  people: readonly Person[],
-  mode: 'initials' | 'pseudonym',
-): { entries: TimelineEntry[]; unmappedNames: string[] } {
-  const anonymiser = createAnonymiser([...people], mode);
-  const out = entries.map((e) => anonymiser.entry(e));
-  return { entries: out, unmappedNames: anonymiser.unmappedNames() };
+/**
+ * Applies the map to a merged timeline. A real-names view keeps the entries as stored, and its report also lists
+ * the unmapped names by real name for the chair; an anonymised view's report never carries a real name.
+ */
+export function anonymiseTimeline(entries: readonly TimelineEntry[], map: CaseMap, mode: NamesMode): { entries: TimelineEntry[]; report: TimelineReport } {
+  const anonymiser = createAnonymiser(map, mode === 'real' ? 'initials' : mode);
+  const anonymised = entries.map((e) => anonymiser.entry(e));
+  const report = anonymiser.report();
+  return mode === 'real' ? { entries: [...entries], report: { ...report, unmappedNames: anonymiser.unmappedNames() } } : { entries: anonymised, report };
 }
 
 const fold = (s: string): string =>
@@ -21,8 +24,6 @@ const fold = (s: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase();
-
-const TEXT_FIELDS = ['source', 'professional', 'contact', 'event', 'outcome', 'comment'] as const;
 
 /**
  * Entries that mention one mapped person, by any variant of their name. Anonymised views name the person

@@ -11,6 +11,7 @@ import { parsePeopleField } from './people-field.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
 import { fileResponse, formatEnum, namesEnum, timelineJson } from './timeline-schemas.js';
 import { composeTimeline } from './timeline-service.js';
+import { mapOfPeople } from '../anonymise/types.js';
 
 const MAX_FILES = 30;
 
@@ -49,7 +50,7 @@ const mergeRoutes: FastifyPluginAsyncZod = async (app) => {
         }));
       });
       const { format, names } = request.query;
-      const built = composeTimeline(stored, people, { names }, undefined);
+      const built = composeTimeline(stored, mapOfPeople(people), { names }, undefined);
       const rendered = await renderTimeline(
         format,
         built.entries,
@@ -59,7 +60,7 @@ const mergeRoutes: FastifyPluginAsyncZod = async (app) => {
           generatedAt: new Date(),
           namesMode: names,
         },
-        { head: { case: { id: null, title: 'Merged chronology', reviewPeriod: null }, names }, tail: { report: { unmappedNames: built.unmappedNames, total: built.entries.length } } },
+        { head: { case: { id: null, title: 'Merged chronology', reviewPeriod: null }, names }, tail: { report: { ...built.report, total: built.entries.length } } },
       );
       const p = principalOf(request);
       request.log.info({ tokenId: p.tokenId, files: pairs.length, entries: built.entries.length, format, names }, 'stateless merge');

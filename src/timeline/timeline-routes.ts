@@ -14,7 +14,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.repos;
   const sources = {
     entries: (caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]) => submissions.currentEntries(caseId, agencies, ranges),
-    people: (caseId: string) => people.list(caseId),
+    map: (caseId: string) => people.map(caseId),
   };
 
   app.get('/api/cases/:caseId/timeline', {
@@ -53,7 +53,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         {
           head: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },
-          tail: { report: { unmappedNames: built.unmappedNames, total: built.entries.length } },
+          tail: { report: { ...built.report, total: built.entries.length } },
         },
       );
       await audit('ok');

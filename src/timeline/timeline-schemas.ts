@@ -53,7 +53,12 @@ export const timelineJson = z.object({
   case: z.object({ id: z.string().nullable(), title: z.string(), reviewPeriod: z.object({ from: z.string(), to: z.string() }).nullable() }),
   names: namesEnum,
   entries: z.array(timelineEntrySchema),
-  report: z.object({ unmappedNames: z.array(z.string()), total: z.number().int() }),
+  report: z.object({
+    unmapped: z.array(z.object({ initials: z.string(), entries: z.array(z.string()) })).describe('Unmapped people replaced, by initials: never their names'),
+    shared: z.array(z.object({ initials: z.string(), entries: z.array(z.string()) })).describe('Forms several mapped people share, initialled as written'),
+    unmappedNames: z.array(z.string()).optional().describe('Real unmapped names: only with names=real (chair, admin)'),
+    total: z.number().int(),
+  }),
 });
 
 export const fileResponse = z.string().describe('The timeline as a CSV, XLSX or DOCX file (Content-Disposition: attachment)');

@@ -6,34 +6,41 @@ import { filterTimeline } from './filter.js';
 import { mergeInOrder, mergeTimeline } from './merge.js';
 import { keyRanges, type KeyRange } from './order.js';
 import type { StoredEntry, TimelineEntry } from '../chronology/types.js';
-import type { Person } from '../anonymise/types.js';
+import type { CaseMap } from '../anonymise/types.js';
+import type { AnonymisationReport } from '../anonymise/anonymiser.js';
 import type { TimelineQuery } from './timeline-schemas.js';
 import { anonymiseTimeline, personFilter } from './anonymise-timeline.js';
 
 export interface TimelineSources {
   /** The current entries of these agencies only, in the merged order, within the key ranges (all when omitted). */
   entries(caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]): Promise<StoredEntry[]>;
-  people(caseId: string): Promise<Person[]>;
+  /** The case's map: people, protected terms and the chair's decisions. */
+  map(caseId: string): Promise<CaseMap>;
+}
+
+/** An output's report: unmapped people by initials only; their real names only in a real-names view (§5.4). */
+export interface TimelineReport extends AnonymisationReport {
+  unmappedNames?: string[];
 }
 
 export interface BuiltTimeline {
   entries: TimelineEntry[];
-  unmappedNames: string[];
+  report: TimelineReport;
 }
 
 /** Merges, filters and anonymises entries already in memory (the stateless merge uses this directly). */
 export function composeTimeline(
   stored: readonly StoredEntry[],
-  people: readonly Person[],
+  map: CaseMap,
   query: Omit<TimelineQuery, 'format'>,
   reviewPeriod: CaseRecord['reviewPeriod'] | undefined,
 ): BuiltTimeline {
-  return narrow(mergeTimeline(stored, reviewPeriod ? { reviewPeriod } : {}), people, query, true);
+  return narrow(mergeTimeline(stored, reviewPeriod ? { reviewPeriod } : {}), map, query, true);
 }
 
 /** Filters and anonymises a merged timeline; `byDate` false when the store has applied from/to already. */
-function narrow(merged: TimelineEntry[], people: readonly Person[], query: Omit<TimelineQuery, 'format'>, byDate: boolean): BuiltTimeline {
-  const person = query.person ? personFilter(people, query.person, query.names) : undefined;
+function narrow(merged: TimelineEntry[], map: CaseMap, query: Omit<TimelineQuery, 'format'>, byDate: boolean): BuiltTimeline {
+  const person = query.person ? personFilter(map.people, query.person, query.names) : undefined;
   const base = filterTimeline(merged, {
     ...(byDate && query.from ? { from: query.from } : {}),
     ...(byDate && query.to ? { to: query.to } : {}),
@@ -41,10 +48,10 @@ function narrow(merged: TimelineEntry[], people: readonly Person[], query: Omit<
     ...(query.seen !== undefined ? { seen: query.seen } : {}),
     ...(person ? { person } : {}),
   });
-  const out = query.names === 'real' ? { entries: base, unmappedNames: [] } : anonymiseTimeline(base, people, query.names);
+  const out = anonymiseTimeline(base, map, query.names);
   // Text search runs on what the caller sees, so an anonymised view never answers questions about real names.
   const entries = query.q ? filterTimeline(out.entries, { q: query.q }) : out.entries;
-  return { entries, unmappedNames: out.unmappedNames };
+  return { entries, report: out.report };
 }
 
 /** The case's timeline as the view shows it (the view comes from the request's scope: `viewFor(scope, names)`). */
@@ -58,10 +65,11 @@ export async function buildCaseTimeline(
   const stored = await sources.entries(c.id, view.agencies, keyRanges(query.from, query.to));
   // The store filtered already; checked again here so a source that ignored the filter cannot widen the view.
   const visible = view.agencies.all ? stored : stored.filter((e) => includesAgency(view.agencies, e.submissionAgency));
-  const people = await sources.people(c.id);
   const merged = mergeInOrder(visible, c.reviewPeriod ? { reviewPeriod: c.reviewPeriod } : {});
-  const built = narrow(merged, people, { ...query, names: view.names }, false);
-  return view.unmappedNames ? built : { ...built, unmappedNames: [] };
+  const built = narrow(merged, await sources.map(c.id), { ...query, names: view.names }, false);
+  if (view.unmappedNames) return built;
+  const { unmappedNames: _hidden, ...report } = built.report;
+  return { ...built, report };
 }
 
 /** Only the submissions of the view's agencies: an export's agencies sheet, introduction and counts come from these. */

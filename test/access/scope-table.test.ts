@@ -30,12 +30,12 @@ const show = (a: Agencies | undefined | null): string => (a === undefined || a =
 describe('the scope of each role on a case', () => {
   // role, chair shares the merged timeline, actions, then per names mode: agencies seen / unmapped names listed.
   const table: [Principal, boolean, string[], Record<NamesMode, string>, string, string][] = [
-    [admin, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'audit:read', 'tokens:manage'], { initials: 'all+names', pseudonym: 'all+names', real: 'all+names' }, 'all', 'all'],
-    [chair, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'audit:read', 'tokens:manage'], { initials: 'all+names', pseudonym: 'all+names', real: 'all+names' }, 'all', 'all'],
+    [admin, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all'],
+    [chair, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all'],
     [author, false, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read'], { initials: '-', pseudonym: '-', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police'],
     [author, true, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read'], { initials: 'all', pseudonym: 'all', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police'],
-    [reader, false, ['case:read', 'timeline:read', 'redaction:check'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
-    [reader, true, ['case:read', 'timeline:read', 'redaction:check'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
+    [reader, false, ['case:read', 'timeline:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
+    [reader, true, ['case:read', 'timeline:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
   ];
 
   it.each(table.map((row) => [row[0].role, ...row] as const))('%s (merged timeline shared: %s)', (_role, p, shared, actions, views, uploads, submissions) => {

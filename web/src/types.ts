@@ -101,7 +101,7 @@ export interface TimelineEntry {
 
 export interface Timeline {
   entries: TimelineEntry[];
-  report: { unmappedNames: string[]; total?: number };
+  report: { unmapped: { initials: string; entries: string[] }[]; shared: { initials: string; entries: string[] }[]; unmappedNames?: string[]; total?: number };
 }
 
 export interface Finding {
@@ -115,7 +115,7 @@ export interface Finding {
 }
 
 export interface RedactionResult {
-  verdict: 'pass' | 'fail';
+  verdict: 'pass' | 'review' | 'fail';
   findings: Finding[];
 }
 

@@ -39,3 +39,22 @@ export function detectDatesOfBirth(text: string): Span[] {
   take(AGED_FULL, 0.75);
   return spans;
 }
+
+/** A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)'. */
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*(?:[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*))(${FULL_DATE})(?![\\d/])`, 'iu');
+
+/**
+ * Dates of birth written without a cue, right after a person's name (`nameEnds`: where names found in the text end).
+ * A date of contact after a name reads 'seen by Dr S 12/07/2013' with no bracket or comma, and is left alone.
+ */
+export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]): Span[] {
+  const spans: Span[] = [];
+  for (const end of nameEnds) {
+    const rest = text.slice(end, end + 40);
+    const m = AFTER_NAME.forText(rest).exec(rest);
+    if (!m) continue;
+    const start = end + (m[1] ?? '').length + (m[2] ?? '').length;
+    spans.push(makeSpan(text, 'date-of-birth', start, start + (m[3] ?? '').length, 0.8));
+  }
+  return spans;
+}

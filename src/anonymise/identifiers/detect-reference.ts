@@ -59,6 +59,15 @@ const COLLAR = new CaselessRegExp(
   'giu',
 );
 
+/**
+ * References without a cue: a short letter prefix on a long number ('NFRC230712345' Action Fraud, 'K123456' hospital
+ * numbers, 'HO1234567'), and the bare 11–13 digit numbers of force systems ('130000123456'). An 11-digit number
+ * starting 0, or a 12-digit one starting 44, is a phone number and left to the phone detector.
+ */
+const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,12}[A-Z]?(?![\p{L}\d])/gu;
+const BARE_LONG = /(?<![\p{L}\d/.+-])\d{11,13}(?![\p{L}\d/])/gu;
+const PHONE_LIKE = /^(?:0\d{10}|44\d{10})$/;
+
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
@@ -78,6 +87,10 @@ export function detectReferences(text: string): Span[] {
   if (CODED_JOIN.test(text)) for (const m of matchesOf(CODED, text)) {
     if (!isCodedReference(m[0])) continue;
     spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
+  }
+  if (/\d{5}/.test(text)) {
+    for (const m of matchesOf(PREFIXED, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
+    for (const m of matchesOf(BARE_LONG, text)) if (!PHONE_LIKE.test(m[0])) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
   // Decision: in free text a collar number identifies an officer as surely as a name does, so it is a reference.
   for (const m of matchesOf(COLLAR.forText(text), text)) {

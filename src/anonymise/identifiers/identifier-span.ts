@@ -1,7 +1,7 @@
 // Helpers shared by the identifier detectors: building spans, cue-word lookups around a match, overlap resolution.
-import type { FindingKind, Span } from '../types.js';
+import type { IdentifierKind, Span } from '../types.js';
 
-export type IdentifierKind = Exclude<FindingKind, 'mapped-name' | 'person'>;
+export type { IdentifierKind };
 
 export const IDENTIFIER_REPLACEMENT: Readonly<Record<IdentifierKind, string>> = {
   phone: '[phone]',

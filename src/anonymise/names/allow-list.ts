@@ -1,4 +1,5 @@
 // Words never treated as person names: agencies, domain terms, roles, months, weekdays, programmes, pseudonym labels.
+import { ABBREVIATIONS, KINSHIP, OTHER_WORDS, PEOPLES } from './common-terms.js';
 
 /** Agency and domain terms (lowercase; ALL-CAPS acronyms are also skipped by shape). */
 export const DOMAIN_TERMS = new Set([
@@ -18,7 +19,7 @@ export const DOMAIN_TERMS = new Set([
   'bangladeshi', 'polish', 'romanian', 'muslim', 'christian', 'hindu', 'sikh', 'jewish', 'catholic', 'islam',
   'christmas', 'easter', 'ramadan', 'eid', 'diwali', 'covid', 'covid-19', 'coronavirus', 'lockdown', 'teams', 'zoom',
   'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'twitter', 'google', 'iphone', 'android', 'emis',
-  'systmone', 'rio', 'mosaic', 'liquidlogic', 'niche', 'storm', 'athena', 'pncid', 'law',
+  'systmone', 'rio', 'mosaic', 'liquidlogic', 'niche', 'storm', 'pncid', 'law',
   'dvpn', 'dvpo', 'nmo', 'occupation', 'order', 'non-molestation', 'injunction', 'bail', 'conditions', 'section',
   'act', 'mca', 'dols', 'cpa', 'cpn', 'amhp', 'crhtt', 'iapt', 'talking', 'therapies', 'turning', 'point', 'change',
   'grow', 'live', 'cgl', 'humankind', 'we', 'are', 'with', 'you', 'addaction', 'arch', 'sanctuary', 'scheme', 'mosac',
@@ -68,7 +69,34 @@ export const PSEUDONYM_LABEL_WORDS = new Set([
   'perpetrator', 'professional', 'officer', 'worker',
 ]);
 
+/** Record systems of police, health, social care, probation and schools, as notes name them ('STORM log', 'on RiO'). */
+const SYSTEMS = new Set([
+  'storm', 'niche', 'pnc', 'pnd', 'athena', 'connect', 'unifi', 'genie', 'sleuth', 'cris', 'cad', 'crimint', 'merlin',
+  'compact', 'pronto', 'opus', 'guardian', 'visor', 'ppn', 'emis', 'systmone', 'vision', 'rio', 'mosaic',
+  'liquidlogic', 'lcs', 'ehm', 'ics', 'frameworki', 'azeus', 'carefirst', 'paris', 'lorenzo', 'cerner', 'epic',
+  'carenotes', 'jac', 'orchid', 'cpoms', 'myconcern', 'sims', 'arbor', 'ndelius', 'delius', 'oasys', 'nomis',
+  'pnomis', 'capita', 'northgate', 'abritas', 'jigsaw', 'civica', 'eclipse', 'protocol', 'symphony', 'adastra',
+  'ermis', 'tpp', 'iaptus', 'pcmis', 'nerve', 'command', 'control', 'smartstorm', 'airwave',
+]);
+
+/** Contractions that start with a capital ("I'm", "It's", "Don't"): never a name. */
+const CONTRACTION = /^(?:i|you|he|she|it|we|they|that|there|here|what|who|where|let|how|when)['’](?:m|ll|ve|d|re|s)$|n['’]t$/u;
+
+/** Is this word (lowercase, folded) a record system's name? */
+export function isSystemName(word: string): boolean {
+  return SYSTEMS.has(word);
+}
+
+/** 'Urdu-speaking', 'Portuguese-speaking', 'MARAC-level', 'P-reg', 'C-section': a word, not a name. */
+const SPEAKING = /^[\p{L}]+-(?:speaking|speaker|born|based|level|related|style|type|reg|registered|section|ray|strips?)$|^\p{L}-/u;
+
+/** System names that are also given names: a system only when written in capitals (see isSystemName). */
+const NAME_LIKE_SYSTEMS = new Set(['athena', 'merlin', 'paris', 'orchid', 'jac', 'genie', 'vision', 'guardian', 'epic']);
+
 /** Is this word (lowercase, folded) a term that is never a person name on its own? */
 export function isAllowListed(word: string): boolean {
-  return DOMAIN_TERMS.has(word) || CALENDAR_WORDS.has(word);
+  return (
+    DOMAIN_TERMS.has(word) || CALENDAR_WORDS.has(word) || (SYSTEMS.has(word) && !NAME_LIKE_SYSTEMS.has(word)) || CONTRACTION.test(word) ||
+    PEOPLES.has(word) || KINSHIP.has(word) || ABBREVIATIONS.has(word) || OTHER_WORDS.has(word) || SPEAKING.test(word)
+  );
 }

@@ -90,12 +90,32 @@ export function isCommonWord(w: string): boolean {
   const lex = load();
   if (!lex.english.has(w)) return false;
   const tag = lex.tags[w];
-  return tag !== undefined && !NAME_TAGS.has(tag);
+  if (tag !== undefined) return !NAME_TAGS.has(tag);
+  return taggedAsWord(w);
+}
+
+/** Words in no lexicon entry ('sunny', 'mercy', 'moon'): what compromise's tagger makes of the word alone, kept. */
+const tagged = new Map<string, boolean>();
+const WORD_TAGS = new Set(['Adjective', 'Noun', 'Singular', 'Plural', 'Verb', 'Adverb', 'Uncountable', 'Gerund', 'Infinitive', 'PastTense', 'PresentTense']);
+
+function taggedAsWord(w: string): boolean {
+  const known = tagged.get(w);
+  if (known !== undefined) return known;
+  const terms = (nlp(w).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms ?? [];
+  const tags = terms[0]?.tags ?? [];
+  const word = tags.some((t) => WORD_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t));
+  if (tagged.size < 50_000) tagged.set(w, word);
+  return word;
 }
 
 /** A first name that is not also an ordinary word: strong evidence of a person ('Gary', not 'Mark'). */
 export function isDistinctFirstName(w: string): boolean {
   return isFirstName(w) && !isCommonWord(w) && !(load().english.has(w) && load().tags[w] === undefined);
+}
+
+/** compromise's lexicon tag of a word ('Infinitive', 'Singular', 'FirstName' …), or undefined. */
+export function tagOf(w: string): string | undefined {
+  return load().tags[w];
 }
 
 /** How a single-word variant may be matched (see WordClass). */

@@ -34,9 +34,10 @@ export const RELATIONSHIP_CUES = new Set([
   'therapist', 'counsellor', 'doctor', 'nurse', 'midwife', 'solicitor', 'interpreter', 'translator', 'advocate',
   'teacher', 'caseworker', 'keyworker', 'psychiatrist', 'psychologist', 'consultant', 'paramedic', 'clinician', 'gp',
   'idva', 'isva', 'sw', 'hv', 'cpn', 'pcso', 'mentor', 'supervisor', 'chaplain', 'receptionist', 'warden', 'tenant',
+  'children', 'kids', 'sons', 'daughters', 'siblings', 'grandchildren', 'parents', 'twins', 'sisters', 'brothers',
 ]);
 
-const PERSON_VERB_BEFORE = /\b(?:(?:wrote|spoke|talked|replied|explained|reported|apologised|sent it|went|returned|referred (?:her|him|them))\s+(?:to|with)|told|asked|visited|met|saw|contacted|informed|advised|phoned|rang|texted|emailed|messaged|supported|interviewed|accompanied|thanked|translated by|interpreted by|seen by|assessed by|visited by|called by|supported by|referred by|arrested|cautioned|charged|interviewed)\s+$/iu;
+const PERSON_VERB_BEFORE = /\b(?:(?:wrote|spoke|spoken|talked|replied|explained|reported|apologised|sent it|went|returned|referred (?:her|him|them))\s+(?:to|with)|(?:contact|lives|living|lived|stay(?:s|ing|ed)?|met|seen|argument|argued|row|rowed|fight|fought|relationship|sharing|shares|left (?:her|him|them))\s+with|told|asked|visited|met|saw|contacted|informed|advised|phoned|rang|texted|emailed|messaged|supported|interviewed|accompanied|thanked|translated by|interpreted by|seen by|assessed by|visited by|called by|supported by|referred by|arrested|cautioned|charged|interviewed)\s+$/iu;
 
 /** A verb that takes a person right before `start`: 'wrote to X', 'translated by X', 'told X'. */
 export function personVerbBefore(text: string, start: number): boolean {
@@ -54,6 +55,13 @@ export const PLACE_WORDS = new Set([
   'team', 'service', 'services', 'trust', 'foundation', 'project', 'programme', 'program', 'group', 'partnership',
   'council', 'court', 'prison', 'hmp', 'nursery', 'primary', 'secondary', 'infants', 'juniors', 'medical', 'health',
   'period', 'bank', 'holiday', 'term', 'day', 'week', 'month', 'year', 'hospitals', 'trusts', 'teaching',
+  // institutions named after a place: 'Preston Crown Court', 'Lincoln County Hospital', 'Field Lane Surgery'
+  'crown', 'magistrates', "magistrates'", 'county', 'combined', 'coroners', "coroner's", 'royal', 'general', 'infirmary',
+  'police', 'constabulary', 'city', 'borough', 'district', 'airport', 'market', 'retail', 'leisure', 'library',
+  'baths', 'cemetery', 'crematorium', 'barracks', 'docks', 'marina', 'harbour', 'quay', 'wharf', 'mill', 'works',
+  // charities and networks: 'Coventry Haven', 'Leeds Women's Network'
+  'haven', 'refuge', 'sanctuary', 'hub', 'network', 'alliance', 'forum', 'collective', 'society', 'association',
+  'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority',
 ]);
 
 /** Verbs that, right after a capitalised word at a sentence start, make it a person ("Mark said"). */
@@ -95,7 +103,12 @@ export function verbAfter(text: string, end: number, allowAuxiliaries = true): b
 }
 
 /** Prepositions of time before a month or season ('in May', 'since June', 'by Summer'). */
-const TEMPORAL = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'during', 'from', 'last', 'next', 'early', 'late', 'mid', 'of', 'before', 'after', 'throughout', 'between', 'through', 'this', 'that', 'every', 'each', 'following', 'previous', 'end', 'start', 'beginning']);
+const TEMPORAL = new Set(['in', 'since', 'until', 'till', 'by', 'during', 'last', 'next', 'early', 'late', 'mid', 'throughout', 'this', 'every', 'each', 'following', 'previous', 'end', 'start', 'beginning']);
+/** Weaker ones ('from May', 'of June'), a time only with a continuation after ('from May onwards', 'of June to'). */
+const WEAK_TEMPORAL = new Set(['from', 'of', 'on', 'before', 'after', 'between', 'through', 'that']);
+const CONTINUATION = /^[\s,]*(?:onwards|until|till|-|–|(?:to|and|or)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter))/iu;
+/** Words after a month or season that make it a time ('Summer holidays', 'Autumn term'). */
+const CALENDAR_AFTER = new Set(['holidays', 'holiday', 'term', 'half-term', 'half', 'break', 'time', 'months', 'season', 'fair', 'festival']);
 /** Words after Black / White that make it an ethnicity ('White British'). */
 const ETHNICITY_AFTER = new Set(['british', 'irish', 'english', 'scottish', 'welsh', 'caribbean', 'african', 'other', 'european', 'asian', 'ethnic', 'minority', 'and', 'women', 'men', 'woman', 'man', 'people', 'community', 'communities', 'gypsy', 'mixed']);
 
@@ -103,13 +116,14 @@ const ETHNICITY_AFTER = new Set(['british', 'irish', 'english', 'scottish', 'wel
 export function calendarOrColourUse(text: string, start: number, end: number): boolean {
   if (hasNumberBeside(text, start, end)) return true;
   const word = text.slice(start, end).toLowerCase();
-  if (word === 'black' || word === 'white') {
-    const after = wordAfter(text, end);
-    return after !== null && ETHNICITY_AFTER.has(after.toLowerCase());
-  }
-  // 'in May' is a month, 'that May hoped' a person
+  const after = wordAfter(text, end);
+  if (word === 'black' || word === 'white') return after !== null && ETHNICITY_AFTER.has(after.toLowerCase());
+  if (after !== null && CALENDAR_AFTER.has(after.toLowerCase())) return true;
+  // 'in May' is a month, 'that May hoped' a person, 'a text from Autumn' a person
   const before = wordBefore(text, start);
-  return before !== null && TEMPORAL.has(before) && !verbAfter(text, end);
+  if (before === null) return false;
+  if (TEMPORAL.has(before)) return !verbAfter(text, end);
+  return WEAK_TEMPORAL.has(before) && CONTINUATION.test(text.slice(end, end + 12));
 }
 
 /** True when the word starting at `start` begins a sentence, a line or a cell (so its capital proves nothing). */
@@ -128,8 +142,8 @@ export function isSentenceStart(text: string, start: number): boolean {
   return true;
 }
 
-const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)[\s,]*$/u;
-const TWO_WORDS_BEFORE = /([\p{L}][\p{L}'’-]*)\s+([\p{L}][\p{L}'’-]*)[\s,]*$/u;
+const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)[\s,"“‘]*$/u;
+const TWO_WORDS_BEFORE = /([\p{L}][\p{L}'’-]*)\s+([\p{L}][\p{L}'’-]*)[\s,"“‘]*$/u;
 const WORD_AFTER = /^(?:['’]s)?[\s,]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u;
 
 /** Steps back from `i` (not below `lo`) over ASCII characters of one kind; -1 at a character beyond ASCII. */
@@ -138,7 +152,7 @@ function backOver(text: string, i: number, lo: number, kind: 'gap' | 'space' | '
     const c = text.charCodeAt(i - 1);
     if (c > 127) return -1;
     const space = c === 32 || (c >= 9 && c <= 13);
-    const ok = kind === 'word' ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 : space || (kind === 'gap' && c === 44);
+    const ok = kind === 'word' ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 : space || (kind === 'gap' && (c === 44 || c === 34));
     if (!ok) break;
   }
   return i;
@@ -257,3 +271,15 @@ export function titleBefore(text: string, start: number): { title: string; title
   if (!isTitle(title)) return null;
   return numberStart === undefined ? { title, titleStart: i } : { title, titleStart: i, numberStart };
 }
+
+/** Every letter in the 40 characters either side is a capital: an ALL-CAPS log, where capitals prove nothing. */
+export function isShouting(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40);
+  let letters = 0;
+  for (const ch of around) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    if (ch >= 'A' && ch <= 'Z') letters++;
+  }
+  return letters >= 6 && !/\p{Ll}/u.test(around);
+}
+

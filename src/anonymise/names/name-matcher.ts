@@ -1,22 +1,24 @@
-// Finds mentions of mapped people in one Aho-Corasick pass over folded text, with context rules for ordinary-word names.
-import AhoCorasick from 'modern-ahocorasick';
-import { AsciiAutomaton } from './ascii-automaton.js';
+// Finds mentions of mapped people in one Aho-Corasick pass over folded text, recall first (DESIGN §5.1, §5.2).
 import type { Person } from '../types.js';
-import type { VariantContext } from './name-variants.js';
+import type { VariantContext, VariantKind } from './name-variants.js';
 import { mapVariants } from './name-variants.js';
-import { foldText, isWordCode } from './normalise.js';
+import { asciiLetters, isWordCode } from './normalise.js';
+import { splitName } from './initials.js';
+import { PhraseSearch } from './phrase-search.js';
 import { buildFuzzyIndex } from './name-fuzzy.js';
-import {
-  bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
-  possessiveAfter, titleBefore, verbAfter,
-} from './name-context.js';
+import { possessiveAfter, titleBefore } from './name-context.js';
+import { judgeMention } from './mention-rules.js';
+import { anotherPersonBeside } from './other-person.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
 export interface NameMatch {
   start: number;
   end: number;
   text: string;
+  /** The person named; with `shared`, the first of the people the written form could be. */
   personIndex: number;
+  /** Set when the written form belongs to several mapped people ('Mrs Doyle'): initial it as written, never guess. */
+  shared?: number[];
   kind: 'mapped-name';
   /** The title written before the name ('Dr', 'PC', 'Mrs.'), kept in the output. */
   title?: string;
@@ -27,18 +29,22 @@ export interface NameMatch {
   confidence: number;
 }
 
-/** An occurrence of an ordinary-word variant ('mark', 'Rose Cottage') left alone, reported for review. */
+/** An occurrence of an ordinary-word variant left alone ('a red mark', 'Hope Street'); `finding` when the chair should see it. */
 export interface AmbiguousName {
   start: number;
   end: number;
   text: string;
   personIndex: number;
   reason: 'lowercase' | 'context';
+  /** Confidence of a review finding (a place or thing containing a mapped name); absent: kept silently. */
+  finding?: number;
 }
 
 export interface NameScan {
   matches: NameMatch[];
   ambiguous: AmbiguousName[];
+  /** Mapped name parts beside another person's ('Declan' of 'Declan Byrne'): someone else, still to be initialled. */
+  others: { start: number; end: number; text: string }[];
 }
 
 export interface NameMatcher {
@@ -46,15 +52,14 @@ export interface NameMatcher {
   find(text: string): NameMatch[];
   ambiguous(text: string): AmbiguousName[];
   mentions(text: string, personIndex?: number): boolean;
-  /**
-   * Both lists in one pass. With `namesField` (a column that holds names, such as 'contact'), a capitalised
-   * ordinary-word variant at the start of the cell or a sentence counts as a name.
-   */
+  /** Both lists in one pass. `namesField` (a column that holds names, such as 'contact') is kept for callers. */
   scan(text: string, opts?: { namesField?: boolean }): NameScan;
 }
 
 interface PatternData {
   persons: number[];
+  /** Per person (same order): what the pattern is of that person's name. */
+  kinds: VariantKind[];
   context: VariantContext;
   multi: boolean;
 }
@@ -63,47 +68,13 @@ interface Candidate {
   start: number;
   end: number;
   data: PatternData;
-  confidence: number; // 0 = rejected
+  confidence: number; // 0 = kept
   reason: AmbiguousName['reason'];
+  finding?: number;
 }
 
-/** Lowercase uses of these are grammar ('you may', 'she will'), never reported. */
+/** Lower-case uses of these are grammar ('you may', 'she will'), never reported. */
 const SILENT_LOWERCASE = new Set(['may', 'will', 'can', 'must']);
-const UPPER_START = /^\p{Lu}/u;
-const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])\p{Lu}{2,}[\s,]*$/u;
-const CAPS_WORD_AFTER = /^[\s,]*\p{Lu}{2,}(?:[^\p{L}]|$)/u;
-
-function everyWordCapitalised(s: string): boolean {
-  return s.split(/[\s-]+/u).every((w) => !/\p{L}/u.test(w) || UPPER_START.test(w));
-}
-
-/** Decides whether an ordinary-word variant is a name here; returns a confidence, 0 for "leave it". */
-function judge(text: string, start: number, end: number, data: PatternData, namesField: boolean): { confidence: number; reason: AmbiguousName['reason'] } {
-  if (data.context === 'plain') return { confidence: data.multi ? 1 : 0.95, reason: 'context' };
-  const written = text.slice(start, end);
-  if (data.context === 'caps') {
-    return everyWordCapitalised(written) ? { confidence: 0.9, reason: 'context' } : { confidence: 0, reason: 'lowercase' };
-  }
-  if (!UPPER_START.test(written)) {
-    // 'mark phoned the surgery': a lower-case name opening a sentence, followed by a verb
-    const named = isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start);
-    return named ? { confidence: 0.6, reason: 'context' } : { confidence: 0, reason: 'lowercase' };
-  }
-  const reject = { confidence: 0, reason: 'context' as const };
-  if (titleBefore(text, start)) return { confidence: 0.9, reason: 'context' };
-  const strict = data.context === 'strict';
-  if ((strict && calendarOrColourUse(text, start, end)) || hasPlaceAfter(text, end)) return reject;
-  if (hasCueBefore(text, start)) return { confidence: 0.85, reason: 'context' };
-  if (possessiveAfter(text, end) || hasCueAfter(text, end)) return { confidence: 0.8, reason: 'context' };
-  if (hasArticleBefore(text, start)) return reject;
-  if (isSentenceStart(text, start)) {
-    if (verbAfter(text, end) || bracketAfter(text, end)) return { confidence: 0.75, reason: 'context' };
-    return namesField ? { confidence: 0.7, reason: 'context' } : reject;
-  }
-  const shouting = ALL_CAPS.test(written) && (CAPS_WORD_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || CAPS_WORD_AFTER.test(text.slice(end, end + 20)));
-  return shouting ? reject : { confidence: 0.75, reason: 'context' };
-}
 
 /** Builds the automaton once for a map; reuse it for every text of the case. */
 export function buildNameMatcher(people: Person[]): NameMatcher {
@@ -113,49 +84,42 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
   for (const v of variants) {
     const existing = byPattern.get(v.pattern);
     if (existing) {
-      if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
+      if (!existing.persons.includes(v.person)) {
+        existing.persons.push(v.person);
+        existing.kinds.push(v.kind);
+      }
     } else {
-      byPattern.set(v.pattern, { persons: [v.person], context: v.context, multi: /[\s]/u.test(v.pattern) });
+      byPattern.set(v.pattern, { persons: [v.person], kinds: [v.kind], context: v.context, multi: /[\s]/u.test(v.pattern) });
     }
   }
   const initials = new Set(people.map((p) => p.initials));
-  const patterns = [...byPattern].map(([pattern, data]) => ({ pattern, data }));
-  const ac = new AhoCorasick(patterns);
-  // most folded text is plain ASCII: a flat table scans it several times faster than the grapheme-aware library
-  const ascii = new AsciiAutomaton(patterns);
+  const given = people.map((p) => givenInitialsOf(p));
+  const givenInitials = (i: number): ReadonlySet<string> => given[i] ?? new Set();
+  const search = new PhraseSearch([...byPattern].map(([pattern, data]) => ({ pattern, data })));
 
-  function scan(text: string, opts: { namesField?: boolean } = {}): NameScan {
-    const namesField = opts.namesField ?? false;
-    if (!text || byPattern.size === 0) return { matches: [], ambiguous: [] };
-    const { norm, starts, ends } = foldText(text);
+  function scan(text: string): NameScan {
+    if (!text || byPattern.size === 0) return { matches: [], ambiguous: [], others: [] };
+    const { norm, hits } = search.search(text);
     const candidates: Candidate[] = [];
-    for (const hit of ascii.search(norm) ?? ac.search(norm)) {
-      const ns = hit.start;
-      const ne = hit.end;
-      if (!hit.data || ne <= ns) continue;
-      if (ns > 0) {
-        const left = norm.charCodeAt(ns - 1);
-        if (isWordCode(left)) continue;
-        if (left === 39 && ns > 1 && isWordCode(norm.charCodeAt(ns - 2))) continue; // inside O'Connor
-      }
-      if (ne < norm.length && isWordCode(norm.charCodeAt(ne))) continue;
-      const start = starts ? (starts[ns] ?? 0) : ns;
-      const end = ends ? (ends[ne - 1] ?? start) : ne;
+    for (const { start, end, ns, ne, data } of hits) {
       if (end - start <= 4 && initials.has(text.slice(start, end))) continue; // initials already applied ('JO')
-      const verdict = judge(text, start, end, hit.data, namesField);
-      candidates.push({ start, end, data: hit.data, confidence: verdict.confidence, reason: verdict.reason });
+      // one part of a double-barrelled name that is not the person's own ('Field' of 'Colin Field-Hughes')
+      if (inCompound(norm, ns, ne)) continue;
+      const verdict = judgeMention(text, start, end, data.context, data.multi);
+      const c: Candidate = { start, end, data, confidence: verdict.confidence, reason: verdict.reason };
+      if (verdict.finding !== undefined) c.finding = verdict.finding;
+      candidates.push(c);
     }
     // misspelt names ('Sarrah') in words no variant matched
     const exact = candidates.filter((c) => c.confidence > 0);
     for (const f of fuzzy.find(text, (a, b) => exact.some((c) => c.start < b && a < c.end))) {
-      candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
+      candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, kinds: f.persons.map(() => 'first'), context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
     }
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
     if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-    const matches: NameMatch[] = [];
+    const accepted: Candidate[] = [];
     const rejected: Candidate[] = [];
-    const lastSeen = new Map<number, number>();
     let lastEnd = -1;
     for (const c of candidates) {
       if (c.confidence <= 0) {
@@ -164,20 +128,19 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       }
       if (c.start < lastEnd) continue;
       lastEnd = c.end;
-      const person = pickPerson(c.data.persons, lastSeen);
-      lastSeen.set(person, c.start);
-      const m: NameMatch = { start: c.start, end: c.end, text: text.slice(c.start, c.end), personIndex: person, kind: 'mapped-name', confidence: c.confidence };
-      const t = titleBefore(text, c.start);
-      if (t) {
-        m.title = t.title;
-        m.titleStart = t.titleStart;
-        if (t.numberStart !== undefined) m.numberStart = t.numberStart;
-      }
-      const poss = possessiveAfter(text, c.end);
-      if (poss) m.possessive = poss;
-      matches.push(m);
+      accepted.push(c);
     }
-    return { matches, ambiguous: leftAlone(text, rejected, matches) };
+    // 'Declan Byrne' when only Declan Walsh is mapped: another person, named by the unmapped detector
+    const mentions = accepted.map((c) => ({ start: c.start, end: c.end, persons: c.data.persons, kinds: c.data.kinds }));
+    const own: Candidate[] = [];
+    const others: NameScan['others'] = [];
+    accepted.forEach((c, i) => {
+      const m = mentions[i];
+      if (c.data.multi || !m || !anotherPersonBeside(text, m, mentions, givenInitials)) own.push(c);
+      else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
+    });
+    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c));
+    return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }
 
   return {
@@ -185,12 +148,87 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     scan,
     find: (text) => scan(text).matches,
     ambiguous: (text) => scan(text).ambiguous,
-    mentions: (text, personIndex) => scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex),
+    mentions: (text, personIndex) =>
+      scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
 }
 
-/** Accepts a context-rejected candidate that sits right beside an accepted match of the same person. */
+/** First letters (capital, folded) of a person's given names and of each alias's first word. */
+function givenInitialsOf(p: Person): Set<string> {
+  const out = new Set<string>();
+  const parts = splitName(p.name);
+  for (const w of [parts.first, ...parts.middles, ...p.aliases.map((a) => splitName(a).first)]) {
+    const letter = asciiLetters(w).charAt(0);
+    if (letter) out.add(letter);
+  }
+  return out;
+}
+
+/** The hit is one piece of a hyphenated word whose other piece the pattern does not include. */
+function inCompound(norm: string, ns: number, ne: number): boolean {
+  const joinedAfter = norm.charCodeAt(ne) === 45 && isWordCode(norm.charCodeAt(ne + 1));
+  const joinedBefore = ns > 1 && norm.charCodeAt(ns - 1) === 45 && isWordCode(norm.charCodeAt(ns - 2));
+  return joinedAfter || joinedBefore;
+}
+
+function toMatch(text: string, c: Candidate): NameMatch {
+  const persons = c.data.persons;
+  const m: NameMatch = { start: c.start, end: c.end, text: text.slice(c.start, c.end), personIndex: persons[0] ?? 0, kind: 'mapped-name', confidence: c.confidence };
+  if (persons.length > 1) m.shared = [...persons];
+  const t = titleBefore(text, c.start);
+  if (t) {
+    m.title = t.title;
+    m.titleStart = t.titleStart;
+    if (t.numberStart !== undefined) m.numberStart = t.numberStart;
+  }
+  const poss = possessiveAfter(text, c.end);
+  if (poss) m.possessive = poss;
+  return m;
+}
+
+/**
+ * Joins accepted mentions separated only by spaces that can be one person ('FIELD Hope Marie', 'Anh Thu NGUYEN'),
+ * so a name written in pieces gets its initials once, not 'HF HF'. Two pieces join when some person has both.
+ */
+function mergeAdjacent(text: string, accepted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of accepted) {
+    const prev = out[out.length - 1];
+    if (prev && /^[ \t]+$/u.test(text.slice(prev.end, c.start)) && !possessiveAfter(text, prev.end)) {
+      const both = prev.data.persons.filter((p) => c.data.persons.includes(p));
+      if (both.length > 0) {
+        out[out.length - 1] = {
+          start: prev.start,
+          end: c.end,
+          data: { persons: both, kinds: both.map(() => 'full'), context: 'plain', multi: true },
+          confidence: Math.max(prev.confidence, c.confidence),
+          reason: 'context',
+        };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet'. */
+const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|&|or)\s+)$/iu;
+
+/**
+ * Accepts a context-rejected candidate that sits right beside an accepted match of the same person ('Mark J Reid'),
+ * or is listed with another accepted name ('CHILDREN HOPE AND SAMUEL').
+ */
 function rescueNeighbours(text: string, candidates: Candidate[]): void {
+  const accepted = candidates.filter((c) => c.confidence > 0);
+  for (const c of candidates) {
+    if (c.confidence > 0 || c.reason === 'lowercase') continue;
+    const listed = accepted.some((a) => (a.end <= c.start && LIST_GAP.test(text.slice(a.end, c.start))) || (c.end <= a.start && LIST_GAP.test(text.slice(c.end, a.start))));
+    if (listed) {
+      c.confidence = 0.75;
+      delete c.finding;
+    }
+  }
   const acceptedStarts = new Map<number, number[]>();
   const acceptedEnds = new Map<number, number[]>();
   for (const c of candidates) {
@@ -205,25 +243,14 @@ function rescueNeighbours(text: string, candidates: Candidate[]): void {
     let q = c.end;
     while (q < text.length && q - c.end < 3 && /\s/u.test(text.charAt(q))) q++;
     const near = [...(p < c.start ? acceptedEnds.get(p) ?? [] : []), ...(q > c.end ? acceptedStarts.get(q) ?? [] : [])];
-    if (near.some((n) => c.data.persons.includes(n))) c.confidence = 0.8;
-  }
-}
-
-/** With a pattern shared by several people (two Reids), the one mentioned most recently in the text, else the first. */
-function pickPerson(persons: number[], lastSeen: Map<number, number>): number {
-  let best = persons[0] ?? 0;
-  let bestAt = -1;
-  for (const p of persons) {
-    const at = lastSeen.get(p) ?? -1;
-    if (at > bestAt) {
-      best = p;
-      bestAt = at;
+    if (near.some((n) => c.data.persons.includes(n))) {
+      c.confidence = 0.8;
+      delete c.finding;
     }
   }
-  return best;
 }
 
-/** Rejected occurrences not covered by a match, longest first, without overlaps; lowercase grammar words dropped. */
+/** Rejected occurrences not covered by a match, longest first, without overlaps. */
 function leftAlone(text: string, rejected: Candidate[], matches: NameMatch[]): AmbiguousName[] {
   const out: AmbiguousName[] = [];
   let mi = 0;
@@ -233,10 +260,11 @@ function leftAlone(text: string, rejected: Candidate[], matches: NameMatch[]): A
     const m = matches[mi];
     if (m && m.start < c.end) continue;
     if (c.start < lastEnd) continue;
-    const written = text.slice(c.start, c.end);
-    if (c.reason === 'lowercase' && SILENT_LOWERCASE.has(written.toLowerCase())) continue;
+    if (c.reason === 'lowercase' && SILENT_LOWERCASE.has(text.slice(c.start, c.end).toLowerCase())) continue;
     lastEnd = c.end;
-    out.push({ start: c.start, end: c.end, text: written, personIndex: c.data.persons[0] ?? 0, reason: c.reason });
+    const a: AmbiguousName = { start: c.start, end: c.end, text: text.slice(c.start, c.end), personIndex: c.data.persons[0] ?? 0, reason: c.reason };
+    if (c.finding !== undefined) a.finding = c.finding;
+    out.push(a);
   }
   return out;
 }

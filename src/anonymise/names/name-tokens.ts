@@ -1,7 +1,8 @@
 // Splits text into runs of capitalised words (with titles, initials, collar numbers) for the unmapped-name detectors.
-import { isAllowListed, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
+import { isAllowListed, isSystemName, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
 import { isCommonWord, isDistinctFirstName, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
-import { isTitle, RELATIONSHIP_CUES } from './name-context.js';
+import { isShouting, isTitle, RELATIONSHIP_CUES } from './name-context.js';
+import { isMedicine } from './medicines.js';
 
 export type TokenClass = 'title' | 'initial' | 'word' | 'break';
 
@@ -50,11 +51,18 @@ function isLetter(text: string, i: number): boolean {
   return LETTER_OR_NUMBER.test(text.charAt(i));
 }
 
-function classify(tok: NameToken): void {
+/** Pronouns and determiners that open sentences: never a name ('She', 'Her', 'They'). */
+const PRONOUNS = new Set(['i', 'she', 'he', 'it', 'we', 'they', 'you', 'her', 'his', 'him', 'them', 'their', 'our', 'my', 'your', 'its', 'this', 'that', 'these', 'those', 'there']);
+
+function classify(tok: NameToken, shouting: boolean): void {
   const { raw, low } = tok;
   const letters = raw.replace(/\.$/u, '');
   if (isTitle(raw)) {
     tok.cls = 'title';
+    return;
+  }
+  if (PRONOUNS.has(low)) {
+    tok.cls = 'break';
     return;
   }
   if (letters.length === 1) {
@@ -65,15 +73,21 @@ function classify(tok: NameToken): void {
   tok.first = parts.some((p) => isDistinctFirstName(p));
   tok.anyFirst = parts.some((p) => isFirstName(p));
   tok.surname = parts.some((p) => isSurname(p)) || isSurname(low);
-  tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p));
-  if (isAllowListed(low) || ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low)) {
+  tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p) || isAllowListed(p));
+  if (isAllowListed(low) || ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
     tok.cls = 'break';
     return;
   }
   if (ALL_CAPS.test(letters)) {
-    // ALL-CAPS: acronyms and initials already applied ('ST', 'MARAC') unless a known name ('REID')
+    // ALL-CAPS: acronyms, systems and initials already applied ('ST', 'MARAC', 'ATHENA') unless a known name ('REID')
+    if (isSystemName(low)) {
+      tok.cls = 'break';
+      return;
+    }
+    // in an ALL-CAPS log capitals say nothing: an unknown word of three letters or more may be a name ('PRAVIN')
     const known = letters.length >= 4 && (tok.first || (tok.surname && !tok.english));
-    tok.cls = known ? 'word' : 'break';
+    const shouted = shouting && letters.length >= 3 && !tok.english && !isSystemName(low);
+    tok.cls = known || shouted ? 'word' : 'break';
     return;
   }
   tok.cls = 'word';
@@ -91,19 +105,20 @@ export type TokenMemo = Map<string, TokenFacts>;
 /** Token texts remembered per memo before it starts again: a bound for a very large case. */
 const MEMO_LIMIT = 50_000;
 
-function factsOf(raw: string): TokenFacts {
+function factsOf(raw: string, shouting: boolean): TokenFacts {
   const tok: NameToken = { start: 0, end: 0, raw, low: foldToken(raw.endsWith('.') ? raw.slice(0, -1) : raw), cls: 'break', first: false, anyFirst: false, surname: false, english: false };
-  classify(tok);
+  classify(tok, shouting);
   return { low: tok.low, cls: tok.cls, first: tok.first, anyFirst: tok.anyFirst, surname: tok.surname, english: tok.english };
 }
 
-function rememberedFacts(raw: string, memo: TokenMemo | undefined): TokenFacts {
-  if (!memo) return factsOf(raw);
-  let facts = memo.get(raw);
+function rememberedFacts(raw: string, shouting: boolean, memo: TokenMemo | undefined): TokenFacts {
+  if (!memo) return factsOf(raw, shouting);
+  const key = shouting ? `!${raw}` : raw;
+  let facts = memo.get(key);
   if (!facts) {
-    facts = factsOf(raw);
+    facts = factsOf(raw, shouting);
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, facts);
+    memo.set(key, facts);
   }
   return facts;
 }
@@ -111,7 +126,8 @@ function rememberedFacts(raw: string, memo: TokenMemo | undefined): TokenFacts {
 /** "'s" or "’s" at the end of a word. */
 function hasPossessive(raw: string): boolean {
   const n = raw.length;
-  if (raw.charCodeAt(n - 1) !== 115) return false;
+  const s = raw.charCodeAt(n - 1);
+  if (s !== 115 && s !== 83) return false;
   const q = raw.charCodeAt(n - 2);
   return q === 39 || q === 0x2019;
 }
@@ -129,12 +145,13 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
     let raw = m[0];
     if (raw.endsWith('.') && raw.length > 2) raw = raw.slice(0, -1);
     let possessive: string | undefined;
-    if (raw.length > 3 && hasPossessive(raw)) {
+    if (raw.length >= 3 && hasPossessive(raw)) {
       possessive = raw.slice(-2);
       raw = raw.slice(0, -2);
     }
     const end = start + raw.length;
-    const facts = rememberedFacts(raw, memo);
+    const shouting = raw.length >= 3 && ALL_CAPS.test(raw) && isShouting(text, start, end);
+    const facts = rememberedFacts(raw, shouting, memo);
     const tok: NameToken = { start, end, raw, low: facts.low, cls: 'break', first: false, anyFirst: false, surname: false, english: false };
     if (possessive) tok.possessive = possessive;
     if (start < labelUntil || (exclude && exclude(start, end + (possessive?.length ?? 0)))) {

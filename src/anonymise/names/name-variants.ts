@@ -8,13 +8,15 @@ import { foldWord } from './normalise.js';
 /**
  * How a variant may be matched:
  * - plain: always, any case ('sarah' in a GP note is Sarah);
- * - caps: only capitalised (a multi-word variant made of ordinary words, 'Rose Wood', 'M Wood');
+ * - phrase: a whole name made of ordinary words, any case ('Hope Field', and 'caller hope field' in a pasted log);
+ * - caps: only capitalised (an initial and an ordinary-word surname, 'M Wood', where 'm wood' is text);
  * - common: capitalised and the context says a person (a one-word ordinary word: Mark, Grace, Brown);
  * - strict: only with a strong cue — title, relationship word, possessive, speech verb (May, June, Black, White).
  */
-export type VariantContext = 'plain' | 'caps' | 'common' | 'strict';
+export type VariantContext = 'plain' | 'phrase' | 'caps' | 'common' | 'strict';
 
-export type VariantKind = 'full' | 'first-last' | 'first' | 'surname' | 'part' | 'initial-surname' | 'surname-first' | 'alias';
+export type VariantKind =
+  | 'full' | 'first-last' | 'first' | 'middle' | 'first-middle' | 'surname' | 'part' | 'initial-surname' | 'surname-first' | 'alias';
 
 export interface Variant {
   /** Folded form (lowercase, no diacritics, ' for apostrophes, single spaces). */
@@ -25,11 +27,13 @@ export interface Variant {
 }
 
 function contextOf(pattern: string): VariantContext {
-  const words = pattern.split(/[\s-]+/u).map((w) => w.replace(/[.,']/gu, '')).filter((w) => w.length > 1);
+  const all = pattern.split(/[\s-]+/u).map((w) => w.replace(/[.,']/gu, '')).filter((w) => w.length > 0);
+  const words = all.filter((w) => w.length > 1);
   if (words.length === 0) return 'caps';
   const classes = words.map(wordClass);
   if (classes.some((c) => c === 'plain')) return 'plain';
-  if (pattern.includes(' ')) return 'caps';
+  if (all.length > words.length) return 'caps';
+  if (pattern.includes(' ')) return 'phrase';
   return classes[0] ?? 'common';
 }
 
@@ -60,6 +64,9 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
     }
   };
   addWordForms(parts.first, 'first');
+  // middle names alone ('Marie'), and a double given name as written without the surname ('Anh Thu')
+  for (const m of parts.middles) addWordForms(m, 'middle');
+  if (parts.middles.length > 0) add(`${parts.first} ${parts.middles.join(' ')}`, 'first-middle');
   if (!parts.surname) return out;
   const surnames = new Set([parts.surname, parts.surnameCore]);
   for (const s of surnames) {
@@ -75,6 +82,7 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
     add(`${f}. ${s}`, 'initial-surname');
     add(`${s}, ${f}`, 'surname-first');
     add(`${s}, ${f}.`, 'surname-first');
+    add(`${s} ${f}`, 'surname-first');
     if (ms.length > 0) {
       add(`${parts.first} ${parts.middles.join(' ')} ${s}`, 'full');
       add(`${[f, ...ms].join(' ')} ${s}`, 'initial-surname');
@@ -83,6 +91,11 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
       add(`${[f, ...ms].join('')} ${s}`, 'initial-surname');
       add(`${parts.first} ${ms.join(' ')} ${s}`, 'full');
       add(`${parts.first} ${ms.map((x) => `${x}.`).join(' ')} ${s}`, 'full');
+      add(`${s} ${parts.first} ${parts.middles.join(' ')}`, 'surname-first');
+      add(`${s} ${[f, ...ms].join(' ')}`, 'surname-first');
+      add(`${s}, ${[f, ...ms].join(' ')}`, 'surname-first');
+      add(`${s}, ${parts.first} ${parts.middles.join(' ')}`, 'surname-first');
+      for (const m of parts.middles) add(`${m} ${s}`, 'first-last');
     }
   }
   return out;

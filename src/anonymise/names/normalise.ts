@@ -72,6 +72,13 @@ function foldSlow(text: string): FoldedText & { starts: Int32Array; ends: Int32A
   while (i < len) {
     const c = text.charCodeAt(i);
     if (c < 128) {
+      // a word hyphenated at a line end ('Sio-\nbhán') is one word again
+      const joined = c === 45 && n > 0 && isWordCode(buf[n - 1] ?? 0) ? lineEndJoin(text, i) : 0;
+      if (joined > 0) {
+        ends[n - 1] = i + joined;
+        i += joined;
+        continue;
+      }
       if (c === 32 || (c >= 9 && c <= 13)) {
         if (n > 0 && buf[n - 1] === 32) ends[n - 1] = i + 1;
         else {
@@ -118,6 +125,21 @@ function foldSlow(text: string): FoldedText & { starts: Int32Array; ends: Int32A
   }
   const norm = decoder.decode(buf.subarray(0, n));
   return { norm, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+/**
+ * At a hyphen: the length of '-', the spaces and the line break after it, when a letter follows on the next line
+ * ('Thomp-\nson'); 0 otherwise.
+ */
+function lineEndJoin(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  const nl = text.charCodeAt(j);
+  if (nl !== 10 && nl !== 13) return 0;
+  j++;
+  if (nl === 13 && text.charCodeAt(j) === 10) j++;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j < text.length && /\p{L}/u.test(text.charAt(j)) ? j - i : 0;
 }
 
 /** Folds a short string (a name or a word) the same way, without the offset map; trims it. */

@@ -3,9 +3,12 @@ import nlp from 'compromise';
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
-import { hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
+import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isAllowListed } from './allow-list.js';
+import { isPlaceName, isUkPlaceName } from './places.js';
+import { isEnglishWord, isFirstName } from './lexicon.js';
+import { PLACE_WORDS } from './name-context.js';
 
 /** An unmapped person name. `start..end` covers the name (and a collar number after a title), not the title. */
 export interface PersonNameSpan extends Span {
@@ -49,21 +52,38 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (!first || !last) return 0;
   if (cue) return 0.85;
   if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
+  // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
+  if (toks.length > 1 && toks.some((t) => PLACE_WORDS.has(t.low))) return 0;
   const place = placeBefore(text, first.start);
   const distinctive = toks.some((t) => t.first || (t.cls === 'word' && !t.english));
   if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
+  // a town, county, borough or city ('in Blackburn', 'Tower Hamlets', 'Lagos', 'Leicester'): published, not a person
+  // a place abroad that is also a name ('Gary', 'Florence') is scored as a name; a UK town is a town ('Leicester')
+  const written = toks.map((t) => t.raw).join(' ');
+  if (isUkPlaceName(written)) return 0;
+  if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && (t.anyFirst || t.surname)))) return 0;
   if (toks.length === 1) {
-    if (first.first) return place ? 0.3 : 0.75;
+    // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)
+    if (first.first) return place ? 0.55 : 0.75;
+    // 'S said Mark had moved back in': a first name that is also a word, capitalised mid-sentence (recall first)
+    // 'Mark attended with S': opening a sentence, followed by a past-tense verb
+    if (first.anyFirst && first.english && atStart && verbAfter(text, first.end + (first.possessive?.length ?? 0), false)) return 0.6;
+    if (first.anyFirst && first.english && !atStart && !hasArticleBefore(text, first.start)) return verbAfter(text, first.end + (first.possessive?.length ?? 0)) ? 0.7 : 0.55;
     if (first.english) return 0;
     // 'Shona replied': an unknown capitalised word opening a sentence, followed by a verb
     if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) ? 0.6 : 0;
-    if (first.surname) return place ? 0.3 : 0.5;
-    return 0.35;
+    if (first.surname) return place ? 0.3 : 0.55;
+    // an unknown capitalised word mid-sentence is most often a name in a chronology (recall first)
+    return place ? 0.3 : first.raw.length >= 3 ? 0.55 : 0.35;
   }
   if (toks.length > 4) return 0;
+  if (hasCueAfter(text, last.end)) return 0.85;
+  // 'Mark Jenkins': a first name that is also a word, then a surname
+  const rest = toks.slice(1);
+  if (first.anyFirst && rest.every((t) => t.cls === 'initial' || t.surname || !t.english)) return place ? 0.7 : 0.8;
   const hasFirst = toks.some((t) => t.first);
   const words = toks.filter((t) => t.cls === 'word');
-  if (hasFirst && toks.every((t) => nameLike(t) || t.surname)) return place ? 0.4 : 0.9;
+  if (hasFirst && toks.every((t) => nameLike(t) || t.surname)) return place ? 0.7 : 0.9;
   if (hasFirst) return 0.6;
   if (words.length > 0 && toks.every(nameLike)) return place ? 0.3 : toks[0]?.cls === 'initial' ? 0.8 : 0.7;
   if (toks[0]?.cls === 'initial' && words.every((t) => t.surname)) return 0.6;
@@ -106,7 +126,7 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   }
   const cue = hasCueBefore(text, toks[0]?.start ?? 0);
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
-  while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].first) {
+  while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {
     toks = toks.slice(1);
     atStart = false;
   }
@@ -114,6 +134,18 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   if (conf <= 0) return [];
   const span = toSpan(text, cue ? toks.slice(0, 3) : toks, conf, []);
   return span ? [span] : [];
+}
+
+/**
+ * compromise's people, checked: a place, an organisation ('Safer Swansea Partnership'), a pseudonym with a word
+ * before it ('When Asha'), or ordinary words alone are not a name it found.
+ */
+function nlpNameLike(parts: readonly string[], ignore: ReadonlySet<string> | undefined): boolean {
+  const words = parts.map((w) => foldToken(w.replace(/['’]s$/u, '')));
+  if (isPlaceName(parts.join(' '))) return false;
+  if (words.some((w) => PLACE_WORDS.has(w) || isAllowListed(w) || isPlaceName(w))) return false;
+  const left = words.filter((w) => !(ignore?.has(w) ?? false) && !(isEnglishWord(w) && !isFirstName(w)));
+  return left.length > 0;
 }
 
 /** Sentences holding capitalised words no rule explained, asked of compromise; its people become 0.4 spans. */
@@ -142,6 +174,7 @@ function nlpSpans(text: string, tokens: NameToken[], found: PersonNameSpan[], op
       const parts = written.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
       if (parts.length === 0 || covered(ps, pe)) continue;
       if (parts.every((w) => isAllowListed(foldToken(w)) || /^\p{Lu}{1,4}\.?$/u.test(w) || !/^\p{Lu}/u.test(w))) continue;
+      if (!nlpNameLike(parts, opts.ignore)) continue;
       out.push({ start: ps, end: pe, kind: 'person', text: written, confidence: 0.4, parts, replacement: parts.map(partInitials).join('') || 'X' });
     }
   }

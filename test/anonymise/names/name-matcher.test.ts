@@ -150,9 +150,19 @@ describe('mentions', () => {
     expect(matcher.find('')).toEqual([]);
   });
 
-  it('resolves a surname two people share to the one mentioned last', () => {
+  it('never guesses who a surname two people share means: it is marked shared (§5.2)', () => {
     const m = buildNameMatcher([person('Mark Reid', 'MR'), person('Sarah Reid', 'SR')]);
-    expect(m.find('Sarah Reid said Reid hit her').map((x) => x.personIndex)).toEqual([1, 1]);
-    expect(m.find('Mark Reid said Reid hit her').map((x) => x.personIndex)).toEqual([0, 0]);
+    expect(m.find('Sarah Reid said Mr Reid hit her').map((x) => [x.text, x.personIndex, x.shared ?? null])).toEqual([
+      ['Sarah Reid', 1, null],
+      ['Reid', 0, [0, 1]],
+    ]);
+  });
+
+  it('tells a mapped first name from another person who shares it (§5.2)', () => {
+    const m = buildNameMatcher([person('Declan Walsh', 'DW'), person('Hope Field', 'HF'), person('Mercy Price', 'MP')]);
+    expect(m.find('Declan Byrne called.')).toEqual([]);
+    expect(m.find('Colin Field-Hughes called.')).toEqual([]);
+    expect(m.find('DSL C Price called.')).toEqual([]);
+    expect(m.find('Declan Walsh called. Declan was drunk.').map((x) => x.text)).toEqual(['Declan Walsh', 'Declan']);
   });
 });

@@ -85,12 +85,17 @@ export async function renderTimeline(container: HTMLElement, ctx: Ctx): Promise<
       for (const e of entries) seenAgencies.add(e.agency);
       agencies = [...seenAgencies].sort((a, b) => a.localeCompare(b, 'en-GB'));
       drawAgencies();
-      const unmapped = t.report.unmappedNames;
+      const real = t.report.unmappedNames ?? [];
+      const initialled = t.report.unmapped.map((u) => u.initials);
+      const notice =
+        real.length > 0
+          ? ` (initialled in the anonymised chronology; add them to the map if they are people in the case): ${real.join(', ')}`
+          : ` were initialled automatically (${initialled.join(', ')}); open the real-names view to see who they are and add them to the map.`;
       fill(
         status,
         h('p', { class: 'body', id: 'timeline-count' }, `${plural(entries.length, 'entry', 'entries')}, ${namesLabels[names()]}.`),
-        unmapped.length > 0 && names() !== 'real'
-          ? h('div', { class: 'notice notice--warning' }, h('p', {}, h('strong', {}, 'Names found that are not in the map'), ` (initialled automatically; add them to the map if they are people in the case): ${unmapped.join(', ')}`))
+        real.length > 0 || initialled.length > 0
+          ? h('div', { class: 'notice notice--warning' }, h('p', {}, h('strong', {}, real.length > 0 ? 'Names found that are not in the map' : `${plural(initialled.length, 'person', 'people')} not in the map`), notice))
           : null,
       );
       drawPage();

@@ -1,0 +1,121 @@
+// Decides whether one occurrence of an ordinary-word name variant ('Hope', 'Will', 'Field') is the person (recall first).
+import type { VariantContext } from './name-variants.js';
+import {
+  bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
+  isShouting, personVerbBefore, possessiveAfter, titleBefore, verbAfter, wordAfter, wordBefore,
+} from './name-context.js';
+import { isSystemName } from './allow-list.js';
+import { isPlaceName } from './places.js';
+import { baseVerb, nounLike, pluralNoun } from './verbs.js';
+import { isCommonWord, isFirstName } from './lexicon.js';
+
+/**
+ * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
+ * set, is the confidence of a review finding for the chair (a place or thing that contains a mapped name).
+ */
+export interface MentionVerdict {
+  confidence: number;
+  finding?: number;
+  /** 'lowercase': a lone lower-case ordinary word, kept silently; 'context': the words around decided. */
+  reason: 'lowercase' | 'context';
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** Modal verbs that are also names: 'Will review in two weeks', 'May need a referral'. */
+const MODALS = new Set(['will', 'may', 'can', 'must']);
+/** Locative words before a town that is also a mapped surname: 'in Preston', 'moved to Lincoln'. */
+const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'around', 'via', 'towards', 'of']);
+/**
+ * Fixed phrases that hold a name but name no one (a short reviewed list; the chair's decisions do the rest):
+ * laws named after a victim, programmes, and a Will as a legal document.
+ */
+const FIXED_PHRASES = /^(?:['’]s\s+law\b)|^\s+(?:and\s+testament|of\s+attorney)\b/iu;
+const FIXED_BEFORE = /\b(?:last|living|her|his|their|the|a|new|a\s+new|signed|valid|mother['’]s|father['’]s)\s+$/iu;
+
+const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdict =>
+  finding === undefined ? { confidence: 0, reason } : { confidence: 0, finding, reason };
+/** 'the Brown household', 'the Smith family': a surname. */
+const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters)\b/iu;
+
+const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
+
+/** A person's cues around an occurrence: title, relationship word, possessive, a verb after, a bracket, a colon. */
+function personCue(text: string, start: number, end: number): number {
+  if (titleBefore(text, start)) return 0.95;
+  if (hasCueBefore(text, start)) return 0.9;
+  if (possessiveAfter(text, end) || hasCueAfter(text, end)) return 0.85;
+  if (verbAfter(text, end) || bracketAfter(text, end) || /^\s*:/u.test(text.slice(end, end + 3))) return 0.85;
+  if (personVerbBefore(text, start) || FAMILY_AFTER.test(text.slice(end, end + 14))) return 0.8;
+  return 0;
+}
+
+/** The word used as a word: a modal opening a clause, a named law, a Will, a month or season, a system name. */
+function ordinaryUse(text: string, start: number, end: number, word: string, context: VariantContext): boolean {
+  const after = text.slice(end, end + 24);
+  if (FIXED_PHRASES.test(after)) return true;
+  if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  if (MODALS.has(word)) {
+    const next = wordAfter(text, end);
+    if (next !== null && !UPPER_START.test(next) && baseVerb(next.toLowerCase())) return true;
+  }
+  if (context === 'strict' && calendarOrColourUse(text, start, end)) return true;
+  return ALL_CAPS.test(text.slice(start, end)) && isSystemName(word);
+}
+
+/** 'Grace and patience are…', 'Faith leaders need…': the word joined to a common noun, or naming a plural's kind. */
+function wordUseAfter(text: string, end: number): boolean {
+  const m = /^[ \t]+(?:(?:and|or|&)[ \t]+)?(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(end, end + 30));
+  const next = m?.[1];
+  if (!next || !m) return false;
+  const joined = /^[ \t]+(?:and|or|&)/u.test(m[0]);
+  return joined ? isCommonWord(next) && !isFirstName(next) && nounLike(next) : pluralNoun(next);
+}
+
+/** A place or organisation name that contains the word: 'Hope Street', 'Preston Crown Court', 'in Preston', 'the Green'. */
+function placeOrThing(text: string, start: number, end: number, word: string): boolean {
+  if (hasPlaceAfter(text, end)) return true;
+  const before = wordBefore(text, start);
+  if (before !== null && LOCATIVES.has(before) && isPlaceName(word) && !titleBefore(text, start)) return true;
+  return hasArticleBefore(text, start) && !verbAfter(text, end) && !possessiveAfter(text, end);
+}
+
+/**
+ * Judges an occurrence of a variant that is an ordinary word ('common': Mark, Hope, Field; 'strict': May, June, Black)
+ * or a name made of them ('phrase': Hope Field; 'caps': M Wood). Recall first (DESIGN §5.1): a capitalised
+ * variant is the person wherever it stands, at the start of a sentence or a list item too; only a lone lower-case
+ * word survives, or a capitalised one in a fixed use (a modal, a month, a named law) or inside a place's name —
+ * the last kept but reported, so the chair decides.
+ */
+export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
+  const written = text.slice(start, end);
+  if (context === 'plain') {
+    // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place
+    if (!multi && isPlaceName(written) && personCue(text, start, end) === 0 && placeOrThing(text, start, end, written.toLowerCase())) return keep('context', 0.3);
+    return take(multi ? 1 : 0.95);
+  }
+  if (context === 'phrase') return take(UPPER_START.test(written) ? 0.95 : 0.85);
+  if (context === 'caps') {
+    return written.split(/[\s-]+/u).every((w) => !/\p{L}/u.test(w) || UPPER_START.test(w)) ? take(0.9) : keep('lowercase');
+  }
+  const word = written.toLowerCase();
+  if (!UPPER_START.test(written)) {
+    if (MODALS.has(word)) return keep('lowercase');
+    if (titleBefore(text, start)) return take(0.7);
+    if (hasCueBefore(text, start) && !hasArticleBefore(text, start)) return take(0.6);
+    if (isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start)) return take(0.6);
+    return keep('lowercase');
+  }
+  if (ordinaryUse(text, start, end, word, context)) return keep('context');
+  // a place's own name ('Rose Cottage', 'Hope Street'): kept, for the chair to decide, unless a title or possessive says a person
+  if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
+  if (wordUseAfter(text, end)) return keep('context', 0.3);
+  const cue = personCue(text, start, end);
+  if (cue === 0 && placeOrThing(text, start, end, word)) return keep('context', 0.3);
+  if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end)) {
+    // an ALL-CAPS log: only a person's cue says a name; otherwise kept, and the chair is told
+    return cue > 0 ? take(cue) : keep('context', 0.3);
+  }
+  if (cue > 0) return take(cue);
+  return take(isSentenceStart(text, start) ? 0.7 : 0.8);
+}

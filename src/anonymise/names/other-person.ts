@@ -1,0 +1,85 @@
+// Tells a mapped person's name part from another person who shares it ('Declan Byrne', 'Colin Field', 'C Price').
+import { isAllowListed, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
+import { isCommonWord, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
+import { isTitle, PLACE_WORDS, RELATIONSHIP_CUES, SPEECH_VERBS } from './name-context.js';
+import { foldToken } from './name-tokens.js';
+import type { VariantKind } from './name-variants.js';
+
+/** A mention found so far: where it is, whom it could be, and what it is of each (parallel to `persons`). */
+export interface Mention {
+  start: number;
+  end: number;
+  persons: readonly number[];
+  kinds: readonly VariantKind[];
+}
+
+const GIVEN: ReadonlySet<VariantKind> = new Set(['first', 'middle', 'first-middle', 'alias', 'part']);
+const FAMILY: ReadonlySet<VariantKind> = new Set(['surname', 'alias', 'part']);
+const kindsOf = (m: Mention, person: number): VariantKind[] => m.persons.flatMap((p, i) => (p === person ? [m.kinds[i] ?? 'first'] : []));
+const hasKind = (m: Mention, set: ReadonlySet<VariantKind>): boolean => m.kinds.some((k) => set.has(k));
+
+const WORD = String.raw`\p{Lu}\.(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*(?![.\p{L}\p{M}])`;
+const NEXT_WORD = new RegExp(String.raw`^[ \t]+(${WORD})`, 'u');
+const PREVIOUS_WORD = new RegExp(String.raw`(?:^|[^\p{L}\p{M}'’.-])(${WORD})[ \t]+$`, 'u');
+const INITIAL = /^\p{Lu}\.?$/u;
+
+/** Not a name whatever its capitals: acronyms, titles, roles, relationships, agencies, months, place words, verbs. */
+function neverAName(word: string): boolean {
+  const low = foldToken(word.replace(/\.$/u, ''));
+  return (
+    (word.length <= 3 && word === word.toUpperCase() && !INITIAL.test(word)) ||
+    isTitle(word) || isAllowListed(low) || ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) ||
+    PLACE_WORDS.has(low) || SPEECH_VERBS.has(low) || (low.length > 4 && low.endsWith('ed'))
+  );
+}
+
+/** A word that reads as part of someone's name: a known surname or first name, or not an English word at all. */
+function nameLike(word: string): boolean {
+  const parts = foldToken(word).split('-');
+  return parts.some((p) => !isCommonWord(p) && (isSurname(p) || isFirstName(p) || !isEnglishWord(p)));
+}
+
+/** The mention covering `start..end`, if any. */
+const coverOf = (mentions: readonly Mention[], start: number, end: number): Mention | undefined => mentions.find((m) => m.start < end && start < m.end);
+
+/**
+ * True when a one-word mention of `persons` stands beside a word that belongs to none of them — another mapped
+ * person's name part ('Jay Mistry': Jay of one, Mistry of another), an initial none of them has ('C Price'), or a
+ * name not in the map ('Declan Byrne') — so that together they name someone else, whom the unmapped detector
+ * initials (DESIGN §5.2). `givenInitials(p)`: the first letters of person p's given names and aliases.
+ */
+export function anotherPersonBeside(
+  text: string,
+  mention: Mention,
+  mentions: readonly Mention[],
+  givenInitials: (person: number) => ReadonlySet<string>,
+): boolean {
+  const sides = [
+    { m: NEXT_WORD.exec(text.slice(mention.end, mention.end + 40)), after: true },
+    { m: PREVIOUS_WORD.exec(text.slice(Math.max(0, mention.start - 40), mention.start)), after: false },
+  ];
+  for (const { m, after } of sides) {
+    const word = m?.[1];
+    if (!m || !word) continue;
+    const at = after ? mention.end + m[0].length - word.length : mention.start - m[0].length + m[0].indexOf(word);
+    const other = coverOf(mentions, at, at + word.replace(/\.$/u, '').length);
+    if (other) {
+      const [left, right] = after ? [mention, other] : [other, mention];
+      if (!hasKind(left, GIVEN) || !hasKind(right, FAMILY)) continue;
+      const both = left.persons.filter((p) => right.persons.includes(p));
+      // a given name of one mapped person and a surname of another name someone else ('Jay Mistry')
+      if (both.length === 0) return true;
+      // a middle name and the surname without the first name: someone else of the family ('Anthony Preston')
+      if (both.every((p) => kindsOf(left, p).every((k) => k === 'middle'))) return true;
+      continue;
+    }
+    if (!after && INITIAL.test(word)) {
+      // 'C Price' when Mercy Price is mapped: an initial none of them has
+      const letter = word.charAt(0);
+      if (!mention.persons.some((p) => givenInitials(p).has(letter))) return true;
+      continue;
+    }
+    if (word.length > 1 && !neverAName(word) && nameLike(word)) return true;
+  }
+  return false;
+}

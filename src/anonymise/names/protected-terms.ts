@@ -1,0 +1,41 @@
+// Finds the map's protected terms (the school, the employer, the street) in any case, possessive or split over a line.
+import type { ProtectedTerm } from '../types.js';
+import { foldWord } from './normalise.js';
+import { PhraseSearch } from './phrase-search.js';
+
+/** An occurrence of protected term `term` (index into the map's terms); a possessive after it is left in place. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  text: string;
+  term: number;
+}
+
+/** Folded forms of a term or alias: as written, without its apostrophes, and without a leading "the". */
+function formsOf(text: string): string[] {
+  const folded = foldWord(text).replace(/\s+/gu, ' ').trim();
+  if (folded.length < 2) return [];
+  const forms = new Set([folded, folded.replace(/'/gu, ''), folded.replace(/^the /u, '')]);
+  return [...forms].filter((f) => f.length >= 2);
+}
+
+/** Built once per map; `find` gives non-overlapping occurrences, longest first where two overlap. */
+export function buildTermMatcher(terms: readonly ProtectedTerm[]): { find(text: string): TermMatch[] } {
+  const byPattern = new Map<string, number>();
+  terms.forEach((t, i) => {
+    for (const name of [t.text, ...t.aliases]) for (const f of formsOf(name)) if (!byPattern.has(f)) byPattern.set(f, i);
+  });
+  const search = new PhraseSearch([...byPattern].map(([pattern, data]) => ({ pattern, data })));
+  return {
+    find(text) {
+      if (search.size === 0 || !text) return [];
+      const hits = search.search(text).hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const out: TermMatch[] = [];
+      for (const h of hits) {
+        if (out.some((o) => o.start < h.end && h.start < o.end)) continue;
+        out.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end), term: h.data });
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
