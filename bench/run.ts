@@ -30,6 +30,7 @@ steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'plai
 steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'exportTimeline', args: ['xlsx', 'initials'] });
 steps.push(
   { group: 'anonymise ~20 MB of chronology text', step: 'anonymise', args: ['20'] },
+  { group: 'anonymise ~20 MB of chronology text', step: 'anonymise', args: ['5', 'uncached'] },
   { group: 'anonymise ~20 MB of chronology text', step: 'compromisePeople', args: ['0.5'] },
 );
 

@@ -10,7 +10,7 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
   upload: (f = '', warm = '') => upload(f, warm),
   exportTimeline: (format = 'json', names = 'real', agencies = '20') => exportTimeline(format, names, Number(agencies)),
   plainXlsxWrite: () => plainXlsxWrite(),
-  anonymise: (mb = '20') => anonymise(Number(mb)),
+  anonymise: (mb = '20', cached = 'cached') => anonymise(Number(mb), cached),
   compromisePeople: (mb = '0.5') => compromisePeople(Number(mb)),
 };
 

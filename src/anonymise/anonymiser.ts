@@ -6,6 +6,7 @@ import { createPipeline, replaces, type Detection, type FieldKind } from './pipe
 import { tidyField } from './names/professional-names.js';
 import { decisionKey } from './decision-key.js';
 import { TEXT_FIELDS, fieldKindOf } from './text-fields.js';
+import { detectIdentifiers } from './identifiers/identifiers.js';
 
 export interface AnonymisedText {
   text: string | null;
@@ -38,7 +39,10 @@ export interface Anonymiser {
 export interface AnonymiserOptions {
   /** Identifier detector (default: detectIdentifiers, with a per-anonymiser memory of the phone numbers seen). */
   identifiers?: (text: string) => Span[];
-  /** Keep short values' results (default true); the bench measures without. */
+  /**
+   * Keep what this case's texts teach (default true): short values' results, word classifications, the phone
+   * numbers parsed. Results are the same without; the bench measures both.
+   */
   memo?: boolean;
 }
 
@@ -66,10 +70,11 @@ function apply(s: string, edits: readonly Detection[]): string {
 /** One anonymiser per case map and names mode; reuse it for every text so the automata are built once. */
 export function createAnonymiser(input: CaseMap | Person[], mode: 'initials' | 'pseudonym', opts: AnonymiserOptions = {}): Anonymiser {
   const map = Array.isArray(input) ? mapOfPeople(input) : input;
-  const pipeline = createPipeline(map, mode, opts.identifiers ? { identifiers: opts.identifiers } : {});
+  const useMemo = opts.memo ?? true;
+  const identifiers = opts.identifiers ?? (useMemo ? undefined : detectIdentifiers);
+  const pipeline = createPipeline(map, mode, { ...(identifiers ? { identifiers } : {}), ...(useMemo ? {} : { memo: null }) });
   const decisions = new Set(map.decisions.map((d) => decisionKey(d.text)));
   const decided = (text: string): boolean => decisions.size > 0 && decisions.has(decisionKey(text));
-  const useMemo = opts.memo ?? true;
   const memo = new Map<string, AnonymisedText>();
   const unmapped = new Map<string, { initials: string; entries: Set<string> }>();
   const shared = new Map<string, Set<string>>();

@@ -47,8 +47,8 @@ export interface PipelineOptions {
   identifiers?: (text: string) => Span[];
   /** Ask compromise too for unmapped names (slow; for reports, not for whole timelines). */
   nlp?: boolean;
-  /** A token memory shared across texts (see TokenMemo); results are the same without it. */
-  memo?: TokenMemo;
+  /** A token memory shared across texts (see TokenMemo), or null for none; results are the same without it. */
+  memo?: TokenMemo | null;
 }
 
 /** The initials of a name as written ('Mrs Doyle' → 'D', 'Khan Begum' → 'KB'), for a form shared by several people. */
@@ -66,7 +66,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
   const matcher = buildNameMatcher(people);
   const terms = buildTermMatcher(map.terms);
   const identify = opts.identifiers ?? createIdentifierDetector();
-  const memo: TokenMemo = opts.memo ?? new Map();
+  const memo: TokenMemo | undefined = opts.memo === null ? undefined : (opts.memo ?? new Map());
   // what the anonymiser writes is never a name: pseudonyms and initials stay as they are (§5.7)
   const ownWords = new Set(
     people.flatMap((p) => [p.initials.toLowerCase(), ...(p.pseudonym ? p.pseudonym.split(/\s+/u).map((w) => foldToken(w)) : [])]),
@@ -137,7 +137,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
       // what the mapped matcher judged an ordinary use ('the Rose and Crown', 'Will review') is no unmapped name either
       const judged = scan.ambiguous.filter((a) => a.reason === 'context');
       const excluded = (a: number, b: number): boolean => taken.overlaps(a, b) || judged.some((j) => j.start < b && a < j.end);
-      for (const n of detectPersonNames(text, { exclude: excluded, memo, ignore: ownWords, ...(opts.nlp ? { nlp: true } : {}) })) {
+      for (const n of detectPersonNames(text, { exclude: excluded, ...(memo ? { memo } : {}), ignore: ownWords, ...(opts.nlp ? { nlp: true } : {}) })) {
         // a collar number before the name may already be an identifier: then replace from the name itself
         const start = taken.overlaps(n.start, n.end) ? text.indexOf(n.parts[0] ?? '', n.start) : n.start;
         if (start < 0 || taken.overlaps(start, n.end)) continue;

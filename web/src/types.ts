@@ -112,6 +112,18 @@ export interface Finding {
   confidence: number | string;
   suggestion: string | null;
   context?: string;
+  decision?: 'not-a-name' | 'keep' | null;
+}
+
+export interface Decision {
+  text: string;
+  decision: 'not-a-name' | 'keep';
+  note?: string | null;
+}
+
+export interface SignOffStatus {
+  signOff: { id: string; at: string; entries: number; sha256: string } | null;
+  holds: boolean;
 }
 
 export interface RedactionResult {

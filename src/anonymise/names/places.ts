@@ -52,7 +52,10 @@ const REGIONS_ABROAD = [
   'Fujian', 'Guangdong', 'Hong Kong',
 ];
 
+const PLAIN = /^[a-zA-Z '.-]*$/;
+
 function fold(s: string): string {
+  if (PLAIN.test(s)) return s.toLowerCase().replace(/\s+/gu, ' ').trim();
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/gu, "'").toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
@@ -119,14 +122,15 @@ const COMPASS = /^(?:north|south|east|west|mid|central|greater|upper|lower|inner
 export function isPlaceName(text: string): boolean {
   const f = fold(text);
   const set = load();
-  return set.has(f) || (COMPASS.test(f) && set.has(f.replace(COMPASS, '')));
+  return set.has(f) || (f.includes(' ') && COMPASS.test(f) && set.has(f.replace(COMPASS, '')));
 }
 
 /** Is this a town, city, county or district of the UK (the places a chronology names most, 'Leicester', 'Preston')? */
 export function isUkPlaceName(text: string): boolean {
   load();
+  const uk = ukPlaces ?? new Set<string>();
   const f = fold(text);
-  return (ukPlaces ?? new Set<string>()).has(f) || (COMPASS.test(f) && (ukPlaces ?? new Set<string>()).has(f.replace(COMPASS, '')));
+  return uk.has(f) || (f.includes(' ') && COMPASS.test(f) && uk.has(f.replace(COMPASS, '')));
 }
 
 /** The longest place name starting at word `i` of `words` (folded), as a word count; 0 for none. At most four words. */

@@ -5,6 +5,8 @@ import type { Finding } from '../types.js';
 export const kindText: Record<string, string> = {
   'mapped-name': 'Name in the map',
   person: 'Possible name',
+  'protected-term': 'Protected place',
+  organisation: 'Organisation',
   phone: 'Phone number',
   email: 'Email address',
   postcode: 'Postcode',

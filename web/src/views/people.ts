@@ -3,6 +3,7 @@ import { api, ApiError, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, append, button, errorSummary, h, notice, scroller } from '../dom.js';
 import type { Person, PersonRole } from '../types.js';
+import { takePrefilledPerson } from '../prefill.js';
 
 const personRoles: PersonRole[] = ['victim', 'perpetrator', 'child', 'family', 'friend', 'professional', 'other'];
 
@@ -161,7 +162,14 @@ export async function renderPeople(container: HTMLElement, ctx: Ctx): Promise<vo
       }) as EventListener }, `Person ${p.index + 1}: ${p.message}`)))),
     );
 
+  // "add to the map" from the redaction view: a new row with the name found, for the chair to complete and save
+  const prefilled = takePrefilledPerson();
+  if (prefilled) {
+    rows.push({ name: prefilled, aliases: '', role: 'other', title: '', initials: '', pseudonym: '' });
+    messages.replaceChildren(notice(`"${prefilled}" is added as a new row below: choose the role, then save the map.`));
+  }
   draw();
+  if (prefilled) window.setTimeout(() => document.getElementById(idOf(rows.length - 1, 'role'))?.focus(), 0);
   container.replaceChildren(
     h('h1', { class: 'heading-xl', id: 'people-title' }, 'People and pseudonyms'),
     h('p', { class: 'lead' }, 'Everyone named in the chronologies whose name must not be published. Mentions become initials (or the pseudonym agreed with the family) in every anonymised output.'),
