@@ -21,6 +21,14 @@ export const DOMAIN_ERROR_KINDS = [
 
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
+/** A domain failure as plain data: what a worker sends back across threads, and what DomainError carries. */
+export interface Failure {
+  kind: DomainErrorKind;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
@@ -32,5 +40,13 @@ export class DomainError extends Error {
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  static from(f: Failure): DomainError {
+    return new DomainError(f.kind, f.code, f.message, f.details);
+  }
+
+  toFailure(): Failure {
+    return { kind: this.kind, code: this.code, message: this.message, details: this.details };
   }
 }

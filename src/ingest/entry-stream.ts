@@ -116,7 +116,8 @@ export class EntryStream {
   /** The consumer has given up (its store failed): what is queued or still to come is dropped. */
   abandon(): void {
     this.queue.length = 0;
-    this.finish({ ok: false, statusCode: 500, body: { error: 'abandoned', message: 'The upload was abandoned.' } });
+    // Never answered: the store's own error is (this only ends the stream for anything still reading it).
+    this.finish({ ok: false, failure: { kind: 'conflict', code: 'abandoned', message: 'The upload was abandoned.', details: {} } });
   }
 
   /** Every entry (a consumer that needs them all at once), then the outcome. */

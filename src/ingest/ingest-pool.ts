@@ -32,21 +32,21 @@ const sheetWorker = workerScript('sheet-worker', import.meta.url);
 
 const outOfMemory: IngestFailure = {
   ok: false,
-  statusCode: 413,
-  body: {
-    error: 'too_large',
-    limit: 'memory',
+  failure: {
+    kind: 'over-limit',
+    code: 'too_large',
     message: 'The file needs more memory to read than the service allows. Split it or remove unused sheets, then upload again.',
+    details: { limit: 'memory' },
   },
 };
 
 const tooSlow = (ms: number): IngestFailure => ({
   ok: false,
-  statusCode: 413,
-  body: {
-    error: 'too_large',
-    limit: 'time',
+  failure: {
+    kind: 'over-limit',
+    code: 'too_large',
     message: `The file took longer than ${Math.round(ms / 1000)} s to read, so reading it was stopped. Save it as .xlsx (or split it), then upload again.`,
+    details: { limit: 'time' },
   },
 });
 

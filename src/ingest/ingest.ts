@@ -1,5 +1,5 @@
-// One upload, start to finish and pure: bytes → rows → validated entries, or the 4xx that says why not.
-import { AppError } from '../errors.js';
+// One upload, start to finish and pure: bytes → rows → validated entries, or the domain failure that says why not.
+import { DomainError, type Failure } from '../domain-error.js';
 import { buildEntriesFromJson, type BuildResult } from '../chronology/build-entries.js';
 import type { EntrySink } from '../chronology/entry-collector.js';
 import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
@@ -9,7 +9,7 @@ import type { EntryInput, IngestReport, ReviewPeriod, RowError } from '../chrono
 
 export type IngestOutcome =
   | { ok: true; entries: EntryInput[]; count: number; report: IngestReport }
-  | { ok: false; statusCode: number; body: { error: string; message: string } & Record<string, unknown> };
+  | { ok: false; failure: Failure };
 
 export interface IngestOptions {
   limits: IngestLimits;
@@ -20,12 +20,11 @@ function invalid(errors: RowError[], totalErrors: number): IngestOutcome {
   const rows = new Set(errors.map((e) => e.row)).size;
   return {
     ok: false,
-    statusCode: 422,
-    body: {
-      error: 'invalid_chronology',
+    failure: {
+      kind: 'invalid-rows',
+      code: 'invalid_chronology',
       message: `Nothing was stored: ${totalErrors} problem${totalErrors === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}. Fix them and upload the whole file again.`,
-      errors,
-      totalErrors,
+      details: { errors, totalErrors },
     },
   };
 }
@@ -35,37 +34,38 @@ function fromBuild(result: BuildResult): IngestOutcome {
   if (result.reason === 'invalid') return invalid(result.errors, result.totalErrors);
   return {
     ok: false,
-    statusCode: 422,
-    body: {
-      error: 'invalid_chronology',
+    failure: {
+      kind: 'invalid-rows',
+      code: 'invalid_chronology',
       message:
         'No date column was found, so the chronology table could not be read. Put the headings (Date, Time, Source of evidence, Event …) in one row above the entries.',
-      errors: [
-        {
-          row: 1,
-          column: 'Date',
-          value: '',
-          message: `No column headed like a date was found. Headings seen: ${result.seenHeaders.slice(0, 20).join(', ') || 'none'}.`,
-        },
-      ],
-      totalErrors: 1,
-      seenHeaders: result.seenHeaders,
-      expected: result.expected,
+      details: {
+        errors: [
+          {
+            row: 1,
+            column: 'Date',
+            value: '',
+            message: `No column headed like a date was found. Headings seen: ${result.seenHeaders.slice(0, 20).join(', ') || 'none'}.`,
+          },
+        ],
+        totalErrors: 1,
+        seenHeaders: result.seenHeaders,
+        expected: result.expected,
+      },
     },
   };
 }
 
-/** Turns the readers' typed errors (limits, formats, damaged files) into an outcome a worker can pass back. */
+/** Turns the readers' domain errors (limits, formats, damaged files) into an outcome a worker can pass back. */
 function fromError(err: unknown): IngestOutcome {
-  if (err instanceof AppError) {
-    return { ok: false, statusCode: err.statusCode, body: { error: err.code, message: err.message, ...err.details } };
-  }
+  if (err instanceof DomainError) return { ok: false, failure: err.toFailure() };
   return {
     ok: false,
-    statusCode: 422,
-    body: {
-      error: 'unreadable_file',
+    failure: {
+      kind: 'unreadable-file',
+      code: 'unreadable_file',
       message: 'The file could not be read. Open it in Excel, save it again as .xlsx or .csv, and upload again.',
+      details: {},
     },
   };
 }

@@ -1,5 +1,5 @@
-// Ingest limits (DESIGN §3) and the typed errors the file readers throw: 413 over a limit, 415 wrong format, 422 damaged file.
-import { AppError } from '../errors.js';
+// Ingest limits (DESIGN §3) and the domain errors the file readers throw: over a limit, an unsupported format, a damaged file.
+import { DomainError } from '../domain-error.js';
 
 export interface IngestLimits {
   /** Upload size in bytes (25 MiB). */
@@ -16,7 +16,7 @@ export interface IngestLimits {
   maxRatio: number;
   /** Entries in the xlsx zip (1000; a real workbook has 10–50). */
   maxZipEntries: number;
-  /** `<c>` elements across all worksheets of an xlsx, checked before exceljs builds its in-memory model (2 000 000). */
+  /** `<c>` elements across all worksheets of an xlsx, checked before exceljs builds its in-memory model (1 000 000). */
   maxCells: number;
   /** How long a worker may take to read one file before it is stopped and the file refused (60 s). */
   maxReadMs: number;
@@ -47,39 +47,41 @@ export type LimitName =
   | 'zip-entries'
   | 'time';
 
-/** Over a size limit → 413 `{ error: "too_large", limit }`. The message names the limit and never echoes file content. */
-export class LimitError extends AppError {
+/** Over a size limit (`{ error: "too_large", limit }`). The message names the limit and never echoes file content. */
+export class LimitError extends DomainError {
   override readonly name = 'LimitError';
   constructor(
     readonly limit: LimitName,
     message: string,
   ) {
-    super(413, 'too_large', message, { limit });
+    super('over-limit', 'too_large', message, { limit });
   }
 }
 
-/** A format the service does not read (PDF, .doc, an encrypted file …) → 415 `{ error: "unsupported_format", format }`. */
-export class UnsupportedFormatError extends AppError {
+/** A format the service does not read (PDF, .doc, an encrypted file …): `{ error: "unsupported_format", format }`. */
+export class UnsupportedFormatError extends DomainError {
   override readonly name = 'UnsupportedFormatError';
   constructor(
     readonly format: string,
     message: string,
   ) {
-    super(415, 'unsupported_format', message, { format });
+    super('unsupported-format', 'unsupported_format', message, { format });
   }
 }
 
 /**
- * A file of a format we read (xlsx, csv, xls, ods, docx) that is damaged or hostile (broken zip, NUL bytes in a CSV, a DTD in the
- * XML, unsafe zip entry names) → 422 `{ error: "unreadable_file", reason }`: the media type is fine, the content is not.
+ * A file of a format we read (xlsx, csv, xls, ods, docx) that is damaged or hostile (broken zip, a stray NUL byte in a CSV that is
+ * otherwise text, a DTD in the XML, unsafe zip entry names): `{ error: "unreadable_file", reason }`. The media type
+ * is fine, the content is not. (Bytes that are mostly control characters, NULs among them, are not a CSV at all:
+ * detect-format refuses them as an unsupported binary format, as a short file with one NUL in 40 bytes is.)
  */
-export class UnreadableFileError extends AppError {
+export class UnreadableFileError extends DomainError {
   override readonly name = 'UnreadableFileError';
   constructor(
     readonly reason: string,
     message: string,
   ) {
-    super(422, 'unreadable_file', message, { reason });
+    super('unreadable-file', 'unreadable_file', message, { reason });
   }
 }
 

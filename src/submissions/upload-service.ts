@@ -8,7 +8,6 @@ import type { JsonEntryInput } from '../chronology/json-entry-schema.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { IngestReport } from '../chronology/types.js';
 import { DomainError } from '../domain-error.js';
-import { AppError } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import type { FileUpload } from './read-upload-request.js';
 import type { EntrySource, SubmissionsRepository } from './submissions-repository.js';
@@ -75,9 +74,9 @@ export async function handleUpload(deps: UploadDeps, scope: Scope, upload: Uploa
     throw new CaseClosed();
   }
   const refuse = async (failure: IngestFailure): Promise<never> => {
-    await audit('failed', { format: upload.kind, status: failure.statusCode, errors: Number(failure.body.totalErrors ?? 0) });
-    const { error, message, ...rest } = failure.body;
-    throw new AppError(failure.statusCode, error, message, rest);
+    const f = failure.failure;
+    await audit('failed', { format: upload.kind, error: f.code, errors: Number(f.details.totalErrors ?? 0) });
+    throw DomainError.from(f);
   };
   const stream = deps.read(upload, { limits: deps.limits, reviewPeriod: c.reviewPeriod });
   if (dryRun) {

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse } from '../cases/case-schemas.js';
 import type { StoredEntry } from '../chronology/types.js';
-import { AppError, badRequest } from '../errors.js';
+import { DomainError } from '../domain-error.js';
+import { AppError, DOMAIN_STATUS, badRequest } from '../errors.js';
 import { sha256Hex } from '../ids.js';
 import { principalOf } from '../plugins/auth.js';
 import { readMultipartPairs } from '../submissions/read-upload-request.js';
@@ -33,10 +34,13 @@ const mergeRoutes: FastifyPluginAsyncZod = async (app) => {
       if (pairs.length === 0) throw badRequest('Send at least one (agency, file) pair.');
       const people = parsePeopleField(fields.get('people'));
       const outcomes = await Promise.all(pairs.map((p) => app.ingest.run(p.bytes, p.fileName, { limits: app.ingestLimits })));
-      const failed = outcomes.flatMap((o, i) => (o.ok ? [] : [{ file: i + 1, agency: pairs[i]?.agency ?? '', status: o.statusCode, ...o.body }]));
-      if (failed.length > 0) {
-        const status = Math.max(...failed.map((f) => f.status));
-        throw new AppError(status, failed.length === 1 ? String(failed[0]?.error) : 'invalid_chronology', `${failed.length} of ${pairs.length} files could not be merged; nothing was stored.`, { files: failed });
+      const failures = outcomes.flatMap((o, i) => (o.ok ? [] : [{ file: i + 1, agency: pairs[i]?.agency ?? '', ...o.failure }]));
+      if (failures.length > 0) {
+        // The answer takes the gravest file's kind; each file's own status is listed with it.
+        const worst = failures.reduce((a, b) => (DOMAIN_STATUS[b.kind] > DOMAIN_STATUS[a.kind] ? b : a));
+        const files = failures.map((f) => ({ file: f.file, agency: f.agency, status: DOMAIN_STATUS[f.kind], error: f.code, message: f.message, ...f.details }));
+        const code = failures.length === 1 ? worst.code : 'invalid_chronology';
+        throw new DomainError(worst.kind, code, `${failures.length} of ${pairs.length} files could not be merged; nothing was stored.`, { files });
       }
       const stored: StoredEntry[] = outcomes.flatMap((o, i) => {
         if (!o.ok) return [];

@@ -54,7 +54,7 @@ describe('detectFormat', () => {
   it('refuses imr.pdf as a PDF and says what to do', () => {
     const err = refusal(file('imr.pdf'), 'imr.pdf');
     expect(err.format).toBe('pdf');
-    expect(err.statusCode).toBe(415);
+    expect(err.kind).toBe('unsupported-format');
     expect(err.message).toMatch(/PDF document.*\.xlsx/);
   });
 
@@ -86,7 +86,7 @@ describe('detectFormat', () => {
 
 describe('buildUpload', () => {
   it('refuses a file over the size limit before looking at it', async () => {
-    await expect(buildUpload(Buffer.alloc(2048), 'x.csv', { ...defaultLimits, maxFileBytes: 1024 }, {})).rejects.toMatchObject({ limit: 'file-size', statusCode: 413 });
+    await expect(buildUpload(Buffer.alloc(2048), 'x.csv', { ...defaultLimits, maxFileBytes: 1024 }, {})).rejects.toMatchObject({ limit: 'file-size', kind: 'over-limit' });
   });
 
   it('reads an xlsx and a csv through one entry point', async () => {

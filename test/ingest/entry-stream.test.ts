@@ -24,7 +24,7 @@ const entry: EntryInput = {
   timeText: '17:00',
   ambiguousDate: true,
 };
-const failure: IngestFailure = { ok: false, statusCode: 413, body: { error: 'too_large', message: 'memory' } };
+const failure: IngestFailure = { ok: false, failure: { kind: 'over-limit', code: 'too_large', message: 'memory', details: {} } };
 const settledWithin = <T>(p: Promise<T>, ms: number): Promise<boolean> =>
   Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 

@@ -35,7 +35,7 @@ describe('ingest pool', () => {
 
   it('stops a read that takes longer than the time limit with 413 naming the limit, then reads the next file', async () => {
     const slow = await pool.run(fixture('gm-police.xls'), 'gm-police.xls', { limits: { ...defaultLimits, maxReadMs: 1 } });
-    expect(slow).toMatchObject({ ok: false, statusCode: 413, body: { error: 'too_large', limit: 'time' } });
+    expect(slow).toMatchObject({ ok: false, failure: { kind: 'over-limit', code: 'too_large', details: { limit: 'time' } } });
     expect(await pool.run(fixture('gm-police.xls'), 'gm-police.xls', { limits: defaultLimits })).toMatchObject({ ok: true, count: 23 });
   });
 });

@@ -62,7 +62,7 @@ describe('guardXlsx', () => {
     const { err, ms, rssMb } = await measure(() => readXlsx(bomb, { ...defaultLimits, ...limits }));
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).limit).toBe(limit);
-    expect((err as LimitError).statusCode).toBe(413);
+    expect((err as LimitError).kind).toBe('over-limit');
     expect(ms).toBeLessThan(2000);
     expect(rssMb).toBeLessThan(100);
   });
@@ -71,7 +71,7 @@ describe('guardXlsx', () => {
     const { err, ms } = await measure(() => readXlsx(billionLaughsXlsx(), defaultLimits));
     expect(err).toBeInstanceOf(UnreadableFileError);
     expect((err as UnreadableFileError).reason).toBe('xml-dtd');
-    expect((err as UnreadableFileError).statusCode).toBe(422);
+    expect((err as UnreadableFileError).kind).toBe('unreadable-file');
     expect(ms).toBeLessThan(500);
   });
 

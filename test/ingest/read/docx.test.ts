@@ -185,11 +185,11 @@ describe('readDocx: refusals', () => {
     ['a billion-laughs DTD', laughsDocx],
     ['an external entity', xxeDocx],
   ])('refuses %s in document.xml with 422', async (_, make) => {
-    await expect(readDocx(make(), defaultLimits)).rejects.toMatchObject({ name: 'UnreadableFileError', statusCode: 422, reason: 'xml-dtd' });
+    await expect(readDocx(make(), defaultLimits)).rejects.toMatchObject({ name: 'UnreadableFileError', kind: 'unreadable-file', reason: 'xml-dtd' });
   });
 
   it('refuses elements nested deeper than any document goes (saxes would keep each on its stack)', async () => {
-    await expect(readDocx(deepXmlDocx(5000), { ...defaultLimits, maxRatio: 100_000 })).rejects.toMatchObject({ statusCode: 422, reason: 'xml-depth' });
+    await expect(readDocx(deepXmlDocx(5000), { ...defaultLimits, maxRatio: 100_000 })).rejects.toMatchObject({ kind: 'unreadable-file', reason: 'xml-depth' });
   });
 
   it('refuses XML that is not well-formed', async () => {

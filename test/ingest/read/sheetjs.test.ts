@@ -86,7 +86,7 @@ describe('readSheetJs: cells', () => {
 describe('readSheetJs: refusals', () => {
   it('refuses a row past the row limit (SheetJS reads no further than the limit and one row)', async () => {
     const rows: XLSX.CellObject[][] = Array.from({ length: 12 }, (_, i) => [{ t: 's', v: `row ${i + 1}` }]);
-    await expect(readSheetJs(written('xls', rows), 'xls', { ...defaultLimits, maxRows: 10 })).rejects.toMatchObject({ statusCode: 413, limit: 'rows' });
+    await expect(readSheetJs(written('xls', rows), 'xls', { ...defaultLimits, maxRows: 10 })).rejects.toMatchObject({ kind: 'over-limit', limit: 'rows' });
   });
 
   it('refuses columns past the limit and a cell over the cell limit', async () => {
@@ -97,10 +97,10 @@ describe('readSheetJs: refusals', () => {
   });
 
   it('refuses a password-protected .xls with 415 saying to remove the password', async () => {
-    await expect(readSheetJs(encryptedXls(), 'xls', defaultLimits)).rejects.toMatchObject({ statusCode: 415, format: 'encrypted-office', message: expect.stringMatching(/password/) });
+    await expect(readSheetJs(encryptedXls(), 'xls', defaultLimits)).rejects.toMatchObject({ kind: 'unsupported-format', format: 'encrypted-office', message: expect.stringMatching(/password/) });
   });
 
   it('refuses an .xls whose records claim absurd sizes with 422', async () => {
-    await expect(readSheetJs(absurdRecordsXls(), 'xls', defaultLimits)).rejects.toMatchObject({ statusCode: 422, reason: 'corrupt-xls' });
+    await expect(readSheetJs(absurdRecordsXls(), 'xls', defaultLimits)).rejects.toMatchObject({ kind: 'unreadable-file', reason: 'corrupt-xls' });
   });
 });
