@@ -1,4 +1,5 @@
 // Parses a chronology date cell, UK day-first always, into ISO at day, month or year precision (plus any time typed with it).
+import { serialToUtcMillis } from './excel-serial.js';
 import type { CellValue, DatePrecision } from './types.js';
 import { parseTime, quote } from './parse-time.js';
 import {
@@ -32,11 +33,7 @@ export interface ParseDateOptions {
 }
 
 const HOW = 'use dd/mm/yyyy, or mm/yyyy or yyyy when only the month or year is known';
-const MS_PER_DAY = 86_400_000;
 const MAX_DATE_CHARS = 60;
-/** Day zero of Excel's serials: 1899-12-30 makes serial 61 = 1900-03-01 (serial 60 is Lotus's non-existent 29/02/1900). */
-const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 const fail = (message: string): DateResult => ({ ok: false, message });
 const notADate = (raw: string): DateResult => fail(`${quote(raw)} is not a date — ${HOW}`);
@@ -208,10 +205,9 @@ function fromSerial(n: number, date1904: boolean): DateResult {
   // A year typed into a General-format cell arrives as a number: 2013 means the year, not serial 2013 (1905).
   if (Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR) return build({ year: n, twoDigitYear: false }, String(n));
   if (n < 1 && !date1904) return fail(`The date cell holds only a time — put the date in the Date column as dd/mm/yyyy`);
-  if (!date1904 && n >= 60 && n < 61) return fail(`${n} is Excel's 29/02/1900, which is not a real date — ${HOW}`);
-  // Serials before Lotus's phantom 29/02/1900 are one day later than the common epoch gives.
-  const epoch = date1904 ? EXCEL_EPOCH_1904 : n < 60 ? EXCEL_EPOCH_1900 + MS_PER_DAY : EXCEL_EPOCH_1900;
-  const result = fromUtcMillis(epoch + n * MS_PER_DAY);
+  const ms = serialToUtcMillis(n, date1904);
+  if (ms === null) return fail(`${n} is Excel's 29/02/1900, which is not a real date — ${HOW}`);
+  const result = fromUtcMillis(ms);
   return result.ok ? result : notSerial;
 }
 

@@ -3,7 +3,7 @@
 import type { CellValue, RawRow, RawSheet, RawWorkbook } from '../../chronology/types.js';
 import { LimitError, UnsupportedFormatError, UnreadableFileError, messages, type IngestLimits } from '../limits.js';
 import { MergeWalk, orderedMerges, type Merge } from './merges.js';
-import { excelSerialToDate, isDateFormat } from './xlsx-cells.js';
+import { excelSerialCell, isDateFormat } from './xlsx-cells.js';
 
 export type SheetJsFormat = 'xls' | 'ods';
 
@@ -32,7 +32,7 @@ function primitive(cell: unknown, date1904: boolean): CellValue {
       return typeof v === 'string' && v !== '' ? v : null;
     case 'n':
       if (typeof v !== 'number' || !Number.isFinite(v)) return null;
-      return typeof z === 'string' && isDateFormat(z) ? excelSerialToDate(v, date1904) : v;
+      return typeof z === 'string' && isDateFormat(z) ? excelSerialCell(v, date1904) : v;
     case 'b':
       return typeof v === 'boolean' ? v : null;
     case 'e':

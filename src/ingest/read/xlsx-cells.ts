@@ -1,10 +1,9 @@
 // How exceljs's cell values become raw cells, shared by the load() and streaming readers.
 import type ExcelJS from 'exceljs';
+import { DAYS_1900_TO_1904, MS_PER_DAY, fromNaiveExcelDate, serialToUtcMillis } from '../../chronology/excel-serial.js';
 import { UnreadableFileError, messages } from '../limits.js';
 import type { CellValue } from '../../chronology/types.js';
 
-const DAY_MS = 86_400_000;
-const DAYS_1900_TO_1904 = 1462;
 /** Vertically merged values shorter than this (a date, a time, a tick, a source name) repeat down the merge; narratives do not. */
 const REPEAT_MAX_CHARS = 32;
 
@@ -36,8 +35,10 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-export function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? DAYS_1900_TO_1904 : 0)) * DAY_MS));
+/** A date-formatted number as the date Excel shows; the phantom 29/02/1900 stays a number for parseDate to explain. */
+export function excelSerialCell(serial: number, date1904: boolean): Date | number {
+  const ms = serialToUtcMillis(serial, date1904);
+  return ms === null ? serial : new Date(Math.round(ms));
 }
 
 export function shouldRepeat(v: CellValue): boolean {
@@ -52,8 +53,9 @@ export interface DateSystem {
 /** A cell's value as CellValue: numbers shown as dates become Date; exceljs's 1900 dates shifted when it missed 1904. */
 export function cellValue(cell: ExcelJS.Cell, ds: DateSystem): CellValue {
   let value = plainValue(cell.value);
-  if (typeof value === 'number' && isDateFormat(cell.numFmt)) value = excelSerialToDate(value, ds.date1904);
-  else if (value instanceof Date && ds.fix1904) value = new Date(value.getTime() + DAYS_1900_TO_1904 * DAY_MS);
+  if (typeof value === 'number' && isDateFormat(cell.numFmt)) value = excelSerialCell(value, ds.date1904);
+  else if (value instanceof Date && ds.fix1904) value = new Date(value.getTime() + DAYS_1900_TO_1904 * MS_PER_DAY);
+  else if (value instanceof Date) value = fromNaiveExcelDate(value, ds.date1904);
   return value;
 }
 

@@ -218,3 +218,23 @@ describe('readXlsx: limits', () => {
     expect(await limit(buf, { ...defaultLimits, maxRows: 20 })).toBeUndefined();
   });
 });
+
+describe('readXlsx: dates before March 1900 and the phantom 29/02/1900', () => {
+  it.each(['auto', 'load'] as const)('reads date cells as Excel shows them (%s reader), and leaves serial 60 for the parser to refuse', async (reader) => {
+    const buf = await workbook((ws) => {
+      for (const [i, serial] of [1, 59, 60, 61].entries()) {
+        ws.getCell(i + 1, 1).value = serial;
+        ws.getCell(i + 1, 1).numFmt = 'dd/mm/yyyy';
+        ws.getCell(i + 1, 2).value = serial;
+        ws.getCell(i + 1, 2).numFmt = '[$-809]dd mmmm yyyy;@';
+        // A format exceljs does not take for a date (no lower-case y/d, no M): the number reaches our conversion.
+        ws.getCell(i + 1, 3).value = serial;
+        ws.getCell(i + 1, 3).numFmt = 'YYYY';
+      }
+    });
+    const sheet = (await readXlsx(buf, defaultLimits, reader)).sheets[0];
+    for (const col of [0, 1, 2]) {
+      expect([1, 2, 3, 4].map((r) => cells(sheet, r)[col])).toEqual([utc(1900, 1, 1), utc(1900, 2, 28), 60, utc(1900, 3, 1)]);
+    }
+  });
+});
