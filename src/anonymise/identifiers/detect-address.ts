@@ -7,7 +7,7 @@ import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 const CERTAIN_SUFFIX = String.raw`Street|Road|Avenue|Close|Drive|Crescent|Terrace|Gardens|Mews|Boulevard`;
 /** Also streets, but surnames or ordinary words too ("Sarah Lane", "the Way"): without a number they need a cue. */
 const STRONG_SUFFIX = String.raw`${CERTAIN_SUFFIX}|Lane|Grove|Place|Way|Walk|Square`;
-const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae`;
+const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End`;
 /** A word of a street name after the first: capitalised, or a small joining word ("Duke of York Street"). */
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?|of|the|de|la|le|upon|on|under|in)`;
 const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
@@ -16,14 +16,19 @@ const STREET = street(SUFFIX);
 /** Welsh street names put the street word first: "Heol y Deri", "Ffordd Las", "Lôn y Parc". */
 const WELSH_WORDS = String.raw`Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty`;
 const WELSH_STREET = String.raw`(?:${WELSH_WORDS})(?:\s+(?:y|yr|'r|[A-Z][\p{L}'’-]*)){1,3}(?![\p{L}\d])`;
-const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|ST|RD|AVE)(?![\p{L}\d])`;
+/** Street words as ALL-CAPS police and housing extracts write them, abbreviations included. */
+const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|RISE|VIEW|PARADE|ROW|BANK|END|GREEN|VALE|CROFT|FOLD|CHASE|MEADOWS?|ST|RD|AVE|CRES|TCE|GDNS|CT|PL|SQ|GR|DR|LN`;
+const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:${UPPER_WORDS})(?![\p{L}\d])`;
+/** A street in capitals with no number: 'SORREL CLOSE', 'WANDLE MEWS' (certain street words only). */
+const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\s+(?:STREET|ROAD|AVENUE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|MEWS|PARADE|COURT|RISE)(?![\p{L}\d])/gu;
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
-const FLAT = String.raw`(?:(?:[Ff]lat|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
+const FLAT = String.raw`(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
 
-const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange`;
-const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works`;
+const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange|COTTAGE|FARM|LODGE|BUNGALOW|GRANGE`;
+const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works|HOUSE|COURT|TOWERS?|HEIGHTS|POINT`;
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
+const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
 
 /** "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane", "27 Heol y Deri", "41 WILMSLOW ROAD". */
 const NUMBERED = new RegExp(
@@ -38,7 +43,7 @@ const NUMBERED_LOWER = new RegExp(
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
 const FLAT_ALONE = new CaselessRegExp(
-  String.raw`(?<![\p{L}\d])(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS}))?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
   'giu',
 );
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
@@ -70,7 +75,7 @@ const HOUSE_WORD = new RegExp(HOUSE_WORDS, 'u');
 const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s`, 'u');
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
 /** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
-const UPPER_STREET_WORD = /\s(?:STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|ST|RD|AVE)(?![\p{L}\d])/u;
+const UPPER_STREET_WORD = new RegExp(String.raw`\s(?:${UPPER_WORDS})(?![\p{L}\d])`, 'u');
 const LOWER_STREET_WORD = /\s(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive)(?![\p{L}\d])/u;
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
@@ -105,13 +110,20 @@ export function detectAddresses(text: string): Span[] {
     const end = m.index + m[0].length;
     if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
-    if (CERTAIN_STREET.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
+    if (CERTAIN_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
+  }
+  if (UPPER_STREET_WORD.test(text)) for (const m of matchesOf(UPPER_CERTAIN, text)) {
+    if (!INSTITUTION.test(m[0].replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()))) add(m.index, m.index + m[0].length, 0.6);
   }
   if (HOUSE_NAME_WORD.test(text)) for (const m of matchesOf(HOUSE_NAME, text)) {
     const end = m.index + m[0].length;
     if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20)) continue;
-    if (cueBefore(text, m.index, HOUSE_CUE, 40)) add(m.index, end, 0.65);
+    const cue = cueBefore(text, m.index, HOUSE_CUE, 40);
+    // recall first: a named building ('Kestrel House', 'Heron Point') is most often where someone lives;
+    // 'The Willows' only after a cue ('The MARAC', 'The COVID' are not)
+    if (cue) add(m.index, end, 0.65);
+    else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
   return spans;
 }

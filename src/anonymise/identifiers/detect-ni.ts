@@ -17,9 +17,10 @@ export function detectNiNumbers(text: string): Span[] {
   for (const m of matchesOf(CANDIDATE.forText(text), text)) {
     const prefix = (m[1] ?? '').toUpperCase();
     const cue = cueBefore(text, m.index, NI_CUE, 35);
-    // A prefix never issued ("QQ", "GB", "DF") is no NI number — unless the text says it is one (a typo is still personal).
-    if (!VALID_PREFIX.test(prefix) || INVALID_PREFIX.has(prefix)) {
-      if (cue && m[5] !== undefined) spans.push(makeSpan(text, 'ni-number', m.index, m.index + m[0].length, 0.7));
+        if (!VALID_PREFIX.test(prefix) || INVALID_PREFIX.has(prefix)) {
+      // recall first: in capitals with its suffix, the example prefix QQ and DWP's temporary TN are still taken
+      const whole = (prefix === 'QQ' || prefix === 'TN') && m[5] !== undefined && m[0] === m[0].toUpperCase();
+      if (whole || (cue && m[5] !== undefined)) spans.push(makeSpan(text, 'ni-number', m.index, m.index + m[0].length, cue ? 0.8 : 0.7));
       continue;
     }
     const upper = m[0] === m[0].toUpperCase();

@@ -67,6 +67,18 @@ const COLLAR = new CaselessRegExp(
 const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,12}[A-Z]?(?![\p{L}\d])/gu;
 const BARE_LONG = /(?<![\p{L}\d/.+-])\d{11,13}(?![\p{L}\d/])/gu;
 const PHONE_LIKE = /^(?:0\d{10}|44\d{10})$/;
+/**
+ * More shapes force and council systems print: digits then letters ('4105ZD'), a date-stamped number
+ * ('20220630-1188'), a prefix and a year-coded number ('PAC 17-0098812'), letters-hyphen-digits ('BMC-2231'),
+ * and a 16-digit card or account number in fours.
+ */
+const OTHER_SHAPES = [
+  /(?<![\p{L}\d])\d{3,8}(?!HRS?\b|AM\b|PM\b|MG\b|ML\b|KG\b|MPH\b|GBP\b|MM\b|CM\b|KM\b)[A-Z]{1,3}(?![\p{L}\d])/gu,
+  /(?<![\p{L}\d])(?:19|20)\d{6}-\d{3,6}(?![\p{L}\d])/gu,
+  /(?<![\p{L}\d])[A-Z]{2,5}\s\d{2}-\d{5,8}(?![\p{L}\d])/gu,
+  /(?<![\p{L}\d-])[A-Z]{2,5}-\d{4,8}(?![\p{L}\d-])/gu,
+  /(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?![\d-])/gu,
+];
 
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
@@ -88,6 +100,7 @@ export function detectReferences(text: string): Span[] {
     if (!isCodedReference(m[0])) continue;
     spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
+  if (/\d{3}/.test(text)) for (const re of OTHER_SHAPES) for (const m of matchesOf(re, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.75));
   if (/\d{5}/.test(text)) {
     for (const m of matchesOf(PREFIXED, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
     for (const m of matchesOf(BARE_LONG, text)) if (!PHONE_LIKE.test(m[0])) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));

@@ -163,8 +163,12 @@ describe('NHS number checksum', () => {
 });
 
 describe('NI number prefixes', () => {
-  it.each(['GB 12 34 56 A', 'BG123456A', 'DA 12 34 56 B', 'TN 12 34 56 C'])('%s without a cue is no NI number', (ni) => {
+  it.each(['GB 12 34 56 A', 'BG123456A', 'DA 12 34 56 B'])('%s without a cue is no NI number', (ni) => {
     expect(found(`Claim under ${ni}.`).some(([k]) => k === 'ni-number')).toBe(false);
+  });
+
+  it.each(['TN 12 34 56 C', 'QQ123456A'])('%s (a temporary or example prefix) is taken, recall first', (ni) => {
+    expect(found(`Claim under ${ni}.`)).toEqual([['ni-number', ni]]);
   });
 });
 
