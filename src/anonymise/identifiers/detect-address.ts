@@ -56,7 +56,7 @@ const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH
 const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?)(?![\p{L}\d])`, 'gu');
 
 /** Names of courts, hospitals and offices are places everyone knows, not someone's address. */
-const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job)\b/;
+const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Companies|Government|Parliament)\b/;
 const INSTITUTION_AFTER =
   /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;

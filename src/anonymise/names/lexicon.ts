@@ -13,7 +13,7 @@ export type WordClass = 'plain' | 'common' | 'strict';
 /** Months, seasons and ethnicity colours: capitalised in ordinary prose, so capitalisation alone proves nothing. */
 const STRICT = new Set([
   'april', 'may', 'june', 'august', 'january', 'march', 'summer', 'autumn', 'winter', 'spring', 'black', 'white',
-  'christian', 'sunday', 'tuesday',
+  'christian', 'sunday', 'tuesday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
 /** Ordinary words that are also first names or surnames; compromise's lexicon catches most of the rest. */

@@ -30,7 +30,9 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 
  * Fixed phrases that hold a name but name no one (a short reviewed list; the chair's decisions do the rest):
  * laws named after a victim, programmes, and a Will as a legal document.
  */
-const FIXED_PHRASES = /^(?:['’]s\s+law\b)|^\s+(?:and\s+testament|of\s+attorney)\b/iu;
+const FIXED_PHRASES = /^(?:['’]s\s+law\b)|^\s+(?:and\s+testament|of\s+attorney|my\s+words)\b/iu;
+/** 'Hope this helps', 'Hope you are well': the verb, opening a clause. */
+const HOPE_VERB = /^\s+(?:this|that|you|so|to|it|we|she|he|they|all|everything)\b/iu;
 const FIXED_BEFORE = /\b(?:last|living|her|his|their|the|a|new|a\s+new|signed|valid|mother['’]s|father['’]s)\s+$/iu;
 
 const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdict =>
@@ -54,6 +56,7 @@ function personCue(text: string, start: number, end: number): number {
 function ordinaryUse(text: string, start: number, end: number, word: string, context: VariantContext): boolean {
   const after = text.slice(end, end + 24);
   if (FIXED_PHRASES.test(after)) return true;
+  if (word === 'hope' && isSentenceStart(text, start) && HOPE_VERB.test(after)) return true;
   if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
   if (MODALS.has(word)) {
     const next = wordAfter(text, end);

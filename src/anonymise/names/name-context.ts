@@ -1,5 +1,7 @@
 // What surrounds a possible name: titles, relationship cues, place words, sentence starts — shared by the name detectors.
 
+import { pluralNoun } from './verbs.js';
+
 /** Titles and ranks written before a name; matched case-insensitively, with or without a dot. */
 export const TITLES = [
   'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Master', 'Dr', 'Doctor', 'Prof', 'Professor', 'PC', 'WPC', 'DC', 'DS', 'DI',
@@ -99,7 +101,7 @@ export function verbAfter(text: string, end: number, allowAuxiliaries = true): b
   if (!w) return false;
   if (AUXILIARIES.has(w) || MODALS.has(w)) return allowAuxiliaries;
   if (SPEECH_VERBS.has(w) || IRREGULAR_PAST.has(w)) return true;
-  return (w.length >= 5 && w.endsWith('ed')) || (w.length >= 4 && /[^su]s$/u.test(w));
+  return (w.length >= 5 && w.endsWith('ed')) || (w.length >= 4 && /[^su]s$/u.test(w) && !pluralNoun(w));
 }
 
 /** Prepositions of time before a month or season ('in May', 'since June', 'by Summer'). */

@@ -44,6 +44,9 @@ const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom P
 
 const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t.english;
 
+/** 'no Will', 'Adunni's Will': a word used as a thing. */
+const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
+
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
 function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean): number {
   if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return 0;
@@ -54,21 +57,21 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
   // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
   if (toks.length > 1 && toks.some((t) => PLACE_WORDS.has(t.low))) return 0;
+  // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
+  // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
+  const written = toks.map((t) => t.raw).join(' ');
+  if (isUkPlaceName(written)) return 0;
+  if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
   const place = placeBefore(text, first.start);
   const distinctive = toks.some((t) => t.first || (t.cls === 'word' && !t.english));
   if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
-  // a town, county, borough or city ('in Blackburn', 'Tower Hamlets', 'Lagos', 'Leicester'): published, not a person
-  // a place abroad that is also a name ('Gary', 'Florence') is scored as a name; a UK town is a town ('Leicester')
-  const written = toks.map((t) => t.raw).join(' ');
-  if (isUkPlaceName(written)) return 0;
-  if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && (t.anyFirst || t.surname)))) return 0;
   if (toks.length === 1) {
     // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)
     if (first.first) return place ? 0.55 : 0.75;
     // 'S said Mark had moved back in': a first name that is also a word, capitalised mid-sentence (recall first)
     // 'Mark attended with S': opening a sentence, followed by a past-tense verb
     if (first.anyFirst && first.english && atStart && verbAfter(text, first.end + (first.possessive?.length ?? 0), false)) return 0.6;
-    if (first.anyFirst && first.english && !atStart && !hasArticleBefore(text, first.start)) return verbAfter(text, first.end + (first.possessive?.length ?? 0)) ? 0.7 : 0.55;
+    if (first.anyFirst && first.english && !atStart && !hasArticleBefore(text, first.start) && !DOCUMENT_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))) return verbAfter(text, first.end + (first.possessive?.length ?? 0)) ? 0.7 : 0.55;
     if (first.english) return 0;
     // 'Shona replied': an unknown capitalised word opening a sentence, followed by a verb
     if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) ? 0.6 : 0;

@@ -2,6 +2,7 @@
 import { capitalisedTokens, tokenRuns } from './name-tokens.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { partInitials } from './initials.js';
+import { isUkPlaceName } from './places.js';
 
 /** A stretch of the professional field to replace: a name (→ initials) or a staff number (→ ''). */
 export interface FieldEdit {
@@ -29,6 +30,8 @@ export function numberEdits(text: string): FieldEdit[] {
 
 function isNameRun(toks: NameToken[]): boolean {
   if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return false;
+  // 'Blackburn office': the team's town is no one's name
+  if (isUkPlaceName(toks.map((t) => t.raw).join(' '))) return false;
   return toks.some((t) => t.cls === 'initial' || t.anyFirst || t.first || !t.english);
 }
 
