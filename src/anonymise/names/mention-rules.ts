@@ -79,7 +79,7 @@ function wordUseAfter(text: string, end: number): boolean {
 function placeOrThing(text: string, start: number, end: number, word: string): boolean {
   if (hasPlaceAfter(text, end)) return true;
   const before = wordBefore(text, start);
-  if (before !== null && LOCATIVES.has(before) && isPlaceName(word) && !titleBefore(text, start)) return true;
+  if (before !== null && LOCATIVES.has(before) && !titleBefore(text, start) && isPlaceName(word)) return true;
   return hasArticleBefore(text, start) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
@@ -93,8 +93,9 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
   if (context === 'plain') {
-    // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place
-    if (!multi && isPlaceName(written) && personCue(text, start, end) === 0 && placeOrThing(text, start, end, written.toLowerCase())) return keep('context', 0.3);
+    // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
+    // is the costly test, and most names have no place word or locative beside them)
+    if (!multi && placeOrThing(text, start, end, written.toLowerCase()) && isPlaceName(written) && personCue(text, start, end) === 0) return keep('context', 0.3);
     return take(multi ? 1 : 0.95);
   }
   if (context === 'phrase') return take(UPPER_START.test(written) ? 0.95 : 0.85);
