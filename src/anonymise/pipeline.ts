@@ -115,7 +115,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     }
     // an organisation's name is reported whole, not taken for a person's ('Ribbleside Logistics')
     for (const o of detectOrganisations(text)) {
-      if (taken.overlaps(o.start, o.end)) continue;
+      if (taken.overlaps(o.start, o.end) || scan.others.some((x) => x.start < o.end && o.start < x.end)) continue;
       out.push({ start: o.start, end: o.end, kind: 'organisation', text: o.text, confidence: 0.4, replacement: '[organisation]' });
       taken.add(o);
     }
@@ -149,7 +149,15 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     }
     // a mapped name part that names someone else, where the unmapped detector found no name around it: initialled as written
     for (const o of scan.others) {
-      if (taken.overlaps(o.start, o.end)) continue;
+      const over = out.filter((d) => d.start < o.end && o.start < d.end);
+      if (over.some((d) => d.confidence >= REPLACE_AT)) continue;
+      // a weak candidate run that holds a mapped name part is a name: it is replaced ('Kowalczyk Llyr Williams')
+      const weak = over.find((d) => d.kind === 'person');
+      if (weak) {
+        weak.confidence = Math.max(weak.confidence, 0.7);
+        continue;
+      }
+      if (over.length > 0) continue;
       const d: Detection = { start: o.start, end: o.end, kind: 'person', text: o.text, confidence: 0.7, replacement: asWritten(o.text), name: o.text };
       out.push(d);
       taken.add(d);
