@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     app.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err: unknown) => {
+        // what failed to close, in one line (no request data is in a close error)
+        console.error(`Shutdown failed: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'}`);
+        process.exit(1);
+      },
     );
   };
   process.on('SIGTERM', () => close('SIGTERM'));

@@ -46,7 +46,8 @@ export function startCheckpointer(file: string, everyMs = 5000): Checkpointer {
       if (!pool) return;
       // The worker's connection closes first, so the main connection's close is the last and tidies the WAL.
       await pool.run({ file, close: true }).catch(() => undefined);
-      await pool.close({ force: true });
+      // a checkpoint worker still starting may refuse a tidy end; the main connection's close tidies the WAL anyway
+      await pool.close({ force: true }).catch(() => undefined);
     },
   };
 }

@@ -30,7 +30,10 @@ export default fp(
     const pool = createIngestPool();
     app.decorate('ingest', pool);
     app.decorate('ingestLimits', limits);
-    app.addHook('onClose', async () => pool.close());
+    // a worker still starting when the signal comes may refuse a tidy end: that is logged, and the store still closes
+    app.addHook('onClose', async () =>
+      pool.close().catch((err: unknown) => app.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'ingest workers closed with an error')),
+    );
   },
   { name: 'uploads' },
 );
