@@ -1,34 +1,36 @@
 // Reads a .docx whole for the publication check (DESIGN §6): body, tables, headers, footers, notes, comments, text boxes, properties.
-import { SaxesParser } from 'saxes';
-import { AppError } from '../errors.js';
+import { defaultLimits } from '../ingest/limits.js';
+import { SafeXmlParser } from '../ingest/safe-xml.js';
+import { damaged } from '../ingest/xml-scan.js';
+import { GuardedZip } from '../ingest/zip-guard.js';
 import type { Segment } from './segments.js';
-import { readZipParts } from './docx-zip.js';
 
 /** The parts read, in the order a reader meets them; `where` names each ('header1 paragraph 2', 'footnote 3'). */
 const PART = /^(?:word\/(?:document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml|docProps\/(?:core|app|custom)\.xml)$/u;
-
-const unreadable = (): AppError =>
-  new AppError(422, 'unreadable_file', 'The document could not be read. Save it again as .docx (Word Document) or paste the text instead.');
 
 /** The properties a report's author fills in or Word fills in for them, by element name (prefix dropped). */
 const PROPERTY_ELEMENTS = new Set(['title', 'subject', 'creator', 'keywords', 'description', 'lastModifiedBy', 'category', 'Company', 'Manager', 'lpwstr', 'contentStatus']);
 
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-function parse(xml: string, handlers: { open(name: string, attrs: Record<string, string>): void; close(name: string): void; text(t: string): void }): void {
-  const parser = new SaxesParser({ xmlns: false });
-  parser.on('doctype', () => {
-    throw unreadable();
-  });
-  parser.on('opentag', (tag) => handlers.open(local(tag.name), tag.attributes as Record<string, string>));
-  parser.on('closetag', (tag) => handlers.close(local(tag.name)));
-  parser.on('text', (t) => handlers.text(t));
-  try {
-    parser.write(xml).close();
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw unreadable();
-  }
+interface PartHandlers {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text(t: string): void;
+}
+
+/** Parses one part with the ingest's safe parser (no DTD, no entities, bounded depth), element names unprefixed. */
+function parse(chunks: readonly Buffer[], handlers: PartHandlers): void {
+  const parser = new SafeXmlParser(
+    {
+      open: (tag) => handlers.open(local(tag.name), tag.attributes),
+      close: (tag) => handlers.close(local(tag.name)),
+      text: (t) => handlers.text(t),
+    },
+    '.docx',
+  );
+  for (const chunk of chunks) parser.write(chunk);
+  parser.end();
 }
 
 /**
@@ -36,7 +38,7 @@ function parse(xml: string, handlers: { open(name: string, attrs: Record<string,
  * (w:delText: still in the file, and still published to anyone who opens it) are their own segments; a note or
  * comment is numbered as the reader sees it. Field codes (w:instrText) are not text; their results are.
  */
-function wordSegments(part: string, xml: string): Segment[] {
+function wordSegments(part: string, xml: readonly Buffer[]): Segment[] {
   const label = part === 'document' ? 'body' : part;
   const out: Segment[] = [];
   const stack: { where: string; text: string }[] = [];
@@ -96,7 +98,7 @@ function wordSegments(part: string, xml: string): Segment[] {
 }
 
 /** Document properties (core, app, custom): each value its own segment, named by its property. */
-function propertySegments(xml: string): Segment[] {
+function propertySegments(xml: readonly Buffer[]): Segment[] {
   const out: Segment[] = [];
   let name: string | null = null;
   let custom: string | null = null;
@@ -122,16 +124,28 @@ function propertySegments(xml: string): Segment[] {
   return out;
 }
 
-/** Every readable piece of a .docx as located segments, for the check. */
+/**
+ * Every readable piece of a .docx as located segments, for the check. The zip is opened by the ingest's guard (part
+ * names, encryption, declared and actual inflated sizes) and each chosen part inflated under its limits.
+ */
 export async function docxSegments(buf: Buffer): Promise<Segment[]> {
-  const parts = await readZipParts(buf, (name) => PART.test(name));
-  if (!parts.has('word/document.xml')) throw unreadable();
-  const order = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
-  return order.flatMap((name) => {
-    const xml = parts.get(name) ?? '';
-    if (name.startsWith('docProps/')) return propertySegments(xml);
-    return wordSegments(name.slice('word/'.length, -'.xml'.length), xml);
-  });
+  const zip = await GuardedZip.open(buf, defaultLimits, '.docx');
+  try {
+    const names = zip.parts.map((p) => p.name).filter((n) => PART.test(n));
+    if (!names.includes('word/document.xml')) throw damaged('not-docx', 'it has no document part', '.docx');
+    names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+    const out: Segment[] = [];
+    for (const name of names) {
+      const entry = zip.find(name);
+      if (!entry) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of zip.inflate(entry, true)) chunks.push(chunk);
+      out.push(...(name.startsWith('docProps/') ? propertySegments(chunks) : wordSegments(name.slice('word/'.length, -'.xml'.length), chunks)));
+    }
+    return out;
+  } finally {
+    zip.close();
+  }
 }
 
 /** Properties, headers, the body, footers, then notes and comments. */
