@@ -68,9 +68,6 @@ export const NAME_KINDS = ['mapped-name', 'person'] as const satisfies readonly 
 export const PLACE_KINDS = ['protected-term', 'organisation'] as const satisfies readonly FindingKind[];
 /** Identifiers (DESIGN §5.6): every kind that is not a name, a protected term or an organisation. */
 export type IdentifierKind = Exclude<FindingKind, (typeof NAME_KINDS)[number] | (typeof PLACE_KINDS)[number]>;
-export const IDENTIFIER_KINDS = FINDING_KINDS.filter(
-  (k): k is IdentifierKind => !(NAME_KINDS as readonly string[]).includes(k) && !(PLACE_KINDS as readonly string[]).includes(k),
-);
 
 /** A stretch of text a detector found, with what to put in its place. Offsets are UTF-16 indexes into the input. */
 export interface Span {

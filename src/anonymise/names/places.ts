@@ -132,12 +132,3 @@ export function isUkPlaceName(text: string): boolean {
   const f = fold(text);
   return uk.has(f) || (f.includes(' ') && COMPASS.test(f) && uk.has(f.replace(COMPASS, '')));
 }
-
-/** The longest place name starting at word `i` of `words` (folded), as a word count; 0 for none. At most four words. */
-export function placeLengthAt(words: readonly string[], i: number): number {
-  const set = load();
-  for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-    if (set.has(words.slice(i, i + n).join(' '))) return n;
-  }
-  return 0;
-}
