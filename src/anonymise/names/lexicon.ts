@@ -74,10 +74,16 @@ export function isEnglishWord(w: string): boolean {
   return load().english.has(w);
 }
 
-/** The word is a first name in the gazetteer (common words like 'mark' included). */
+/** The word is a first name in the gazetteer or compromise's lexicon (common words like 'mark' included). */
 export function isFirstName(w: string): boolean {
-  return load().firstNames.has(w);
+  const lex = load();
+  if (lex.firstNames.has(w)) return true;
+  const tag = lex.tags[w];
+  return tag !== undefined && GIVEN_NAME_TAGS.has(tag);
 }
+
+/** compromise lexicon tags of given names ('Gemma', 'Shona' are not in the first-name gazetteer). */
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 
 /** The word is in the surname / people-names gazetteer. */
 export function isSurname(w: string): boolean {

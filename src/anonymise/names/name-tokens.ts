@@ -18,6 +18,11 @@ export interface NameToken {
   anyFirst: boolean;
   surname: boolean;
   english: boolean;
+  /**
+   * A break only because the word is also an ordinary, allow-listed or ALL-CAPS word, though it is a name in a
+   * gazetteer ('Ward', 'HALL', 'Shona'): it joins a name when a strong name stands beside it (see joinSoftBreaks).
+   */
+  soft?: boolean;
   possessive?: string;
 }
 
@@ -74,8 +79,14 @@ function classify(tok: NameToken, shouting: boolean): void {
   tok.anyFirst = parts.some((p) => isFirstName(p));
   tok.surname = parts.some((p) => isSurname(p)) || isSurname(low);
   tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p) || isAllowListed(p));
-  if (isAllowListed(low) || ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
+  if (ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
     tok.cls = 'break';
+    return;
+  }
+  const named = tok.anyFirst || tok.surname;
+  if (isAllowListed(low)) {
+    tok.cls = 'break';
+    tok.soft = named && !isSystemName(low);
     return;
   }
   if (ALL_CAPS.test(letters)) {
@@ -88,13 +99,14 @@ function classify(tok: NameToken, shouting: boolean): void {
     const known = letters.length >= 4 && (tok.first || (tok.surname && !tok.english));
     const shouted = shouting && letters.length >= 3 && !tok.english && !isSystemName(low);
     tok.cls = known || shouted ? 'word' : 'break';
+    if (tok.cls === 'break') tok.soft = letters.length >= 3 && named;
     return;
   }
   tok.cls = 'word';
 }
 
 /** What a token's own text decides: its folded form and, when no found span covers it, its class and flags. */
-type TokenFacts = Pick<NameToken, 'low' | 'cls' | 'first' | 'anyFirst' | 'surname' | 'english'>;
+type TokenFacts = Pick<NameToken, 'low' | 'cls' | 'first' | 'anyFirst' | 'surname' | 'english' | 'soft'>;
 
 /**
  * Facts per token text, kept by an anonymiser across its texts: the same names and words recur all through a
@@ -108,7 +120,9 @@ const MEMO_LIMIT = 50_000;
 function factsOf(raw: string, shouting: boolean): TokenFacts {
   const tok: NameToken = { start: 0, end: 0, raw, low: foldToken(raw.endsWith('.') ? raw.slice(0, -1) : raw), cls: 'break', first: false, anyFirst: false, surname: false, english: false };
   classify(tok, shouting);
-  return { low: tok.low, cls: tok.cls, first: tok.first, anyFirst: tok.anyFirst, surname: tok.surname, english: tok.english };
+  const facts: TokenFacts = { low: tok.low, cls: tok.cls, first: tok.first, anyFirst: tok.anyFirst, surname: tok.surname, english: tok.english };
+  if (tok.soft) facts.soft = true;
+  return facts;
 }
 
 function rememberedFacts(raw: string, shouting: boolean, memo: TokenMemo | undefined): TokenFacts {
@@ -167,9 +181,33 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
     tok.anyFirst = facts.anyFirst;
     tok.surname = facts.surname;
     tok.english = facts.english;
+    if (facts.soft) tok.soft = true;
     out.push(tok);
   }
+  joinSoftBreaks(text, out);
   return out;
+}
+
+const SAME_LINE_GAP = /^[ \t]{1,2}$/u;
+const isCaps = (t: NameToken): boolean => ALL_CAPS.test(t.raw);
+
+/**
+ * A soft break beside a strong name is part of it: a surname after a distinct first name ('Bernadette Ward',
+ * 'PATRICIA HALL'), or a given name that is no English word before a surname ('Shona McKenzie'). Same line,
+ * same case; a title or a pronoun never joins.
+ */
+function joinSoftBreaks(text: string, toks: NameToken[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    if (!tok || tok.cls !== 'break' || !tok.soft) continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    const beside = (a: NameToken, b: NameToken): boolean => isCaps(a) === isCaps(b) && SAME_LINE_GAP.test(text.slice(a.end, b.start)) && !a.possessive;
+    const afterFirst = prev !== undefined && prev.cls === 'word' && prev.first && tok.surname && beside(prev, tok);
+    const beforeSurname =
+      next !== undefined && next.cls === 'word' && (next.surname || !next.english) && tok.anyFirst && !isEnglishWord(tok.low) && beside(tok, next);
+    if (afterFirst || beforeSurname) tok.cls = 'word';
+  }
 }
 
 /** Groups tokens into runs of adjacent non-break tokens; a title starts a new run; a possessive ends one. */
@@ -186,7 +224,10 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     if (cur && prev && !prev.possessive && !(tok.cls === 'title' && prev.cls !== 'title')) {
       const raw = text.slice(prev.end, tok.start);
       const gap = prev.cls === 'title' ? raw.replace(/^\./u, '') : raw;
-      if (ADJACENT.test(gap) || (prev.raw.endsWith('.') && gap === '')) joined = true;
+      // a word opening a line as a label ('From:', 'Subject:') starts something new
+      const label = gap.includes('\n') && text.charAt(tok.end) === ':';
+      if (label) joined = false;
+      else if (ADJACENT.test(gap) || (prev.raw.endsWith('.') && gap === '')) joined = true;
       else if (prev.cls === 'word' && PARTICLE_GAP.test(gap)) joined = true;
       else if (prev.cls === 'title' && cur.numberStart === undefined) {
         const collar = COLLAR_GAP.exec(gap);

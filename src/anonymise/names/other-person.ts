@@ -1,6 +1,7 @@
 // Tells a mapped person's name part from another person who shares it ('Declan Byrne', 'Colin Field', 'C Price').
 import { isAllowListed, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
-import { isCommonWord, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isFirstName, isSurname, tagOf } from './lexicon.js';
+import { baseVerb } from './verbs.js';
 import { isTitle, PLACE_WORDS, RELATIONSHIP_CUES, SPEECH_VERBS } from './name-context.js';
 import { foldToken } from './name-tokens.js';
 import type { VariantKind } from './name-variants.js';
@@ -14,11 +15,13 @@ export interface Mention {
 }
 
 const GIVEN: ReadonlySet<VariantKind> = new Set(['first', 'middle', 'first-middle', 'alias', 'part']);
-const FAMILY: ReadonlySet<VariantKind> = new Set(['surname', 'alias', 'part']);
+// a middle name counts as a family name beside another's given name ('Gurpreet Kaur …', 'Surinder Singh')
+const FAMILY: ReadonlySet<VariantKind> = new Set(['surname', 'alias', 'part', 'middle']);
 const kindsOf = (m: Mention, person: number): VariantKind[] => m.persons.flatMap((p, i) => (p === person ? [m.kinds[i] ?? 'first'] : []));
 const hasKind = (m: Mention, set: ReadonlySet<VariantKind>): boolean => m.kinds.some((k) => set.has(k));
 
-const WORD = String.raw`\p{Lu}\.(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*(?![.\p{L}\p{M}])`;
+// a word may end a sentence ('… DS Jimmy Baddeley.'); an initial is one capital with or without its dot
+const WORD = String.raw`\p{Lu}\.(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*(?![\p{L}\p{M}])`;
 const NEXT_WORD = new RegExp(String.raw`^[ \t]+(${WORD})`, 'u');
 const PREVIOUS_WORD = new RegExp(String.raw`(?:^|[^\p{L}\p{M}'’.-])(${WORD})[ \t]+$`, 'u');
 const INITIAL = /^\p{Lu}\.?$/u;
@@ -37,6 +40,23 @@ function neverAName(word: string): boolean {
 function nameLike(word: string): boolean {
   const parts = foldToken(word).split('-');
   return parts.some((p) => !isCommonWord(p) && (isSurname(p) || isFirstName(p) || !isEnglishWord(p)));
+}
+
+/** compromise tags of words that never stand as a surname after a given name ('Hope Seen', 'Rosie Said', 'Holly Well'). */
+const NOT_A_SURNAME_TAGS = new Set([
+  'Adverb', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary',
+  'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adjective', 'Comparative', 'Superlative', 'Value',
+]);
+
+/**
+ * A surname written after a given name in mixed-case text, though it is also a word ('Holly Marsh', 'Rosie
+ * Wainwright'): in the surname gazetteer, capitalised with lower-case letters after, and no verb, adverb or
+ * function word. In ALL CAPS capitals say nothing, so only nameLike counts there.
+ */
+function surnameAfterGiven(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  const parts = foldToken(word).split('-');
+  return parts.every((p) => isSurname(p) && !NOT_A_SURNAME_TAGS.has(tagOf(p) ?? '') && !baseVerb(p));
 }
 
 /** The mention covering `start..end`, if any. */
@@ -79,7 +99,7 @@ export function anotherPersonBeside(
       if (!mention.persons.some((p) => givenInitials(p).has(letter))) return true;
       continue;
     }
-    if (word.length > 1 && !neverAName(word) && nameLike(word)) return true;
+    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)))) return true;
   }
   return false;
 }

@@ -56,13 +56,16 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (cue) return 0.85;
   if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
   // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
-  if (toks.length > 1 && toks.some((t) => PLACE_WORDS.has(t.low))) return 0;
+  // (a place word joined as a surname after a distinct first name, 'Bernadette Ward', is a name)
+  if (toks.length > 1 && toks.some((t, k) => PLACE_WORDS.has(t.low) && !(t.soft && toks[k - 1]?.first))) return 0;
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
   const written = toks.map((t) => t.raw).join(' ');
   if (isUkPlaceName(written)) return 0;
   if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
   const place = placeBefore(text, first.start);
+  // 'admitted to Victoria Ward': a place word after a locative is the place, shown to the chair
+  if (place && toks.some((t) => t.soft && PLACE_WORDS.has(t.low))) return 0.3;
   const distinctive = toks.some((t) => t.first || (t.cls === 'word' && !t.english));
   if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
   if (toks.length === 1) {
@@ -112,6 +115,22 @@ function toSpan(text: string, toks: NameToken[], confidence: number, titleToks: 
   return span;
 }
 
+/** 'From:', 'To:', 'Cc:' opening a line of a pasted e-mail, right before the run. */
+const HEADER_BEFORE = /(?:^|\n)[ \t]*(?:from|to|cc|bcc|sent by|reply-to)[ \t]*:[ \t]*$/iu;
+/** A display name before an address in angle brackets: 'Debbie Sharples <d.sharples@…>'. */
+const ADDRESS_AFTER = /^[ \t]*<[^<>\s]+@/u;
+
+/** A pasted e-mail header's display name ('From: Debbie Sharples <…>', 'To: Tobi Bakare'): a person unless an office. */
+function emailHeaderName(text: string, toks: readonly NameToken[]): boolean {
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  if (!first || !last || toks.length > 4) return false;
+  if (!HEADER_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start))) return false;
+  const restOfLine = text.slice(last.end, last.end + 80);
+  if (!ADDRESS_AFTER.test(restOfLine) && !/^[ \t]*(?:\n|$|;|,)/u.test(restOfLine)) return false;
+  return toks.some((t) => t.cls === 'word' && (t.anyFirst || t.surname || !t.english)) && !toks.some((t) => PLACE_WORDS.has(t.low));
+}
+
 /** Spans of one run: its title part, then the name words, trimmed of a capitalised ordinary word at a sentence start. */
 function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   const titles: NameToken[] = [];
@@ -127,7 +146,7 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
     const span = toSpan(text, toks.slice(0, 4), 0.9, titles, run.numberStart);
     return span ? [span] : [];
   }
-  const cue = hasCueBefore(text, toks[0]?.start ?? 0);
+  const cue = hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks);
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
   while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {
     toks = toks.slice(1);

@@ -165,4 +165,14 @@ describe('mentions', () => {
     expect(m.find('DSL C Price called.')).toEqual([]);
     expect(m.find('Declan Walsh called. Declan was drunk.').map((x) => x.text)).toEqual(['Declan Walsh', 'Declan']);
   });
+
+  it('tells another person by a surname that is also a word, or at the end of a sentence', () => {
+    const m = buildNameMatcher([person('Ivy Okoro', 'IO'), person('Ravinder Kaur Gill', 'RG'), person('Manjit Singh Gill', 'MG')]);
+    expect(m.find('Key worker Ivy Thatcher visited.')).toEqual([]);
+    expect(m.find('Allocated to SW Ivy Nkemelu.')).toEqual([]);
+    // a middle name of one person beside the given name of another: someone else
+    expect(m.find('Sewadar Manjit Kaur spoke to us.')).toEqual([]);
+    // but not a verb or an adverb capitalised by a careless writer, nor the person's own surname
+    expect(m.find('Ivy Seen at clinic. Ivy Okoro rang.').map((x) => x.text)).toEqual(['Ivy', 'Ivy Okoro']);
+  });
 });

@@ -23,6 +23,11 @@ describe('detectPersonNames', () => {
     ['possessive', 'Gary’s car was outside.', ['Gary=G']],
     ['hyphenated surname', 'Spoke to Mrs Smith-Jones today.', ['Mrs Smith-Jones=SJ']],
     ['split over a line', 'Attended with Gary\nWhitfield.', ['Gary\nWhitfield=GW']],
+    ['a given name only compromise knows, then a surname', 'Support worker Keeley Odunsi called.', ['Keeley Odunsi=KO']],
+    ['a surname that is a place word after a distinct first name', 'Seen by Gemma Ward.', ['Gemma Ward=GW']],
+    ['an ALL-CAPS surname that is a word after a first name', 'CALLER DEBORAH HILL STATES MALE SHOUTING', ['DEBORAH HILL=DH']],
+    ['a given name that is also a people’s name, before a surname', 'Interpreter Shona Mutasa attended.', ['Shona Mutasa=SM']],
+    ['a pasted e-mail header', 'From: Lorna Quigley <l.quigley@example.org>\nTo: Dev Anand\nSubject: referral', ['Lorna Quigley=LQ', 'Dev Anand=DA']],
     ['the seeds’ own examples', 'Doctor Smith should be Doctor S, or Joe Bloggs should read JB.', ['Doctor Smith=S', 'Joe Bloggs=JB']],
   ])('%s', (_what, text, expected) => {
     expect(names(text)).toEqual(expected);
@@ -35,6 +40,8 @@ describe('detectPersonNames', () => {
     'She was referred to the Freedom Programme and he to Caring Dads.',
     "A Clare's Law disclosure was made on Monday in January.",
     'Seen at the Hospital on Ward 5, Street Team informed.',
+    'She was admitted to Victoria Ward overnight.',
+    'From: MARAC Coordinator <marac@example.org>\nTo: HR Advice Line',
     'Adult A told Child B that Adult C had gone.',
     'ST said MR had left; GW and JB were present.',
     'Doctor O saw her. Mr MR and Dr PS. PC HF attended.',
