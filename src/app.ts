@@ -20,6 +20,7 @@ import webUiPlugin from './plugins/web-ui.js';
 import submissionsRoutes from './submissions/submissions-routes.js';
 import timelineRoutes from './timeline/timeline-routes.js';
 import mergeRoutes from './timeline/merge-routes.js';
+import analysisRoutes from './analysis/analysis-routes.js';
 import peopleRoutes from './people/people-routes.js';
 import tokensRoutes from './tokens/tokens-routes.js';
 import auditRoutes from './audit/audit-routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(submissionsRoutes);
   await app.register(timelineRoutes);
   await app.register(mergeRoutes);
+  await app.register(analysisRoutes);
   await app.register(peopleRoutes);
   await app.register(tokensRoutes);
   await app.register(auditRoutes);

@@ -31,6 +31,8 @@ export const CASE_ACTIONS = [
   'chronology:upload',
   'chronology:list',
   'timeline:read',
+  'analysis:read',
+  'chronology:diff',
   'redaction:check',
   'decisions:read',
   'decisions:write',
@@ -52,6 +54,10 @@ export const CASE_RULES: Readonly<Record<CaseAction, readonly Role[]>> = {
   'chronology:upload': ['admin', 'chair', 'author'],
   'chronology:list': ['admin', 'chair', 'author'],
   'timeline:read': ['admin', 'chair', 'author', 'reader'],
+  // Counts, gaps and first/last contacts, over the agencies the token's timeline shows (scope: analysisAgencies).
+  'analysis:read': ['admin', 'chair', 'author', 'reader'],
+  // What a re-upload changed: the chair, or the agency's own author (scope: submissions).
+  'chronology:diff': ['admin', 'chair', 'author'],
   'redaction:check': ['admin', 'chair', 'reader'],
   'decisions:read': ['admin', 'chair'],
   'decisions:write': ['admin', 'chair'],

@@ -87,6 +87,15 @@ export function viewFor(scope: Scope, names: NamesMode): TimelineView {
   );
 }
 
+/**
+ * The agencies whose contacts an analysis counts: those the token's timeline shows in any names mode (an author
+ * sees its own agency, and every agency only once the chair shares the merged timeline). Counts carry no text.
+ */
+export function analysisAgencies(scope: Scope): Agencies | null {
+  const views = Object.values(scope.views);
+  return views.find((v) => v.agencies.all)?.agencies ?? views[0]?.agencies ?? null;
+}
+
 /** Throws AccessDenied unless the scope may upload for this agency. */
 export function assertMayUploadFor(scope: Scope, agency: string): void {
   if (!scope.uploads || !includesAgency(scope.uploads, agency)) {

@@ -161,6 +161,40 @@ export class SubmissionsRepository {
     return rows.map(toRecord);
   }
 
+  /** The entries of one submission of the case, current or not (a version diff compares two), in the merged order. */
+  async entriesOf(caseId: string, submissionId: string): Promise<StoredEntry[]> {
+    const rows = await this.db
+      .selectFrom('entries as e')
+      .innerJoin('submissions as s', 's.id', 'e.submission_id')
+      .select(['e.id', 'e.submission_id', 's.agency as submission_agency', 'e.date', 'e.date_precision', 'e.time', 'e.source', 'e.professional', 'e.contact', 'e.event', 'e.outcome', 'e.seen', 'e.comment', 'e.agency', 'e.extra', 'e.sheet', 'e.row', 'e.date_text', 'e.time_text', 'e.ambiguous_date'])
+      .where('e.case_id', '=', caseId)
+      .where('e.submission_id', '=', submissionId)
+      .orderBy('e.sort_key')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      submissionId: r.submission_id,
+      submissionAgency: r.submission_agency,
+      date: r.date,
+      datePrecision: r.date_precision as StoredEntry['datePrecision'],
+      time: r.time,
+      source: r.source,
+      professional: r.professional,
+      contact: r.contact,
+      event: r.event,
+      outcome: r.outcome,
+      seen: r.seen === null ? null : Number(r.seen) === 1,
+      comment: r.comment,
+      agency: r.agency,
+      extra: r.extra === '{}' ? {} : (JSON.parse(r.extra) as Record<string, string>),
+      sheet: r.sheet,
+      row: Number(r.row),
+      dateText: r.date_text,
+      timeText: r.time_text,
+      ambiguousDate: Number(r.ambiguous_date) === 1,
+    }));
+  }
+
   /** The current entries of these agencies (the scope's view) in the merged order, within key ranges (all when omitted). */
   currentEntries(caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]): Promise<StoredEntry[]> {
     return this.readEntries({ caseId, agencyKey: agencyFilter(agencies), ...(ranges ? { ranges } : {}) });

@@ -1,7 +1,7 @@
 // Query and response schemas of the merged timeline and the stateless merge.
 import { z } from 'zod';
 
-const partialIso = z
+export const partialIso = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be yyyy, yyyy-mm or yyyy-mm-dd')
   .refine((s) => {

@@ -81,6 +81,21 @@ const recipes: Record<string, Recipe[]> = {
       ok: 200,
     },
   ],
+  'GET /api/cases/:caseId/analysis': [{ name: '', request: (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/analysis?gapDays=30` }), ok: 200 }],
+  'GET /api/cases/:caseId/chronologies/diff': [
+    {
+      name: 'Police, two versions',
+      fresh: true,
+      request: async (w, t) => {
+        for (const event of ['Officers attended.', 'Officers attended; words exchanged.']) {
+          await t.call({ method: 'POST', url: `/api/cases/${w.caseId}/chronologies`, payload: { agency: 'Police', entries: [{ date: '03/04/2013', event }] } });
+        }
+        return { method: 'GET', url: `/api/cases/${w.caseId}/chronologies/diff?agency=Police` };
+      },
+      ok: 200,
+      refined: { otherAuthor: 403 },
+    },
+  ],
   'POST /api/cases/:caseId/redaction-check': [
     { name: 'a text', request: (w) => ({ method: 'POST', url: `/api/cases/${w.caseId}/redaction-check`, payload: { text: 'Adult A was seen.' } }), ok: 200 },
     { name: 'the timeline', request: (w) => ({ method: 'POST', url: `/api/cases/${w.caseId}/redaction-check` }), ok: 200 },
@@ -122,6 +137,8 @@ const RULES: Record<string, AccessRule> = {
   'POST /api/cases/:caseId/chronologies': 'chronology:upload',
   'GET /api/cases/:caseId/chronologies': 'chronology:list',
   'GET /api/cases/:caseId/timeline': 'timeline:read',
+  'GET /api/cases/:caseId/analysis': 'analysis:read',
+  'GET /api/cases/:caseId/chronologies/diff': 'chronology:diff',
   'POST /api/cases/:caseId/redaction-check': 'redaction:check',
   'POST /api/redaction-check': 'any',
   'GET /api/cases/:caseId/audit': 'audit:read',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AccessDenied } from '../../src/access/access-errors.js';
 import { includesAgency, type Agencies } from '../../src/access/agency.js';
 import type { Principal, Role } from '../../src/access/roles.js';
-import { assertMayUploadFor, scopeFor, viewFor, type NamesMode } from '../../src/access/scope.js';
+import { analysisAgencies, assertMayUploadFor, scopeFor, viewFor, type NamesMode } from '../../src/access/scope.js';
 import { mayManageToken, tokenListScope } from '../../src/access/token-rules.js';
 import type { CaseRecord } from '../../src/cases/cases-repository.js';
 
@@ -28,17 +28,18 @@ const reader = token('reader');
 const show = (a: Agencies | undefined | null): string => (a === undefined || a === null ? '-' : a.all ? 'all' : a.agency);
 
 describe('the scope of each role on a case', () => {
-  // role, chair shares the merged timeline, actions, then per names mode: agencies seen / unmapped names listed.
-  const table: [Principal, boolean, string[], Record<NamesMode, string>, string, string][] = [
-    [admin, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all'],
-    [chair, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all'],
-    [author, false, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read'], { initials: '-', pseudonym: '-', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police'],
-    [author, true, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read'], { initials: 'all', pseudonym: 'all', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police'],
-    [reader, false, ['case:read', 'timeline:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
-    [reader, true, ['case:read', 'timeline:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-'],
+  // role, chair shares the merged timeline, actions, then per names mode: agencies seen / unmapped names listed,
+  // uploads, submissions, the agencies an analysis counts.
+  const table: [Principal, boolean, string[], Record<NamesMode, string>, string, string, string][] = [
+    [admin, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'analysis:read', 'chronology:diff', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all', 'all'],
+    [chair, false, ['case:read', 'case:update', 'case:delete', 'people:read', 'people:write', 'chronology:upload', 'chronology:list', 'timeline:read', 'analysis:read', 'chronology:diff', 'redaction:check', 'decisions:read', 'decisions:write', 'signoff:read', 'signoff:write', 'audit:read', 'tokens:manage'], { initials: 'all', pseudonym: 'all', real: 'all+names' }, 'all', 'all', 'all'],
+    [author, false, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read', 'analysis:read', 'chronology:diff'], { initials: '-', pseudonym: '-', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police', 'Greater Manchester Police'],
+    [author, true, ['case:read', 'chronology:upload', 'chronology:list', 'timeline:read', 'analysis:read', 'chronology:diff'], { initials: 'all', pseudonym: 'all', real: 'Greater Manchester Police+names' }, 'Greater Manchester Police', 'Greater Manchester Police', 'all'],
+    [reader, false, ['case:read', 'timeline:read', 'analysis:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-', 'all'],
+    [reader, true, ['case:read', 'timeline:read', 'analysis:read', 'redaction:check', 'signoff:read'], { initials: 'all', pseudonym: 'all', real: '-' }, '-', '-', 'all'],
   ];
 
-  it.each(table.map((row) => [row[0].role, ...row] as const))('%s (merged timeline shared: %s)', (_role, p, shared, actions, views, uploads, submissions) => {
+  it.each(table.map((row) => [row[0].role, ...row] as const))('%s (merged timeline shared: %s)', (_role, p, shared, actions, views, uploads, submissions, analysis) => {
     const scope = scopeFor(p, theCase(shared));
     expect(scope).not.toBeNull();
     if (!scope) return;
@@ -49,6 +50,7 @@ describe('the scope of each role on a case', () => {
     }
     expect(show(scope.uploads)).toBe(uploads);
     expect(show(scope.submissions)).toBe(submissions);
+    expect(show(analysisAgencies(scope))).toBe(analysis);
   });
 
   it('gives no scope on another case: a chair, author or reader of case 1 cannot see case 2', () => {
