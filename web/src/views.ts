@@ -1,5 +1,6 @@
 // The list of views, who sees each, and in what order they appear in the navigation.
 import type { View } from './context.js';
+import { renderAnalysis } from './views/analysis.js';
 import { renderAudit } from './views/audit.js';
 import { renderCases } from './views/cases.js';
 import { renderPeople } from './views/people.js';
@@ -23,6 +24,7 @@ export const views: View[] = [
     authorsOnlyIfAllowed: true,
     render: renderTimeline,
   },
+  { id: 'analysis', title: 'Contacts over time', roles: ['chair', 'admin', 'reader', 'author'], needsCase: true, render: renderAnalysis },
   { id: 'redaction', title: 'Redaction check', roles: ['chair', 'admin', 'reader'], needsCase: true, render: renderRedaction },
   { id: 'audit', title: 'Audit log', roles: ['chair', 'admin'], needsCase: true, render: renderAudit },
 ];

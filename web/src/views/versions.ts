@@ -3,6 +3,7 @@ import { api, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { h, scroller, table, ukDateTime } from '../dom.js';
 import type { Submission } from '../types.js';
+import { versionDiffSection } from './version-diff.js';
 
 export async function loadSubmissions(ctx: Ctx): Promise<Submission[]> {
   const res = await api<{ submissions: Submission[] }>('GET', casePath(ctx, '/chronologies'));
@@ -33,5 +34,6 @@ export async function renderVersions(ctx: Ctx): Promise<HTMLElement> {
     heading,
     h('p', { class: 'body' }, 'Uploading again replaces the current version; earlier versions are kept for the record.'),
     scroller('Version history', table('Uploads for this case', ['Agency', 'Version', 'Status', 'Entries', 'File', 'Uploaded'], rows, 'table table--versions')),
+    versionDiffSection(ctx, list),
   );
 }
