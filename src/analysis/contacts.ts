@@ -4,7 +4,7 @@ import { agencyKey } from '../access/agency.js';
 import { overlaps, requireDatePeriod, type DatePeriod } from '../chronology/date-period.js';
 import type { DatePrecision } from '../chronology/types.js';
 import { compareAgencies } from '../timeline/merge.js';
-import { dayNumber, monthsBetween } from './days.js';
+import { monthsBetween } from './days.js';
 import { findGaps, type Gap } from './gaps.js';
 
 /** What the analysis needs of an entry (a stored or merged entry has all of it). */
@@ -91,11 +91,16 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
   const range = { start: period.from, end: period.to };
   const months = monthsBetween(period.from, period.to);
   const tallies = new Map<string, Tally>();
-  const contactDays = new Set<number>();
+  const contactDays = new Set<string>();
   const vague: DatePeriod[] = [];
 
+  const keys = new Map<string, string>();
   const tallyOf = (agency: string): Tally => {
-    const key = agencyKey(agency);
+    let key = keys.get(agency);
+    if (key === undefined) {
+      key = agencyKey(agency);
+      keys.set(agency, key);
+    }
     let t = tallies.get(key);
     if (!t) {
       const name = agency.trim();
@@ -112,9 +117,15 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
     return t;
   };
 
+  // A case's entries share few distinct dates: each is parsed once.
+  const periods = new Map<string, DatePeriod>();
   for (const e of entries) {
     const t = tallyOf(e.agency);
-    const p = requireDatePeriod(e.date, 'entry date');
+    let p = periods.get(e.date);
+    if (!p) {
+      p = requireDatePeriod(e.date, 'entry date');
+      periods.set(e.date, p);
+    }
     if (!overlaps(p, range)) {
       t.summary.outside++;
       continue;
@@ -143,7 +154,7 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
       if (m) m.approximate++;
       t.summary.approximate++;
       vague.push(p);
-    } else contactDays.add(dayNumber(p.start));
+    } else contactDays.add(p.start);
   }
 
   const ordered = [...tallies.values()].sort((a, b) => compareAgencies(a.agency, b.agency));

@@ -13,13 +13,13 @@ export interface Gap {
 }
 
 /**
- * Every run of more than `gapDays` days in [period.from, period.to] holding none of `contactDays` (day numbers),
+ * Every run of more than `gapDays` days in [period.from, period.to] holding none of `contactDays` (ISO days),
  * from the period's first day to the first contact and from the last contact to the period's last day included.
  */
-export function findGaps(contactDays: ReadonlySet<number>, vague: readonly DatePeriod[], period: { from: string; to: string }, gapDays: number): Gap[] {
+export function findGaps(contactDays: ReadonlySet<string>, vague: readonly DatePeriod[], period: { from: string; to: string }, gapDays: number): Gap[] {
   const first = dayNumber(period.from);
   const last = dayNumber(period.to);
-  const days = [...contactDays].filter((d) => d >= first && d <= last).sort((a, b) => a - b);
+  const days = [...contactDays].map(dayNumber).filter((d) => d >= first && d <= last).sort((a, b) => a - b);
   const gaps: Gap[] = [];
   const consider = (start: number, end: number): void => {
     const length = end - start + 1;
