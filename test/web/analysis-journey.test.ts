@@ -180,7 +180,7 @@ describe('the contacts-over-time page and the version diff', () => {
 
   it('compares the two latest versions on the submissions page, before and after side by side', async () => {
     await page.locator('#nav').getByRole('link', { name: 'Submissions' }).click();
-    await page.getByLabel('Agency', { exact: true }).selectOption('Police');
+    await page.getByLabel('Agency to compare').selectOption('Police');
     await page.getByRole('button', { name: 'Compare versions' }).click();
     await expect.poll(() => page.locator('#diff-summary').textContent()).toMatch(/^Version 2 against version 1: 3 added, 1 removed, 1 changed/);
     expect(await page.locator('.diff__row--added').count()).toBe(3);

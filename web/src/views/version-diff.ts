@@ -106,7 +106,7 @@ export function versionDiffSection(ctx: Ctx, list: readonly Submission[]): HTMLE
   const form = h(
     'form',
     { class: 'filters', novalidate: true },
-    h('div', { class: 'inline-fields' }, field('Agency', agency), field('Compare version', to), field('Against version', from), mayReal ? field('Names', names) : null),
+    h('div', { class: 'inline-fields' }, field('Agency to compare', agency), field('Compare version', to), field('Against version', from), mayReal ? field('Names', names) : null),
     h('div', { class: 'button-group' }, h('button', { type: 'submit', class: 'button button--primary' }, 'Compare versions')),
   );
   form.addEventListener('submit', (ev) => {
