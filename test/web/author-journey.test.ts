@@ -46,8 +46,8 @@ describe('the web page, for an agency author', () => {
     expect(await page.evaluate('document.cookie')).toBe('');
     expect(await page.evaluate('Object.keys(localStorage).length')).toBe(0);
     expect(await page.evaluate('Object.keys(sessionStorage)')).toEqual(['dhr-chronology-token']);
-    // An author sees only the upload page unless the chair shares the merged timeline.
-    expect(await page.locator('#nav a').allTextContents()).toEqual(['Upload']);
+    // An author sees the upload page and its own agency's contacts over time, not the merged timeline unless shared.
+    expect(await page.locator('#nav a').allTextContents()).toEqual(['Upload', 'Contacts over time']);
     await shot(page, 'author-upload-empty');
   });
 
