@@ -52,7 +52,7 @@ describe('the web page, for an administrator', () => {
     expect(await page.locator('.summary-list').textContent()).toContain('01/01/2013 to 31/12/2014');
     expect(await page.locator('#session').textContent()).toContain('DHR 2025/01 – Adult C');
     const links = await page.locator('#nav a').allTextContents();
-    expect(links).toEqual(['Cases', 'Submissions', 'Upload', 'Tokens', 'People', 'Combined chronology', 'Redaction check', 'Audit log']);
+    expect(links).toEqual(['Cases', 'Submissions', 'Upload', 'Tokens', 'People', 'Combined chronology', 'Contacts over time', 'Redaction check', 'Audit log']);
     const { cases } = (await w.t.call({ method: 'GET', url: '/api/cases' })).json<{ cases: { reviewPeriod: { from: string } }[] }>();
     expect(cases[0]?.reviewPeriod.from).toBe('2013-01-01');
     await page.locator('#nav').getByRole('link', { name: 'Cases' }).click();
