@@ -30,6 +30,9 @@ describe('text()', () => {
     ['unmapped name with title and collar number', 'PC Fraser attended', 'PC F attended'],
     ['identifier', 'call 07700 900123 now', 'call [phone] now'],
     ['event dates stay', 'On 03/04/2013 Sarah rang', 'On 03/04/2013 ST rang'],
+    ['a date of birth in brackets after a name', 'REID, Mark (02/11/1984) arrested', 'MR ([date of birth]) arrested'],
+    ['a date straight after a name, long before the text’s year', 'MALE REID MARK 02/11/1984 ARRESTED 03/05/2019', 'MALE MR [date of birth] ARRESTED 03/05/2019'],
+    ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);
   });

@@ -125,5 +125,13 @@ export function detectAddresses(text: string): Span[] {
     if (cue) add(m.index, end, 0.65);
     else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
-  return spans;
+  return spans.map((span) => withOutcode(text, span));
+}
+
+/** A postcode district written after the street ('27 TOLLGATE CLOSE SE25'): part of the address. */
+const OUTCODE_AFTER = /^,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\d]|[ \t]+\d[A-Z]{2}(?![\p{L}\d]))/u;
+
+function withOutcode(text: string, span: Span): Span {
+  const m = OUTCODE_AFTER.exec(text.slice(span.end, span.end + 16));
+  return m ? makeSpan(text, 'address', span.start, span.end + m[0].length, span.confidence) : span;
 }

@@ -7,7 +7,7 @@ import { makeSpan, matchesOf } from './identifier-span.js';
 /** Between the cue and the date: up to 25 characters with no digit and no sentence end ("born in Leeds on …"). */
 const GAP = String.raw`[.:]?[^\d.;!?\n]{0,25}?`;
 /** A gap that starts a new clause means the date belongs to something else: "born in Leeds and on 03/04/2013 …". */
-const CLAUSE_BREAK = /\b(?:and|but|then|when|after|before|until|while|later|so|police|attended|she|he|they)\b/i;
+const CLAUSE_BREAK = /\b(?:and|but|then|when|after|before|until|while|later|so|police|attended|she|he|they|arrested|charged|convicted|sentenced|seen|admitted|died|married|moved)\b|\]/i;
 
 const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bdate\s+born\b|\bborn\b|\bb\.(?=\s*\d))`;
 /** "aged 34 (12/03/1979)", "aged 34, DOB 12/03/1979": the date must follow the age at once. */
@@ -43,6 +43,28 @@ export function detectDatesOfBirth(text: string): Span[] {
 /** A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)'. */
 const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*(?:[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*))(${FULL_DATE})(?![\\d/])`, 'iu');
 
+const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
+/** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */
+const BIRTH_GAP_YEARS = 14;
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The latest year the text names outside `start..end` (the candidate date), or this year. */
+function latestYearOutside(text: string, start: number, end: number): number {
+  let latest = 0;
+  for (const m of text.matchAll(YEAR)) if (m.index < start || m.index >= end) latest = Math.max(latest, Number(m[0]));
+  return latest > 0 ? latest : new Date().getFullYear();
+}
+
+/** The year of a full date, two-digit years read as 19xx when past this year's two digits. */
+function yearOf(date: string): number | undefined {
+  const m = /(\d{2,4})\D*$/.exec(date);
+  if (!m?.[1]) return undefined;
+  const y = Number(m[1]);
+  if (m[1].length === 4) return y;
+  const now = new Date().getFullYear() % 100;
+  return y > now ? 1900 + y : 2000 + y;
+}
+
 /**
  * Dates of birth written without a cue, right after a person's name (`nameEnds`: where names found in the text end).
  * A date of contact after a name reads 'seen by Dr S 12/07/2013' with no bracket or comma, and is left alone.
@@ -51,8 +73,16 @@ export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]
   const spans: Span[] = [];
   for (const end of nameEnds) {
     const rest = text.slice(end, end + 40);
-    const m = AFTER_NAME.forText(rest).exec(rest);
-    if (!m) continue;
+    let m = AFTER_NAME.forText(rest).exec(rest);
+    if (!m) {
+      // 'MALE PRESTON MARK 22/09/1977 CALM': a date straight after a name, long before the text's latest year
+      const plain = SPACE_THEN_DATE.forText(rest).exec(rest);
+      if (!plain) continue;
+      const from = end + (plain[1] ?? '').length + (plain[2] ?? '').length;
+      const year = yearOf(plain[3] ?? '');
+      if (year === undefined || year > latestYearOutside(text, from, from + (plain[3] ?? '').length) - BIRTH_GAP_YEARS) continue;
+      m = plain;
+    }
     const start = end + (m[1] ?? '').length + (m[2] ?? '').length;
     spans.push(makeSpan(text, 'date-of-birth', start, start + (m[3] ?? '').length, 0.8));
   }

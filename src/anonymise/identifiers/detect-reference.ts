@@ -11,13 +11,15 @@ const CUE_WORDS = [
   String.raw`custody\s*record(?:\s*(?:ref(?:erence)?|number|no))?`,
   String.raw`cris`,
   String.raw`incident\s*(?:log|ref(?:erence)?|number|no|num|#)?`,
+  String.raw`inc`,
+  String.raw`exhibit(?:\s*(?:ref(?:erence)?|number|no))?`,
   String.raw`(?:storm|command|niche|athena|sleuth|pnd|ccc)\s*(?:log|ref(?:erence)?|number|no|occurrence|id)?`,
   String.raw`occurrence\s*(?:ref(?:erence)?|number|no)?`,
   String.raw`log\s*(?:ref(?:erence)?|number|no)?`,
   String.raw`cad\s*(?:ref(?:erence)?|number|no|log)?`,
   String.raw`case\s*(?:ref(?:erence)?|number|no|file|id)`,
   String.raw`(?:court|custody|arrest|charge|warrant|summons|job|call|referral|safeguarding|mash|dash|marac|mappa|idva|iom|tenancy|housing|homeless(?:ness)?|application|claim|account|client|customer|tenant|patient|service user|person|subject|file|record|prison|prisoner|hmpps|noms|nomis|hospital|unit|clinic|school|pupil|student|risk)\s*(?:ref(?:erence)?|number|no|id|identifier)`,
-  String.raw`(?:pnc|pnc\s*id|pnc\s*no|cro|urn|mrn|crn|upn|uln|chi|lcs|mosaic|liquidlogic|eclipse|ndelius|delius|oasys|rio|emis|systmone|carefirst|paris|cms)(?:\s*(?:ref(?:erence)?|number|no|id))?`,
+  String.raw`(?:pnc|pnc\s*id|pnc\s*no|cro|urn|mrn|crn|upn|uln|chi|lcs|mosaic|liquidlogic|eclipse|ndelius|delius|oasys|rio|emis|systmone|carefirst|paris|cms|connect|controlworks|smartstorm|guardian|pronto)(?:\s*(?:ref(?:erence)?|number|no|id))?`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
   String.raw`id`,
@@ -79,6 +81,8 @@ const OTHER_SHAPES = [
   /(?<![\p{L}\d-])[A-Z]{2,5}-\d{4,8}(?![\p{L}\d-])/gu,
   /(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?![\d-])/gu,
 ];
+/** "0655 of 14/03/2020" with no cue: police logs are numbered per day, and this is how every force writes one. */
+const LOG_OF_DATE = new RegExp(`(?<![\\p{L}\\d/])\\d{3,6}\\s+of\\s+${FULL_DATE}(?![\\d/])`, 'giu');
 
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
@@ -100,6 +104,7 @@ export function detectReferences(text: string): Span[] {
     if (!isCodedReference(m[0])) continue;
     spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
+  if (/\d{3,6}\s+of\s+\d/.test(text)) for (const m of matchesOf(LOG_OF_DATE, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.9));
   if (/\d{3}/.test(text)) for (const re of OTHER_SHAPES) for (const m of matchesOf(re, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.75));
   if (/\d{5}/.test(text)) {
     for (const m of matchesOf(PREFIXED, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));

@@ -23,6 +23,9 @@ const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|num
 const STRICT_CUE = new RegExp(`${STRICT_CUE_WORDS}$`, 'i');
 const CUED_DATELESS = new CaselessRegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, 'giu');
 
+/** Plates from abroad, hyphenated ('45-TR-18' Portugal, 'GZ-512-K' the Netherlands): letters and digits, near a vehicle word. */
+const FOREIGN = /(?<![\p{L}\d-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\p{L}\d-])/gu;
+
 function hasCue(text: string, start: number, end: number): boolean {
   return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
 }
@@ -43,6 +46,10 @@ export function detectVehicles(text: string): Span[] {
       // Lower case "was 12 a" must not pass: lower-case old formats need the registration named right before.
       if ((upper && hasCue(text, m.index, end)) || cueBefore(text, m.index, STRICT_CUE, 30)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
     }
+  }
+  if (text.includes('-')) for (const m of matchesOf(FOREIGN, text)) {
+    const end = m.index + m[0].length;
+    if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
   }
   for (const m of matchesOf(CUED_DATELESS.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;

@@ -63,7 +63,9 @@ export const PLACE_WORDS = new Set([
   'baths', 'cemetery', 'crematorium', 'barracks', 'docks', 'marina', 'harbour', 'quay', 'wharf', 'mill', 'works',
   // charities and networks: 'Coventry Haven', 'Leeds Women's Network'
   'haven', 'refuge', 'sanctuary', 'hub', 'network', 'alliance', 'forum', 'collective', 'society', 'association',
-  'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority',
+  'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority', 'office', 'registry',
+  // Welsh institutions: 'Ysgol Feithrin', 'Ysgol Gyfun …', 'Capel …', 'Canolfan …'
+  'ysgol', 'meithrin', 'feithrin', 'gyfun', 'gynradd', 'uwchradd', 'capel', 'eglwys', 'canolfan', 'cylch', 'ysbyty', 'meddygfa',
 ]);
 
 /** Verbs that, right after a capitalised word at a sentence start, make it a person ("Mark said"). */

@@ -35,6 +35,8 @@ export interface TokenRun {
 const CAP_TOKEN = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const ASCII = /^[\x20-\x7e]*$/;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}'’-]+$/u;
+/** A capital inside a word after lower-case letters, unless a name's prefix made it ('McKenzie', 'MacDonald', 'DeShawn', 'LeBron', 'DiCaprio', 'FitzGerald', 'VanDyke'). */
+const CAMEL_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz|Van|Von|St)\p{Lu}\p{Ll}+$)\p{Lu}?\p{Ll}+\p{Lu}/u;
 const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
 const ADJACENT = /^[ \t]*(?:\r?\n[ \t]*)?$/u;
 const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|el|ter|ten)[ \t]+)+$/u;
@@ -87,6 +89,11 @@ function classify(tok: NameToken, shouting: boolean): void {
   if (isAllowListed(low)) {
     tok.cls = 'break';
     tok.soft = named && !isSystemName(low);
+    return;
+  }
+  if (CAMEL_CASE.test(letters)) {
+    // a product or system written in camel case ('AirTag', 'ControlWorks', 'SystmOne', 'BwD'), not 'McKenzie'
+    tok.cls = 'break';
     return;
   }
   if (ALL_CAPS.test(letters)) {

@@ -5,7 +5,7 @@ import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
 import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
-import { isAllowListed } from './allow-list.js';
+import { isAllowListed, isSystemName } from './allow-list.js';
 import { isPlaceName, isUkPlaceName } from './places.js';
 import { isEnglishWord, isFirstName } from './lexicon.js';
 import { PLACE_WORDS } from './name-context.js';
@@ -40,7 +40,25 @@ function placeBefore(text: string, start: number): boolean {
 }
 
 /** Phrases that contain a name but are not a person ("Clare's Law"). */
-const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b/gu;
+const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b/gu;
+
+/** An institution word in lower case right after the run: 'Belgrave practice', 'Partick nursery'. */
+const INSTITUTION_AFTER = /^[ \t]+(\p{Ll}+)/u;
+function institutionAfter(text: string, end: number): boolean {
+  const w = INSTITUTION_AFTER.exec(text.slice(end, end + 20))?.[1];
+  return w !== undefined && PLACE_WORDS.has(w) && !['day', 'week', 'month', 'year', 'term', 'period', 'team', 'holiday', 'health', 'medical', 'general'].includes(w);
+}
+
+/** A number right after a lone word ('Nokia 3310', 'Bay 3', 'Ward 12'): a thing, not a person. */
+const NUMBER_AFTER = /^[ \t]+\d/u;
+/** A street line of an address just before (', Handsworth', ', Rhiwbina, CF14…'), or its label once replaced: the locality. */
+const ADDRESS_BEFORE = /(?:\d[\p{L}\p{N}'’ .-]*\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|grove|terrace|place|court|gardens|walk|view|rise|mews|row|square|hill|park|green|parade)\.?|\bheol [\p{L}\p{M} ]+|\bflat \d+[^,\n]*|\[(?:address|site)\])[ \t]*,[ \t]*$/iu;
+/** Right after an ALL-CAPS record system ('EMIS Web'). */
+const SYSTEM_BEFORE = /\b(\p{Lu}{3,})[ \t]+$/u;
+function systemBefore(text: string, start: number): boolean {
+  const w = SYSTEM_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  return w !== undefined && isSystemName(w.toLowerCase());
+}
 
 const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t.english;
 
@@ -53,20 +71,28 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   const last = toks[toks.length - 1];
   const first = toks[0];
   if (!first || !last) return 0;
-  if (cue) return 0.85;
-  if (hasPlaceAfter(text, last.end + (last.possessive?.length ?? 0))) return 0;
+  const written = toks.map((t) => t.raw).join(' ');
+  // 'partner, Utrecht': a cue before a place that is no first name is not a person
+  if (cue) return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
+  const after = last.end + (last.possessive?.length ?? 0);
+  if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start)) return 0;
+  if (ADDRESS_BEFORE.test(text.slice(Math.max(0, first.start - 60), first.start))) return 0;
+  if (toks.length === 1 && !first.first && NUMBER_AFTER.test(text.slice(after, after + 4))) return 0;
   // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
   // (a place word joined as a surname after a distinct first name, 'Bernadette Ward', is a name)
   if (toks.length > 1 && toks.some((t, k) => PLACE_WORDS.has(t.low) && !(t.soft && toks[k - 1]?.first))) return 0;
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
-  const written = toks.map((t) => t.raw).join(' ');
   if (isUkPlaceName(written)) return 0;
+  // 'Sheffield Register', 'Leeds Hub': a UK town then ordinary words names an organisation
+  if (toks.length > 1 && isUkPlaceName(first.raw) && toks.slice(1).every((t) => t.english && !t.first)) return 0;
   if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
   const place = placeBefore(text, first.start);
   // 'admitted to Victoria Ward': a place word after a locative is the place, shown to the chair
   if (place && toks.some((t) => t.soft && PLACE_WORDS.has(t.low))) return 0.3;
   const distinctive = toks.some((t) => t.first || (t.cls === 'word' && !t.english));
+  // 'in Small Heath': ordinary words after a locative, none a distinct name, are a place
+  if (place && toks.length > 1 && !distinctive) return 0.3;
   if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
   if (toks.length === 1) {
     // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)

@@ -93,6 +93,16 @@ const positives: Positive[] = [
   ['Threats made at 12a St John’s Road.', 'address', '12a St John’s Road'],
   ['Address is Flat 12, Oak House.', 'address', 'Flat 12, Oak House'],
   ['She lives on Acacia Avenue with the children.', 'address', 'Acacia Avenue'],
+  // a postcode district after the street belongs to the address
+  ['ATTENDED 41 WOODSIDE CLOSE SE19 RE NOISE.', 'address', '41 WOODSIDE CLOSE SE19'],
+  // log numbers with no cue, cue words seen in force and court records
+  ['Raised on the call system 0412 of 02/05/2021 (graded P2).', 'reference', '0412 of 02/05/2021'],
+  ['STORM INC 0815 ON THE DAY.', 'reference', '0815'],
+  ['His phone was kept as exhibit KT/7 by the OIC.', 'reference', 'KT/7'],
+  ['Connect 31170422-0089 opened.', 'reference', '31170422-0089'],
+  // plates from abroad, near a vehicle word
+  ['Portuguese plate 12-AB-34 seen on ANPR.', 'vehicle', '12-AB-34'],
+  ['French vehicle FR-123-AB parked.', 'vehicle', 'FR-123-AB'],
 ];
 
 describe('detectIdentifiers finds each kind', () => {
@@ -130,6 +140,7 @@ const negatives: string[] = [
   'He had an iPhone 11 and drove down the M5 from J17 to the A38.',
   'Sarah Lane said she would call back.',
   'She works at Brixton Hill Group Practice and shops in Anderton Park.',
+  'The COVID-19-era rota and a 2-in-1 form.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
@@ -169,6 +180,15 @@ describe('NI number prefixes', () => {
 
   it.each(['TN 12 34 56 C', 'QQ123456A'])('%s (a temporary or example prefix) is taken, recall first', (ni) => {
     expect(found(`Claim under ${ni}.`)).toEqual([['ni-number', ni]]);
+  });
+});
+
+describe('a street with a full postcode after it', () => {
+  it('keeps the address and the postcode apart', () => {
+    expect(found('Lives at 14 Acacia Avenue, LS6 2AB.')).toEqual([
+      ['address', '14 Acacia Avenue'],
+      ['postcode', 'LS6 2AB'],
+    ]);
   });
 });
 
