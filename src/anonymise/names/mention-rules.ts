@@ -7,7 +7,7 @@ import {
 import { isSystemName } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
-import { isCommonWord, isFirstName } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isFirstName, tagOf } from './lexicon.js';
 
 /**
  * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
@@ -41,6 +41,10 @@ const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdic
 const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters)\b/iu;
 
 const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
+/** compromise tags of words that never stand joined to a noun-like name ('Sky and my stepson'). */
+const FUNCTION_TAGS = new Set(['Possessive', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Copula', 'Modal']);
+/** 'TAN COLOURED BMW', 'a rose-coloured…': a colour. */
+const COLOURED_AFTER = /^[ \t-]*colou?red\b/iu;
 
 /** A person's cues around an occurrence: title, relationship word, possessive, a verb after, a bracket, a colon. */
 function personCue(text: string, start: number, end: number): number {
@@ -63,6 +67,7 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
     if (next !== null && !UPPER_START.test(next) && baseVerb(next.toLowerCase())) return true;
   }
   if (context === 'strict' && calendarOrColourUse(text, start, end)) return true;
+  if (COLOURED_AFTER.test(text.slice(end, end + 12))) return true;
   return ALL_CAPS.test(text.slice(start, end)) && isSystemName(word);
 }
 
@@ -72,7 +77,9 @@ function wordUseAfter(text: string, end: number): boolean {
   const next = m?.[1];
   if (!next || !m) return false;
   const joined = /^[ \t]+(?:and|or|&)/u.test(m[0]);
-  return joined ? isCommonWord(next) && !isFirstName(next) && nounLike(next) : pluralNoun(next);
+  // a lower-case word joined on is the word even when it is also a name ('Grace and patience')
+  if (!joined) return pluralNoun(next);
+  return isCommonWord(next) && (!isFirstName(next) || isEnglishWord(next)) && nounLike(next) && !FUNCTION_TAGS.has(tagOf(next) ?? '');
 }
 
 /** A place or organisation name that contains the word: 'Hope Street', 'Preston Crown Court', 'in Preston', 'the Green'. */
@@ -93,6 +100,8 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
   if (context === 'plain') {
+    // a lone lower-case word of the dictionary is the word ('a rowan tree'), even if compromise knows it as a name
+    if (!multi && !UPPER_START.test(written) && isEnglishWord(written.toLowerCase()) && !titleBefore(text, start)) return keep('lowercase');
     // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
     // is the costly test, and most names have no place word or locative beside them)
     if (!multi && placeOrThing(text, start, end, written.toLowerCase()) && isPlaceName(written) && personCue(text, start, end) === 0) return keep('context', 0.3);
@@ -113,7 +122,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (ordinaryUse(text, start, end, word, context)) return keep('context');
   // a place's own name ('Rose Cottage', 'Hope Street'): kept, for the chair to decide, unless a title or possessive says a person
   if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
-  if (wordUseAfter(text, end)) return keep('context', 0.3);
+  // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
+  if (wordUseAfter(text, end)) return keep('context');
   const cue = personCue(text, start, end);
   if (cue === 0 && placeOrThing(text, start, end, word)) return keep('context', 0.3);
   if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end)) {

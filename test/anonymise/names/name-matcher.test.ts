@@ -128,6 +128,20 @@ describe('ordinary words that are also names', () => {
     expect(matcher.ambiguous('Mark said')).toEqual([]);
   });
 
+  it('keeps a word that grammar or the dictionary says is a word', () => {
+    const m = buildNameMatcher([person('Rowan Tait', 'RT'), person('Grace Oduya', 'GO'), person('Sky Oduya', 'SO'), person('Tan Wei', 'TW')]);
+    const texts = (t: string): string[] => m.find(t).map((x) => x.text);
+    expect(texts('We planted a rowan tree for her.')).toEqual([]);
+    expect(texts('Grace and patience are not a safety plan.')).toEqual([]);
+    expect(texts('A TAN COLOURED BMW was seen.')).toEqual([]);
+    // a name joined to a possessive, a lower-case name that is no dictionary word, a capitalised name: all replaced
+    expect(texts('He wished to see "Sky and my stepson".')).toEqual(['Sky']);
+    expect(texts('pt rowan seen with Rowan Tait')).toEqual(['Rowan Tait']);
+    expect(texts('pt oduya seen')).toEqual(['oduya']);
+    // and a grammatical word use is not reported to the chair either
+    expect(m.ambiguous('Grace and patience are not a safety plan.').map((a) => a.finding)).toEqual([undefined]);
+  });
+
   it('does not report modal verbs', () => {
     expect(matcher.ambiguous('she may call and will attend')).toEqual([]);
   });
