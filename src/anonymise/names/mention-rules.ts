@@ -100,8 +100,6 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
   if (context === 'plain') {
-    // a lone lower-case word of the dictionary is the word ('a rowan tree'), even if compromise knows it as a name
-    if (!multi && !UPPER_START.test(written) && isEnglishWord(written.toLowerCase()) && !titleBefore(text, start)) return keep('lowercase');
     // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
     // is the costly test, and most names have no place word or locative beside them)
     if (!multi && placeOrThing(text, start, end, written.toLowerCase()) && isPlaceName(written) && personCue(text, start, end) === 0) return keep('context', 0.3);

@@ -20,7 +20,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const NEAREST_LIMIT = 50_000;
 
 /** Optimal-string-alignment distance, giving up above `max`. */
-function distance(a: string, b: string, max: number): number {
+export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) {

@@ -5,7 +5,8 @@ import { mapVariants } from './name-variants.js';
 import { asciiLetters, isWordCode } from './normalise.js';
 import { splitName } from './initials.js';
 import { PhraseSearch } from './phrase-search.js';
-import { buildFuzzyIndex } from './name-fuzzy.js';
+import { buildFuzzyIndex, distance } from './name-fuzzy.js';
+import { foldToken } from './name-tokens.js';
 import { possessiveAfter, titleBefore } from './name-context.js';
 import { judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
@@ -96,6 +97,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
   const given = people.map((p) => givenInitialsOf(p));
   const givenInitials = (i: number): ReadonlySet<string> => given[i] ?? new Set();
   const search = new PhraseSearch([...byPattern].map(([pattern, data]) => ({ pattern, data })));
+  const parts = namePartsOf(variants);
 
   function scan(text: string): NameScan {
     if (!text || byPattern.size === 0) return { matches: [], ambiguous: [], others: [] };
@@ -115,6 +117,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     for (const f of fuzzy.find(text, (a, b) => exact.some((c) => c.start < b && a < c.end))) {
       candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, kinds: f.persons.map(() => 'first'), context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
     }
+    // a misspelt other part of the same person beside an accepted one ('sian wiliams', 'levy smith', 'ana pula')
+    for (const c of misspeltNeighbours(text, candidates, parts)) candidates.push(c);
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
     if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -151,6 +155,53 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     mentions: (text, personIndex) =>
       scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
+}
+
+/** One-word name parts (folded, 4+ letters) of each person, by what they are of the name. */
+type NameParts = Map<number, { word: string; kind: VariantKind }[]>;
+
+function namePartsOf(variants: readonly { pattern: string; person: number; kind: VariantKind }[]): NameParts {
+  const out: NameParts = new Map();
+  for (const v of variants) {
+    if (/[\s.,']/u.test(v.pattern) || v.pattern.length < 4) continue;
+    const list = out.get(v.person) ?? [];
+    if (!list.some((x) => x.word === v.pattern)) list.push({ word: v.pattern, kind: v.kind });
+    out.set(v.person, list);
+  }
+  return out;
+}
+
+const NEXT_PLAIN_WORD = /^[ \t]+([\p{L}\p{M}'’-]{4,})/u;
+const PREVIOUS_PLAIN_WORD = /(?:^|[^\p{L}\p{M}'’-])([\p{L}\p{M}'’-]{4,})[ \t]+$/u;
+
+/**
+ * For each accepted one-word mention, the word beside it when it is a misspelling (1 edit, 2 from 7 letters, same
+ * first letter) of another part of the same person's name: the two words are that person ('sian wiliams').
+ */
+function misspeltNeighbours(text: string, candidates: readonly Candidate[], parts: NameParts): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.confidence <= 0 || c.data.multi) continue;
+    const own = foldToken(text.slice(c.start, c.end));
+    const sides = [
+      { m: NEXT_PLAIN_WORD.exec(text.slice(c.end, c.end + 40)), after: true },
+      { m: PREVIOUS_PLAIN_WORD.exec(text.slice(Math.max(0, c.start - 40), c.start)), after: false },
+    ];
+    for (const { m, after } of sides) {
+      const raw = m?.[1];
+      if (!m || !raw) continue;
+      const word = foldToken(raw);
+      const persons = c.data.persons.filter((p) =>
+        (parts.get(p) ?? []).some((x) => x.word !== own && x.word !== word && x.word.charAt(0) === word.charAt(0) && distance(word, x.word, x.word.length >= 7 ? 2 : 1) <= (x.word.length >= 7 ? 2 : 1)),
+      );
+      if (persons.length !== 1) continue;
+      const at = after ? c.end + m[0].length - raw.length : c.start - m[0].length + m[0].indexOf(raw);
+      const [start, end] = after ? [c.start, at + raw.length] : [at, c.end];
+      out.push({ start, end, data: { persons, kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
+      break;
+    }
+  }
+  return out;
 }
 
 /** First letters (capital, folded) of a person's given names and of each alias's first word. */
