@@ -121,6 +121,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     for (const c of misspeltNeighbours(text, candidates, parts)) candidates.push(c);
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
     if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
+    dropWeakReadings(text, candidates);
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const accepted: Candidate[] = [];
     const rejected: Candidate[] = [];
@@ -155,6 +156,24 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     mentions: (text, personIndex) =>
       scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
+}
+
+/**
+ * Two readings of a name in a list that the longest-first rule would get wrong: 'Mrs Brown, Shanice' is a title and
+ * a surname, then a given name, not 'Brown, Shanice'; 'S VAN DER BERG Joris' (S for suspect) is Joris, surname
+ * first, not 'S VAN DER BERG' of someone else whose initial is S. Such a reading is turned down in place.
+ */
+function dropWeakReadings(text: string, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.confidence <= 0 || !c.data.multi) continue;
+    const kinds = new Set(c.data.kinds);
+    const written = text.slice(c.start, c.end);
+    if (kinds.has('surname-first') && written.includes(',') && titleBefore(text, c.start)) c.confidence = 0;
+    else if (kinds.size === 1 && kinds.has('initial-surname')) {
+      const rival = candidates.some((o) => o !== c && o.confidence > 0 && o.data.multi && o.start > c.start && o.start < c.end && o.end > c.end && !o.data.kinds.includes('initial-surname'));
+      if (rival) c.confidence = 0;
+    }
+  }
 }
 
 /** One-word name parts (folded, 4+ letters) of each person, by what they are of the name. */

@@ -153,6 +153,16 @@ describe('ordinary words that are also names', () => {
     expect(texts('Eilidh Roth visited')).toEqual([]);
   });
 
+  it('reads a list of names as a list', () => {
+    const m = buildNameMatcher([person('Shanice Brown', 'SB'), person('Hyacinth Brown', 'HB'), person('Joris de Vries', 'JV'), person('Sky de Vries', 'SV')]);
+    const texts = (t: string): [string, number][] => m.find(t).map((x) => [x.text, x.personIndex]);
+    // title + surname, then a given name: not 'Brown, Shanice'
+    expect(texts('Present: Mrs Brown, Shanice and staff.').map(([t]) => t)).toEqual(['Brown', 'Shanice']);
+    expect(texts('BROWN, Shanice arrested')).toEqual([['BROWN, Shanice', 0]]);
+    // 'S' for suspect before a surname-first name of another person
+    expect(texts('V BROWN Shanice; S DE VRIES Joris')).toEqual([['BROWN Shanice', 0], ['DE VRIES Joris', 2]]);
+  });
+
   it('does not report modal verbs', () => {
     expect(matcher.ambiguous('she may call and will attend')).toEqual([]);
   });
