@@ -176,18 +176,35 @@ function dropWeakReadings(text: string, candidates: Candidate[]): void {
   }
 }
 
-/** One-word name parts (folded, 4+ letters) of each person, by what they are of the name. */
-type NameParts = Map<number, { word: string; kind: VariantKind }[]>;
+/** One-word name parts (folded, 4+ letters) of the map; `near(word)`: the parts a word is a misspelling of. */
+interface NameParts {
+  near(word: string): readonly { person: number; word: string }[];
+}
 
-function namePartsOf(variants: readonly { pattern: string; person: number; kind: VariantKind }[]): NameParts {
-  const out: NameParts = new Map();
+/** Words remembered per matcher before the memory starts again: a bound for a very large case. */
+const NEAR_LIMIT = 50_000;
+
+function namePartsOf(variants: readonly { pattern: string; person: number }[]): NameParts {
+  const byFirst = new Map<string, { person: number; word: string }[]>();
   for (const v of variants) {
     if (/[\s.,']/u.test(v.pattern) || v.pattern.length < 4) continue;
-    const list = out.get(v.person) ?? [];
-    if (!list.some((x) => x.word === v.pattern)) list.push({ word: v.pattern, kind: v.kind });
-    out.set(v.person, list);
+    const list = byFirst.get(v.pattern.charAt(0)) ?? [];
+    if (!list.some((x) => x.word === v.pattern && x.person === v.person)) list.push({ person: v.person, word: v.pattern });
+    byFirst.set(v.pattern.charAt(0), list);
   }
-  return out;
+  const memo = new Map<string, readonly { person: number; word: string }[]>();
+  return {
+    near(word) {
+      let found = memo.get(word);
+      if (!found) {
+        const max = (w: string): number => (w.length >= 7 ? 2 : 1);
+        found = (byFirst.get(word.charAt(0)) ?? []).filter((x) => x.word !== word && distance(word, x.word, max(x.word)) <= max(x.word));
+        if (memo.size >= NEAR_LIMIT) memo.clear();
+        memo.set(word, found);
+      }
+      return found;
+    },
+  };
 }
 
 const NEXT_PLAIN_WORD = /^[ \t]+([\p{L}\p{M}'’-]{4,})/u;
@@ -210,9 +227,9 @@ function misspeltNeighbours(text: string, candidates: readonly Candidate[], part
       const raw = m?.[1];
       if (!m || !raw) continue;
       const word = foldToken(raw);
-      const persons = c.data.persons.filter((p) =>
-        (parts.get(p) ?? []).some((x) => x.word !== own && x.word !== word && x.word.charAt(0) === word.charAt(0) && distance(word, x.word, x.word.length >= 7 ? 2 : 1) <= (x.word.length >= 7 ? 2 : 1)),
-      );
+      const near = parts.near(word);
+      if (near.length === 0) continue;
+      const persons = c.data.persons.filter((p) => near.some((x) => x.person === p && x.word !== own));
       if (persons.length !== 1) continue;
       const at = after ? c.end + m[0].length - raw.length : c.start - m[0].length + m[0].indexOf(raw);
       const [start, end] = after ? [c.start, at + raw.length] : [at, c.end];
