@@ -41,6 +41,8 @@ const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdic
 const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters)\b/iu;
 
 const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
+/** compromise tags of verbs: a lower-case verb after a relationship word is the verb ('her sister said'). */
+const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 /** compromise tags of words that never stand joined to a noun-like name ('Sky and my stepson'). */
 const FUNCTION_TAGS = new Set(['Possessive', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Copula', 'Modal']);
 /** 'TAN COLOURED BMW', 'a rose-coloured…': a colour. */
@@ -113,7 +115,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (!UPPER_START.test(written)) {
     if (MODALS.has(word)) return keep('lowercase');
     if (titleBefore(text, start)) return take(0.7);
-    if (hasCueBefore(text, start) && !hasArticleBefore(text, start)) return take(0.6);
+    // 'her partner mark' is the person; 'her friend said' is a verb
+    if (hasCueBefore(text, start) && !hasArticleBefore(text, start) && !VERB_TAGS.has(tagOf(word) ?? '')) return take(0.6);
     if (isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start)) return take(0.6);
     return keep('lowercase');
   }

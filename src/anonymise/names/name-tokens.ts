@@ -58,6 +58,11 @@ function isLetter(text: string, i: number): boolean {
   return LETTER_OR_NUMBER.test(text.charAt(i));
 }
 
+/** Prefixes written as a hyphenated part of a word ('Multi-Agency', 'Inter-Agency', 'Non-Molestation'). */
+const WORD_PREFIXES = new Set(['multi', 'inter', 'intra', 'pre', 'post', 'non', 'co', 'sub', 'anti', 'cross', 'self', 'ex', 'semi', 'pan', 'trans', 're', 'de', 'mis', 'over', 'under', 'out', 'tri', 'bi']);
+
+export const isWordPrefix = (w: string): boolean => WORD_PREFIXES.has(w);
+
 /** Pronouns and determiners that open sentences: never a name ('She', 'Her', 'They'). */
 const PRONOUNS = new Set(['i', 'she', 'he', 'it', 'we', 'they', 'you', 'her', 'his', 'him', 'them', 'their', 'our', 'my', 'your', 'its', 'this', 'that', 'these', 'those', 'there']);
 
@@ -80,7 +85,7 @@ function classify(tok: NameToken, shouting: boolean): void {
   tok.first = parts.some((p) => isDistinctFirstName(p));
   tok.anyFirst = parts.some((p) => isFirstName(p));
   tok.surname = parts.some((p) => isSurname(p)) || isSurname(low);
-  tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p) || isAllowListed(p));
+  tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p) || isAllowListed(p) || (parts.length > 1 && WORD_PREFIXES.has(p)));
   if (ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
     tok.cls = 'break';
     return;

@@ -2,7 +2,7 @@
 import nlp from 'compromise';
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
-import { capitalisedTokens, foldToken, tokenRuns } from './name-tokens.js';
+import { capitalisedTokens, foldToken, isWordPrefix, tokenRuns } from './name-tokens.js';
 import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isAllowListed, isSystemName } from './allow-list.js';
@@ -41,6 +41,23 @@ function placeBefore(text: string, start: number): boolean {
 
 /** Phrases that contain a name but are not a person ("Clare's Law"). */
 const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b/gu;
+
+const CITATION_AFTER = /^[ \t]*\((?:19|20)\d{2}[a-z]?[,;)]/u;
+const COMPASS_WORD = /^(?:North|South|East|West|Mid|Central|Greater|Upper|Lower|Inner|Outer|NORTH|SOUTH|EAST|WEST|MID|CENTRAL|GREATER)$/u;
+const NEXT_CAP_WORD = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
+const AND_PLACE_AFTER = /^[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
+const PREVIOUS_CAP_WORD = /(?:^|[^\p{L}])(\p{Lu}[\p{L}]*)[ \t]+$/u;
+
+/** The run is part of a place name written around it: 'North Wales', 'South Tyneside', 'Tyne and Wear'. */
+function partOfPlace(text: string, start: number, end: number, written: string): boolean {
+  const after = text.slice(end, end + 30);
+  const next = NEXT_CAP_WORD.exec(after)?.[1];
+  if (next && COMPASS_WORD.test(written) && isPlaceName(`${written} ${next}`)) return true;
+  const joined = AND_PLACE_AFTER.exec(after)?.[1];
+  if (joined && isPlaceName(`${written} and ${joined}`)) return true;
+  const prev = PREVIOUS_CAP_WORD.exec(text.slice(Math.max(0, start - 12), start))?.[1];
+  return prev !== undefined && COMPASS_WORD.test(prev) && isPlaceName(`${prev} ${written}`);
+}
 
 /** An institution word in lower case right after the run: 'Belgrave practice', 'Partick nursery'. */
 const INSTITUTION_AFTER = /^[ \t]+(\p{Ll}+)/u;
@@ -83,9 +100,11 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (toks.length > 1 && toks.some((t, k) => PLACE_WORDS.has(t.low) && !(t.soft && toks[k - 1]?.first))) return 0;
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
-  if (isUkPlaceName(written)) return 0;
-  // 'Sheffield Register', 'Leeds Hub': a UK town then ordinary words names an organisation
-  if (toks.length > 1 && isUkPlaceName(first.raw) && toks.slice(1).every((t) => t.english && !t.first)) return 0;
+  if (isUkPlaceName(written) || partOfPlace(text, first.start, last.end, written)) return 0;
+  // 'Imkaan (2020)', 'SafeLives (2021)': a citation of a published work
+  if (CITATION_AFTER.test(text.slice(last.end, last.end + 10))) return 0;
+  // 'Sheffield Register', 'Rochdale Boroughwide': a UK town that is no first name, then no first name, is an organisation
+  if (toks.length > 1 && !first.anyFirst && isUkPlaceName(first.raw) && toks.slice(1).every((t) => !t.first)) return 0;
   if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
   const place = placeBefore(text, first.start);
   // 'admitted to Victoria Ward': a place word after a locative is the place, shown to the chair
@@ -172,6 +191,8 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
     const span = toSpan(text, toks.slice(0, 4), 0.9, titles, run.numberStart);
     return span ? [span] : [];
   }
+  // 'The Ipswich MARAC', 'The Suffolk IDVA service': an article never opens a person's name
+  while (toks.length > 1 && (toks[0]?.low === 'the')) toks = toks.slice(1);
   const cue = hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks);
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
   while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {
@@ -192,7 +213,8 @@ function nlpNameLike(parts: readonly string[], ignore: ReadonlySet<string> | und
   const words = parts.map((w) => foldToken(w.replace(/['’]s$/u, '')));
   if (isPlaceName(parts.join(' '))) return false;
   if (words.some((w) => PLACE_WORDS.has(w) || isAllowListed(w) || isPlaceName(w))) return false;
-  const left = words.filter((w) => !(ignore?.has(w) ?? false) && !(isEnglishWord(w) && !isFirstName(w)));
+  const english = (w: string): boolean => w.split('-').every((p, _i, all) => p.length === 0 || (isEnglishWord(p) && !isFirstName(p)) || isAllowListed(p) || (all.length > 1 && isWordPrefix(p)));
+  const left = words.filter((w) => !(ignore?.has(w) ?? false) && !english(w));
   return left.length > 0;
 }
 

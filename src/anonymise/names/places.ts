@@ -14,6 +14,7 @@ const AREAS = [
   'Staffordshire', 'Suffolk', 'Surrey', 'Sussex', 'East Sussex', 'West Sussex', 'Warwickshire', 'Westmorland',
   'Wiltshire', 'Worcestershire', 'Yorkshire', 'North Yorkshire', 'South Yorkshire', 'West Yorkshire',
   'East Riding', 'East Riding of Yorkshire', 'Greater Manchester', 'Greater London', 'Tyne and Wear',
+  'Tyneside', 'Wearside', 'Teesside', 'Deeside', 'Clydeside', 'Humber', 'Severnside', 'Black Country', 'Potteries',
   'West Midlands', 'East Midlands', 'North East', 'North West', 'South East', 'South West', 'East of England',
   'Thames Valley', 'Teesside', 'Tees Valley', 'Wirral', 'Humber', 'Black Country', 'Potteries', 'Fylde',
   'Anglesey', 'Ynys Môn', 'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham', 'Powys', 'Ceredigion',

@@ -163,6 +163,12 @@ describe('ordinary words that are also names', () => {
     expect(texts('V BROWN Shanice; S DE VRIES Joris')).toEqual([['BROWN Shanice', 0], ['DE VRIES Joris', 2]]);
   });
 
+  it('reads a lower-case verb after a relationship word as the verb', () => {
+    const m = buildNameMatcher([person('Said Warsame', 'SW'), person('Mark Obi', 'MO')]);
+    expect(m.find('Her friend said that she was scared.')).toEqual([]);
+    expect(m.find('her partner mark was there').map((x) => x.text)).toEqual(['mark']);
+  });
+
   it('does not report modal verbs', () => {
     expect(matcher.ambiguous('she may call and will attend')).toEqual([]);
   });
