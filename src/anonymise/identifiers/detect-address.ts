@@ -21,6 +21,7 @@ const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERR
 const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:${UPPER_WORDS})(?![\p{L}\d])`;
 /** A street in capitals with no number: 'SORREL CLOSE', 'WANDLE MEWS' (certain street words only). */
 const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\s+(?:STREET|ROAD|AVENUE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|MEWS|PARADE|COURT|RISE)(?![\p{L}\d])/gu;
+const NOT_STREET_WORDS = new Set(['DRINK', 'DRUNK', 'TEST', 'ARRESTED', 'STOPPED', 'CHARGED', 'ATTENDED', 'REPORTED', 'SEEN', 'FOR', 'TO', 'AND', 'THE', 'AT', 'OF', 'IN', 'ON', 'FROM', 'NEAR']);
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
 const FLAT = String.raw`(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
@@ -114,7 +115,13 @@ export function detectAddresses(text: string): Span[] {
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
   }
   if (UPPER_STREET_WORD.test(text)) for (const m of matchesOf(UPPER_CERTAIN, text)) {
-    if (!INSTITUTION.test(m[0].replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()))) add(m.index, m.index + m[0].length, 0.6);
+    // 'ARRESTED DRINK DRIVE', 'ATTENDED SORREL CLOSE': the street's name starts after the last verb or phrase word
+    const words = [...m[0].matchAll(/\S+/gu)];
+    const cut = words.findLastIndex((w) => NOT_STREET_WORDS.has(w[0]));
+    if (cut >= words.length - 2) continue;
+    const from = m.index + (cut >= 0 ? (words[cut + 1]?.index ?? 0) : 0);
+    const street = text.slice(from, m.index + m[0].length);
+    if (!INSTITUTION.test(street.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()))) add(from, m.index + m[0].length, 0.6);
   }
   if (HOUSE_NAME_WORD.test(text)) for (const m of matchesOf(HOUSE_NAME, text)) {
     const end = m.index + m[0].length;

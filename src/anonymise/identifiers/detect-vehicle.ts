@@ -13,18 +13,23 @@ const SUFFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A
 const DATELESS = String.raw`(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])`;
 const MAKES =
   'ford|vauxhall|bmw|audi|vw|volkswagen|toyota|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|mercedes|skoda|seat|mini|land rover|range rover|mazda|volvo|suzuki|mitsubishi|jaguar|lexus|tesla|dacia|corsa|astra|fiesta|focus|golf|polo|transit|qashqai|clio|zafira|insignia|mondeo|kuga|yaris|micra';
-const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
+const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|plated|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
 
 /** Any vehicle word in the 60 characters before, or in the 25 after ("AB12 CDE, a silver Corsa"). */
 const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
 const CUE_AFTER = new RegExp(`^[^.;!?]*\\b(?:${VEHICLE_WORDS})\\b`, 'i');
 /** The dateless formats collide with "PC 4471" and "Room 12": they need the registration named right before them. */
-const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)(?:\s*(?:is|was|of))?[\s:.#-]*`;
+const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)(?![\p{L}])(?:\s*(?:is|was|of))?[\s:.#-]*`;
 const STRICT_CUE = new RegExp(`${STRICT_CUE_WORDS}$`, 'i');
 const CUED_DATELESS = new CaselessRegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, 'giu');
 
 /** Plates from abroad, hyphenated ('45-TR-18' Portugal, 'GZ-512-K' the Netherlands): letters and digits, near a vehicle word. */
 const FOREIGN = /(?<![\p{L}\d-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\p{L}\d-])/gu;
+
+/** Spaced plates from abroad ('LT HRT 512', 'KMB 088'): three letters and three digits, a country code before, near a vehicle word. */
+const FOREIGN_SPACED = /(?<![\p{L}\d])(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?![\p{L}\d])/gu;
+/** Three capitals that are a cue or a unit, not a plate: 'CAD 123', 'LOG 456'. */
+const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID)$/u;
 
 function hasCue(text: string, start: number, end: number): boolean {
   return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
@@ -50,6 +55,11 @@ export function detectVehicles(text: string): Span[] {
   if (text.includes('-')) for (const m of matchesOf(FOREIGN, text)) {
     const end = m.index + m[0].length;
     if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
+  }
+  if (/[A-Z]{3} \d{3}/u.test(text)) for (const m of matchesOf(FOREIGN_SPACED, text)) {
+    const letters = m[0].split(' ').at(-2) ?? '';
+    const end = m.index + m[0].length;
+    if (!NOT_PLATE_LETTERS.test(letters) && hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
   }
   for (const m of matchesOf(CUED_DATELESS.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;

@@ -72,6 +72,8 @@ export const PSEUDONYM_LABEL_WORDS = new Set([
 /** Record systems of police, health, social care, probation and schools, as notes name them ('STORM log', 'on RiO'). */
 const SYSTEMS = new Set([
   'storm', 'niche', 'pnc', 'pnd', 'athena', 'connect', 'unifi', 'genie', 'sleuth', 'cris', 'cad', 'crimint', 'merlin',
+  'careflow', 'badgernet', 'medway', 'maxims', 'wellsky', 'euroking', 'controlworks', 'smartstorm', 'policeworks',
+  'wccis', 'servelec', 'trakcare', 'firstnet',
   'compact', 'pronto', 'opus', 'guardian', 'visor', 'ppn', 'emis', 'systmone', 'vision', 'rio', 'mosaic',
   'liquidlogic', 'lcs', 'ehm', 'ics', 'frameworki', 'azeus', 'carefirst', 'paris', 'lorenzo', 'cerner', 'epic',
   'carenotes', 'jac', 'orchid', 'cpoms', 'myconcern', 'sims', 'arbor', 'ndelius', 'delius', 'oasys', 'nomis',

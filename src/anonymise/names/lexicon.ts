@@ -33,6 +33,9 @@ const EXPLICIT_COMMON = new Set([
   'sweet', 'bright', 'hardy', 'moody', 'darling', 'friend', 'law', 'dick', 'kitty',
 ]);
 
+/** One of the ordinary words that are also well-known first names or surnames ('green', 'brown', 'hope'). */
+export const isNameWord = (w: string): boolean => EXPLICIT_COMMON.has(w);
+
 /** compromise lexicon tags that mean "a name", not an ordinary word. */
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 

@@ -41,6 +41,8 @@ const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdic
 const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters)\b/iu;
 
 const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
+/** A number after the word, not an age ('Ward 205', not 'Joy 2yo' or 'Sky 3 years'). */
+const NUMBER_AFTER = /^[ \t]+\d+(?![\d.:/]|[ \t]*(?:yo|y\/o|yrs?|years?|months?|mths?|weeks?|wks?|m|f|yr)\b)/iu;
 /** compromise tags of verbs: a lower-case verb after a relationship word is the verb ('her sister said'). */
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 /** compromise tags of words that never stand joined to a noun-like name ('Sky and my stepson'). */
@@ -105,6 +107,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
     // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
     // is the costly test, and most names have no place word or locative beside them)
     if (!multi && placeOrThing(text, start, end, written.toLowerCase()) && isPlaceName(written) && personCue(text, start, end) === 0) return keep('context', 0.3);
+    // 'moved to Ward 205', 'Bay 3': a numbered place that shares a surname, shown to the chair
+    if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && isCommonWord(written.toLowerCase()) && personCue(text, start, end) === 0) return keep('context', 0.3);
     return take(multi ? 1 : 0.95);
   }
   if (context === 'phrase') return take(UPPER_START.test(written) ? 0.95 : 0.85);
@@ -125,6 +129,7 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
   // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
   if (wordUseAfter(text, end)) return keep('context');
+  if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
   const cue = personCue(text, start, end);
   if (cue === 0 && placeOrThing(text, start, end, word)) return keep('context', 0.3);
   if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end)) {

@@ -7,6 +7,7 @@ import { splitName } from './initials.js';
 import { PhraseSearch } from './phrase-search.js';
 import { buildFuzzyIndex, distance } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
+import { isFirstName, isSurname } from './lexicon.js';
 import { possessiveAfter, titleBefore } from './name-context.js';
 import { judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
@@ -141,7 +142,10 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     const others: NameScan['others'] = [];
     accepted.forEach((c, i) => {
       const m = mentions[i];
-      if (c.data.multi || !m || !anotherPersonBeside(text, m, mentions, givenInitials)) own.push(c);
+      // a given name after a role ('IDVA Rowan'); a title and surname ('Dr Reid') stays the mapped person (§5.1)
+      const given = c.data.kinds.every((k) => k === 'first' || k === 'middle' || k === 'first-middle');
+      const professional = !c.data.multi && given && roleBefore(text, c.start) && c.data.persons.every((p) => people[p]?.role !== 'professional');
+      if (!professional && (c.data.multi || !m || !anotherPersonBeside(text, m, mentions, givenInitials))) own.push(c);
       else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
     });
     const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c));
@@ -229,6 +233,9 @@ function misspeltNeighbours(text: string, candidates: readonly Candidate[], part
       const word = foldToken(raw);
       const near = parts.near(word);
       if (near.length === 0) continue;
+      // a capitalised real name one letter from a part is someone else ('Dela Rosa' beside 'Dela Cruz'); only a
+      // word no gazetteer knows, or one typed in lower case in a pasted log ('levy smith'), is a misspelling
+      if (/^\p{Lu}/u.test(raw) && (isFirstName(word) || isSurname(word))) continue;
       const persons = c.data.persons.filter((p) => near.some((x) => x.person === p && x.word !== own));
       if (persons.length !== 1) continue;
       const at = after ? c.end + m[0].length - raw.length : c.start - m[0].length + m[0].indexOf(raw);
@@ -239,6 +246,13 @@ function misspeltNeighbours(text: string, candidates: readonly Candidate[], part
   }
   return out;
 }
+
+/**
+ * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
+ * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
+ */
+const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
+const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
 /** First letters (capital, folded) of a person's given names and of each alias's first word. */
 function givenInitialsOf(p: Person): Set<string> {

@@ -1,6 +1,6 @@
 // Tells a mapped person's name part from another person who shares it ('Declan Byrne', 'Colin Field', 'C Price').
 import { isAllowListed, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
-import { isCommonWord, isEnglishWord, isFirstName, isSurname, tagOf } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isFirstName, isNameWord, isSurname, tagOf } from './lexicon.js';
 import { baseVerb } from './verbs.js';
 import { isTitle, PLACE_WORDS, RELATIONSHIP_CUES, SPEECH_VERBS } from './name-context.js';
 import { foldToken } from './name-tokens.js';
@@ -44,7 +44,7 @@ function nameLike(word: string): boolean {
 
 /** compromise tags of words that never stand as a surname after a given name ('Hope Seen', 'Rosie Said', 'Holly Well'). */
 const NOT_A_SURNAME_TAGS = new Set([
-  'Adverb', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary',
+  'Adverb', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'Copula', 'Modal', 'Auxiliary',
   'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adjective', 'Comparative', 'Superlative', 'Value',
 ]);
 
@@ -56,7 +56,8 @@ const NOT_A_SURNAME_TAGS = new Set([
 function surnameAfterGiven(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   const parts = foldToken(word).split('-');
-  return parts.every((p) => isSurname(p) && !NOT_A_SURNAME_TAGS.has(tagOf(p) ?? '') && !baseVerb(p));
+  // a word that is a well-known surname too ('Green', 'Brown', 'Young') stands as one whatever its tag
+  return parts.every((p) => isSurname(p) && (isNameWord(p) || (!NOT_A_SURNAME_TAGS.has(tagOf(p) ?? '') && !baseVerb(p))));
 }
 
 /** The mention covering `start..end`, if any. */
@@ -85,10 +86,11 @@ export function anotherPersonBeside(
     const other = coverOf(mentions, at, at + word.replace(/\.$/u, '').length);
     if (other) {
       const [left, right] = after ? [mention, other] : [other, mention];
-      if (!hasKind(left, GIVEN) || !hasKind(right, FAMILY)) continue;
       const both = left.persons.filter((p) => right.persons.includes(p));
-      // a given name of one mapped person and a surname of another name someone else ('Jay Mistry')
-      if (both.length === 0) return true;
+      // one-word name parts of two different mapped people side by side name someone else ('Jay Mistry',
+      // 'Dr Ahmed Hussein'); beside a whole name it is a list ('Sarah Thompson Reid')
+      if (both.length === 0 && !/\s/u.test(text.slice(other.start, other.end))) return true;
+      if (!hasKind(left, GIVEN) || !hasKind(right, FAMILY)) continue;
       // a middle name and the surname without the first name: someone else of the family ('Anthony Preston')
       if (both.every((p) => kindsOf(left, p).every((k) => k === 'middle'))) return true;
       continue;

@@ -42,6 +42,7 @@ function placeBefore(text: string, start: number): boolean {
 /** Phrases that contain a name but are not a person ("Clare's Law"). */
 const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b/gu;
 
+const MODAL_QUESTION = /^(?:Will|May|Can|Shall|Must|Could|Would|Should)[ \t]+(?:you|I|we|he|she|they|it|someone|anyone)\b/u;
 const CITATION_AFTER = /^[ \t]*\((?:19|20)\d{2}[a-z]?[,;)]/u;
 const COMPASS_WORD = /^(?:North|South|East|West|Mid|Central|Greater|Upper|Lower|Inner|Outer|NORTH|SOUTH|EAST|WEST|MID|CENTRAL|GREATER)$/u;
 const NEXT_CAP_WORD = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
@@ -113,6 +114,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // 'in Small Heath': ordinary words after a locative, none a distinct name, are a place
   if (place && toks.length > 1 && !distinctive) return 0.3;
   if (distinctive && !place && personVerbBefore(text, first.start)) return 0.8;
+  // 'Will you keep out of it', 'May I ask': a modal asking a question
+  if (toks.length === 1 && MODAL_QUESTION.test(text.slice(first.start, first.end + 8))) return 0;
   if (toks.length === 1) {
     // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)
     if (first.first) return place ? 0.55 : 0.75;

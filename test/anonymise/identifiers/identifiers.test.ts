@@ -103,6 +103,9 @@ const positives: Positive[] = [
   // plates from abroad, near a vehicle word
   ['Portuguese plate 12-AB-34 seen on ANPR.', 'vehicle', '12-AB-34'],
   ['French vehicle FR-123-AB parked.', 'vehicle', 'FR-123-AB'],
+  ['DRIVES PORTUGUESE-PLATED 45-TR-18 AT NIGHT.', 'vehicle', '45-TR-18'],
+  ['Car seen: LT HRT 512 (Lithuanian plates).', 'vehicle', 'LT HRT 512'],
+  ['ARRESTED AT 12 SORREL CLOSE; MALE ARRESTED DRINK DRIVE.', 'address', '12 SORREL CLOSE'],
 ];
 
 describe('detectIdentifiers finds each kind', () => {
@@ -141,6 +144,7 @@ const negatives: string[] = [
   'Sarah Lane said she would call back.',
   'She works at Brixton Hill Group Practice and shops in Anderton Park.',
   'The COVID-19-era rota and a 2-in-1 form.',
+  'DRIVER ARRESTED DRINK DRIVE ON THE A52.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
@@ -180,6 +184,12 @@ describe('NI number prefixes', () => {
 
   it.each(['TN 12 34 56 C', 'QQ123456A'])('%s (a temporary or example prefix) is taken, recall first', (ni) => {
     expect(found(`Claim under ${ni}.`)).toEqual([['ni-number', ni]]);
+  });
+});
+
+describe('a spaced plate from abroad needs more than three capitals and digits', () => {
+  it('leaves a cue word and its number to the reference detector', () => {
+    expect(found('CAD 123 raised when the car left.').map(([k]) => k)).not.toContain('vehicle');
   });
 });
 

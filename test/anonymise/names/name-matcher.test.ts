@@ -169,6 +169,31 @@ describe('ordinary words that are also names', () => {
     expect(m.find('her partner mark was there').map((x) => x.text)).toEqual(['mark']);
   });
 
+  it('tells a professional who shares a mapped name by the role before it, or by a surname of someone else', () => {
+    const m = buildNameMatcher([
+      person('Rowan Kirk', 'RK', { role: 'friend' }),
+      person('Shilan Ahmed', 'SA'),
+      person('Abdi Hussein', 'AH'),
+      person('Errol Lincoln', 'EL'),
+      person('Nkechi Obi', 'NO', { role: 'professional' }),
+    ]);
+    const texts = (t: string): string[] => m.find(t).map((x) => x.text);
+    expect(texts('IDVA Rowan rang; SW (Rowan) agreed.')).toEqual([]);
+    expect(texts('Seen by Dr Ahmed Hussein.')).toEqual([]);
+    expect(texts('IDVA Rowan Fielding; CPN Errol Green')).toEqual([]);
+    // the map's own professional keeps her initials after her role; the friend outside a role is the friend
+    expect(texts('SW Nkechi visited. Rowan rang.')).toEqual(['Nkechi', 'Rowan']);
+    // a capitalised real name one letter from a part is not taken as a misspelling of it
+    const d = buildNameMatcher([person('Rose Dela Cruz', 'RC')]);
+    expect(d.find('nurse Rosario Dela Rosa').map((x) => x.text)).not.toContain('Dela Rosa');
+  });
+
+  it('keeps a numbered place that shares a surname', () => {
+    const m = buildNameMatcher([person('Ciara Ward', 'CW')]);
+    expect(m.find('She was moved to Ward 205 overnight.')).toEqual([]);
+    expect(m.find('Ms Ward 205')).toHaveLength(1);
+  });
+
   it('does not report modal verbs', () => {
     expect(matcher.ambiguous('she may call and will attend')).toEqual([]);
   });

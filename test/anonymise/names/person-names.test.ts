@@ -46,6 +46,8 @@ describe('detectPersonNames', () => {
     'The panel refers to work by Imkaan (2020) and Refuge (2019; 2021).',
     '9.3 The Ipswich MARAC steering group to provide interpreters.',
     'Housing was provided by Rochdale Boroughwide Housing.',
+    '"Will you keep out of it," he said. May I ask why?',
+    'STSFT - BadgerNet / Careflow record.',
     'From: MARAC Coordinator <marac@example.org>\nTo: HR Advice Line',
     'Adult A told Child B that Adult C had gone.',
     'ST said MR had left; GW and JB were present.',
