@@ -122,3 +122,26 @@ describe('entry()', () => {
     expect(a.unmappedNames()).toEqual(['DS Kowalski', 'PC Fraser', 'PC Helen Fraser']);
   });
 });
+
+describe('identifiers beside a protected term, places of Ireland, and ALL-CAPS logs once labelled', () => {
+  const caseMap = {
+    people: PEOPLE,
+    terms: [{ text: "Oak Meadow Travellers' Site", aliases: ['OAK MEADOW'], label: '[site]' }],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials');
+
+  it('keeps the pitch number of an address that runs into a protected site', () => {
+    expect(an.text("SCREAMING AT PITCH 14, OAK MEADOW TRAVELLERS' SITE, ST3 5QZ").text).toBe('SCREAMING AT [address], [site], [postcode]');
+  });
+
+  it('reads Irish towns and counties as places, not people', () => {
+    expect(an.text('Her mother lives in Tuam, Co. Galway, and visits Kilkenny.').text).toBe('Her mother lives in Tuam, Co. Galway, and visits Kilkenny.');
+  });
+
+  it('checks its own ALL-CAPS output without taking an ordinary capitalised word for a name', () => {
+    const once = an.text('OFFICERS ATTENDED 14 ACACIA AVENUE AT DAWN; REID ARRESTED.').text ?? '';
+    expect(once).toBe('OFFICERS ATTENDED [address] AT DAWN; MR ARRESTED.');
+    expect(an.text(once).detections.filter((d) => d.confidence >= 0.5)).toEqual([]);
+  });
+});

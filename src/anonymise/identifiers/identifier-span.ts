@@ -73,7 +73,21 @@ export function resolveOverlaps(candidates: readonly Span[]): Span[] {
   );
   const kept: Span[] = [];
   for (const span of ranked) {
-    if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
+    const clash = kept.filter((k) => span.start < k.end && k.start < span.end);
+    if (clash.length === 0) kept.push(span);
+    else {
+      // an address running into a longer span ('PITCH 14, <protected site>'): its own start is kept
+      const cut = trimmedBefore(span, Math.min(...clash.map((k) => k.start)));
+      if (cut) kept.push(cut);
+    }
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The address part of `span` before `at`, without trailing separators; null when too little is left. */
+function trimmedBefore(span: Span, at: number): Span | null {
+  if (span.kind !== 'address' || at <= span.start) return null;
+  const head = span.text.slice(0, at - span.start).replace(/[\s,;:–-]+$/u, '');
+  if (head.length < 3 || !/\d/u.test(head)) return null;
+  return { ...span, end: span.start + head.length, text: head };
 }

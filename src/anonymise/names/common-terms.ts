@@ -52,6 +52,8 @@ export const ABBREVIATIONS = new Set([
 
 /** Words a capital opens that name a role, a weekday in the plural, or a thing ('Headteacher', 'Tuesdays'). */
 export const OTHER_WORDS = new Set([
+  // 'Co. Galway': an Irish county's abbreviation
+  'co',
   'headteacher', 'headmaster', 'headmistress', 'deputy', 'senco', 'caseworker', 'keyworker', 'homecare', 'careline',
   'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends', 'xmas', 'eid',
   'diwali', 'ramadan', 'vaisakhi', 'navratri', 'holi', 'hanukkah', 'passover', 'lent', 'advent', 'halloween',

