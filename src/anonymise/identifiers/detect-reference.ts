@@ -89,6 +89,8 @@ const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{
 
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
+  // every reference holds a digit: most chronology sentences with none need no pattern at all
+  if (!/\d/u.test(text)) return spans;
   for (const m of matchesOf(CUED.forText(text), text)) {
     const lead = m[1] ?? '';
     const token = m[2] ?? '';

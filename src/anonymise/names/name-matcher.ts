@@ -211,8 +211,28 @@ function namePartsOf(variants: readonly { pattern: string; person: number }[]): 
   };
 }
 
-const NEXT_PLAIN_WORD = /^[ \t]+([\p{L}\p{M}'’-]{4,})/u;
-const PREVIOUS_PLAIN_WORD = /(?:^|[^\p{L}\p{M}'’-])([\p{L}\p{M}'’-]{4,})[ \t]+$/u;
+const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
+const isGap = (c: string): boolean => c === ' ' || c === '\t';
+
+/** The word of 4+ letters after `end` across spaces or tabs only (a scan, not a regex: it runs for every mention). */
+function wordAfter(text: string, end: number): { start: number; end: number } | null {
+  let i = end;
+  while (i < text.length && isGap(text.charAt(i))) i++;
+  if (i === end || i - end > 3) return null;
+  let j = i;
+  while (j < text.length && j - i < 40 && WORD_CHAR.test(text.charAt(j))) j++;
+  return j - i >= 4 ? { start: i, end: j } : null;
+}
+
+/** The word of 4+ letters before `start` across spaces or tabs only. */
+function wordBefore(text: string, start: number): { start: number; end: number } | null {
+  let i = start;
+  while (i > 0 && isGap(text.charAt(i - 1))) i--;
+  if (i === start || start - i > 3) return null;
+  let j = i;
+  while (j > 0 && i - j < 40 && WORD_CHAR.test(text.charAt(j - 1))) j--;
+  return i - j >= 4 ? { start: j, end: i } : null;
+}
 
 /**
  * For each accepted one-word mention, the word beside it when it is a misspelling (1 edit, 2 from 7 letters, same
@@ -223,13 +243,9 @@ function misspeltNeighbours(text: string, candidates: readonly Candidate[], part
   for (const c of candidates) {
     if (c.confidence <= 0 || c.data.multi) continue;
     const own = foldToken(text.slice(c.start, c.end));
-    const sides = [
-      { m: NEXT_PLAIN_WORD.exec(text.slice(c.end, c.end + 40)), after: true },
-      { m: PREVIOUS_PLAIN_WORD.exec(text.slice(Math.max(0, c.start - 40), c.start)), after: false },
-    ];
-    for (const { m, after } of sides) {
-      const raw = m?.[1];
-      if (!m || !raw) continue;
+    for (const side of [wordAfter(text, c.end), wordBefore(text, c.start)]) {
+      if (!side) continue;
+      const raw = text.slice(side.start, side.end);
       const word = foldToken(raw);
       const near = parts.near(word);
       if (near.length === 0) continue;
@@ -238,8 +254,7 @@ function misspeltNeighbours(text: string, candidates: readonly Candidate[], part
       if (/^\p{Lu}/u.test(raw) && (isFirstName(word) || isSurname(word))) continue;
       const persons = c.data.persons.filter((p) => near.some((x) => x.person === p && x.word !== own));
       if (persons.length !== 1) continue;
-      const at = after ? c.end + m[0].length - raw.length : c.start - m[0].length + m[0].indexOf(raw);
-      const [start, end] = after ? [c.start, at + raw.length] : [at, c.end];
+      const [start, end] = side.start >= c.end ? [c.start, side.end] : [side.start, c.end];
       out.push({ start, end, data: { persons, kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
       break;
     }

@@ -71,6 +71,7 @@ function institutionAfter(text: string, end: number): boolean {
 const NUMBER_AFTER = /^[ \t]+\d/u;
 /** A street line of an address just before (', Handsworth', ', Rhiwbina, CF14…'), or its label once replaced: the locality. */
 const ADDRESS_BEFORE = /(?:\d[\p{L}\p{N}'’ .-]*\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|grove|terrace|place|court|gardens|walk|view|rise|mews|row|square|hill|park|green|parade)\.?|\bheol [\p{L}\p{M} ]+|\bflat \d+[^,\n]*|\[(?:address|site)\])[ \t]*,[ \t]*$/iu;
+const COMMA_BEFORE = /,[ \t]*$/u;
 /** Right after an ALL-CAPS record system ('EMIS Web'). */
 const SYSTEM_BEFORE = /\b(\p{Lu}{3,})[ \t]+$/u;
 function systemBefore(text: string, start: number): boolean {
@@ -94,7 +95,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (cue) return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start)) return 0;
-  if (ADDRESS_BEFORE.test(text.slice(Math.max(0, first.start - 60), first.start))) return 0;
+  const before = text.slice(Math.max(0, first.start - 60), first.start);
+  if (COMMA_BEFORE.test(before) && ADDRESS_BEFORE.test(before)) return 0;
   if (toks.length === 1 && !first.first && NUMBER_AFTER.test(text.slice(after, after + 4))) return 0;
   // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
   // (a place word joined as a surname after a distinct first name, 'Bernadette Ward', is a name)
