@@ -132,7 +132,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
   const cue = personCue(text, start, end);
   if (cue === 0 && placeOrThing(text, start, end, word)) return keep('context', 0.3);
-  if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end)) {
+  // (an ALL-CAPS log stays one once our labels are written in it: 'AT [address] AT DAWN')
+  if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end, { labels: true })) {
     // an ALL-CAPS log: only a person's cue says a name; otherwise kept, and the chair is told
     return cue > 0 ? take(cue) : keep('context', 0.3);
   }

@@ -277,9 +277,10 @@ export function titleBefore(text: string, start: number): { title: string; title
 }
 
 /** Every letter in the 40 characters either side is a capital: an ALL-CAPS log, where capitals prove nothing. */
-export function isShouting(text: string, start: number, end: number): boolean {
-  // labels an anonymiser wrote ('[address]') are not the author's lower case
-  const around = (text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40)).replace(/\[[a-z ]+\]/gu, ' ');
+export function isShouting(text: string, start: number, end: number, opts: { labels?: boolean } = {}): boolean {
+  // with `labels`, labels an anonymiser wrote ('[address]') are not the author's lower case
+  const raw = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40);
+  const around = opts.labels ? raw.replace(/\[[a-z ]+\]/gu, ' ') : raw;
   let letters = 0;
   for (const ch of around) {
     if (ch >= 'a' && ch <= 'z') return false;
