@@ -52,27 +52,28 @@ describe('the test split', () => {
   let figures: SplitFigures;
   const get = async (): Promise<SplitFigures> => (figures ??= await evaluateSplit(test));
 
-  it('leaves at most 1.5% of mapped mentions and 6% of unmapped names, at 78% precision or better', async () => {
+  it('leaves at most 1.2% of mapped mentions and 4.5% of unmapped names, at 84% precision or better', async () => {
     const f = (await get()).figures;
-    expect(f.mapped.left / f.mapped.labels).toBeLessThanOrEqual(0.015);
-    expect(f.unmapped.left / f.unmapped.labels).toBeLessThanOrEqual(0.06);
-    expect((f.unmapped.replacements - f.unmapped.falsePositives) / f.unmapped.replacements).toBeGreaterThanOrEqual(0.78);
+    expect(f.mapped.left / f.mapped.labels).toBeLessThanOrEqual(0.012);
+    expect(f.unmapped.left / f.unmapped.labels).toBeLessThanOrEqual(0.045);
+    expect((f.unmapped.replacements - f.unmapped.falsePositives) / f.unmapped.replacements).toBeGreaterThanOrEqual(0.84);
   });
 
-  it('leaves no protected term, and at most 15% of any identifier kind', async () => {
+  it('leaves no protected term, and at most 8% of any identifier kind', async () => {
     const f = (await get()).figures;
     expect(f.terms.left).toBe(0);
-    for (const [kind, c] of Object.entries(f.identifiers)) expect(c.left / Math.max(1, c.labels), kind).toBeLessThanOrEqual(0.15);
+    for (const [kind, c] of Object.entries(f.identifiers)) expect(c.left / Math.max(1, c.labels), kind).toBeLessThanOrEqual(0.08);
   });
 
-  it('damages at most 6% of ordinary words', async () => {
+  it('damages at most 5.5% of ordinary words, and gives at most 26 mentions another person’s initials', async () => {
     const f = (await get()).figures;
-    expect(f.words.damaged / f.words.labels).toBeLessThanOrEqual(0.06);
+    expect(f.words.damaged / f.words.labels).toBeLessThanOrEqual(0.055);
+    expect(f.wrongAttribution).toBeLessThanOrEqual(26);
   });
 
   it('finds nothing at 0.5 or more in the anonymised output (the anonymiser and the check are one pipeline)', async () => {
     const s = await get();
-    expect(s.check.failing).toBeLessThanOrEqual(8);
+    expect(s.check.failing).toBeLessThanOrEqual(6);
   });
 
   it('reads a Word report whole and finds at least 90% of the leaks planted in it, in its header and properties too', async () => {
