@@ -2,14 +2,14 @@
 import { writeFile, readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../src/chronology/types.js';
 import { writeTimelineXlsx } from '../../src/export/to-xlsx.js';
-import { sampleContext, sampleTimeline } from './sample-timeline.js';
+import { manyEntries, sampleContext, sampleTimeline } from './sample-timeline.js';
 import { convertWithSoffice, waitForSoffice } from './soffice.js';
 import { zipMemberText } from './zip.js';
 
@@ -91,6 +91,30 @@ describe('writeTimelineXlsx', () => {
     const empty = new ExcelJS.Workbook();
     await empty.xlsx.load((await xlsxBytes([])) as unknown as ArrayBuffer);
     expect(empty.getWorksheet('Combined chronology')?.rowCount).toBe(1);
+  });
+
+  it('stops reading entries when the output is destroyed (a client that disconnects)', async () => {
+    let read = 0;
+    function* counted(): Generator<TimelineEntry> {
+      for (const e of manyEntries(200_000)) {
+        read++;
+        yield e;
+      }
+    }
+    let written = 0;
+    const out = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, done) {
+        written += chunk.length;
+        if (written > 64 * 1024) {
+          done();
+          out.destroy();
+        } else setImmediate(done);
+      },
+    });
+    await expect(writeTimelineXlsx(counted(), sampleContext, out)).rejects.toThrow();
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(50_000);
   });
 
   it('opens in LibreOffice with every row', { timeout: 120_000 }, async () => {
