@@ -16,4 +16,6 @@ export interface ExportContext {
   submissions: ExportSubmission[];
   generatedAt: Date;
   namesMode: 'initials' | 'pseudonym' | 'real';
+  /** Anonymised exports only: whether a sign-off that holds covers this data, as one line (publication-check.ts). */
+  publicationCheck?: string | undefined;
 }

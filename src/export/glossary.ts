@@ -77,39 +77,49 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Longest first, so 'DASH RIC' claims its text before 'DASH' and 'RIC' can.
-const BY_LENGTH = [...GLOSSARY].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-
-/** Case-sensitive and word-bounded; a plural or possessive ending ('GPs', "IDVA's") still counts. */
-function termPattern(abbreviation: string): RegExp {
-  const body = escapeRegExp(abbreviation).replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}&])${body}(?:s|['’]s)?(?![\\p{L}\\p{N}&])`, 'gu');
+/**
+ * One pattern for every term, longest first, so 'DASH RIC' claims its text before 'DASH' and 'RIC' can: case-sensitive
+ * and word-bounded, a plural or possessive ending ('GPs', "IDVA's") still counts.
+ */
+function termsPattern(glossary: readonly GlossaryTerm[]): RegExp {
+  const bodies = [...glossary]
+    .sort((a, b) => b.abbreviation.length - a.abbreviation.length)
+    .map((t) => escapeRegExp(t.abbreviation).replace(/ /g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}&])(${bodies.join('|')})(?:s|['’]s)?(?![\\p{L}\\p{N}&])`, 'gu');
 }
 
-const PATTERNS = BY_LENGTH.map((t) => ({ term: t, re: termPattern(t.abbreviation) }));
-
 /**
- * The glossary terms that appear in any of the texts, alphabetically. A shorter term inside a longer one
- * that matched ('DASH' in 'DASH RIC') only counts if it also appears on its own.
+ * Finds the glossary terms used in texts given one at a time (an export's cells as they are written), keeping only
+ * the terms found, never the texts. A shorter term inside a longer one that matched ('DASH' in 'DASH RIC') only
+ * counts if it also appears on its own.
  */
-export function glossaryFor(texts: Iterable<string>, glossary: readonly GlossaryTerm[] = GLOSSARY): GlossaryTerm[] {
-  const patterns =
-    glossary === GLOSSARY
-      ? PATTERNS
-      : [...glossary]
-          .sort((a, b) => b.abbreviation.length - a.abbreviation.length)
-          .map((t) => ({ term: t, re: termPattern(t.abbreviation) }));
-  const found = new Set<GlossaryTerm>();
-  for (const text of texts) {
-    if (found.size === patterns.length) break;
-    let rest = text;
-    for (const { term, re } of patterns) {
-      re.lastIndex = 0;
-      if (!re.test(rest)) continue;
-      found.add(term);
-      re.lastIndex = 0;
-      rest = rest.replace(re, (m) => ' '.repeat(m.length));
+export class GlossaryScanner {
+  private readonly byText = new Map<string, GlossaryTerm>();
+  private readonly found = new Set<GlossaryTerm>();
+  private readonly pattern: RegExp;
+
+  constructor(glossary: readonly GlossaryTerm[] = GLOSSARY) {
+    for (const t of glossary) this.byText.set(t.abbreviation, t);
+    this.pattern = termsPattern(glossary);
+  }
+
+  add(text: string | null): void {
+    if (!text || this.found.size === this.byText.size) return;
+    for (const m of text.matchAll(this.pattern)) {
+      const term = this.byText.get((m[1] ?? '').replace(/\s+/g, ' '));
+      if (term) this.found.add(term);
     }
   }
-  return [...found].sort((a, b) => (a.abbreviation < b.abbreviation ? -1 : a.abbreviation > b.abbreviation ? 1 : 0));
+
+  /** The terms found so far, alphabetically. */
+  terms(): GlossaryTerm[] {
+    return [...this.found].sort((a, b) => (a.abbreviation < b.abbreviation ? -1 : a.abbreviation > b.abbreviation ? 1 : 0));
+  }
+}
+
+/** The glossary terms that appear in any of the texts, alphabetically (see GlossaryScanner). */
+export function glossaryFor(texts: Iterable<string>, glossary: readonly GlossaryTerm[] = GLOSSARY): GlossaryTerm[] {
+  const scanner = new GlossaryScanner(glossary);
+  for (const text of texts) scanner.add(text);
+  return scanner.terms();
 }

@@ -1,10 +1,9 @@
-// Renders a merged timeline in the requested format: JSON and CSV as streams, XLSX streamed, DOCX built whole.
+// Renders a merged timeline in the requested format, each streamed as it is written.
 import { PassThrough, Readable } from 'node:stream';
 import type { TimelineEntry } from '../chronology/types.js';
-import { AppError } from '../errors.js';
 import type { ExportContext } from '../export/export-context.js';
 import { timelineToCsv } from '../export/to-csv.js';
-import { timelineToDocx } from '../export/to-docx.js';
+import { writeTimelineDocx } from '../export/to-docx.js';
 import { writeTimelineXlsx } from '../export/to-xlsx.js';
 
 export type Format = 'json' | 'csv' | 'xlsx' | 'docx';
@@ -42,9 +41,6 @@ function jsonStream(head: Record<string, unknown>, entries: readonly TimelineEnt
 
 const CHUNK_CHARS = 64 * 1024;
 
-/** The Word export is built whole in memory (the docx package has no streaming writer), so it is bounded. */
-export const DOCX_MAX_ENTRIES = 10_000;
-
 export async function renderTimeline(
   format: Format,
   entries: readonly TimelineEntry[],
@@ -62,11 +58,11 @@ export async function renderTimeline(
       writeTimelineXlsx(entries, ctx, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error('xlsx failed')));
       return { contentType, extension: 'xlsx', body: out };
     }
-    case 'docx':
-      if (entries.length > DOCX_MAX_ENTRIES) {
-        throw new AppError(413, 'too_large', `The Word export holds at most ${DOCX_MAX_ENTRIES} entries and this timeline has ${entries.length}. Narrow it with from/to or agency, or download xlsx.`, { limit: 'docx-entries' });
-      }
-      return { contentType, extension: 'docx', body: await timelineToDocx(entries, ctx) };
+    case 'docx': {
+      const out = new PassThrough();
+      writeTimelineDocx(entries, ctx, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error('docx failed')));
+      return { contentType, extension: 'docx', body: out };
+    }
   }
 }
 

@@ -1,8 +1,9 @@
-// Streaming exports: 100 000 entries through CSV and XLSX to a counting sink without holding them all.
+// Streaming exports: 100 000 entries through CSV, XLSX and DOCX to a counting sink without holding them all.
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { timelineToCsv } from '../../src/export/to-csv.js';
+import { writeTimelineDocx } from '../../src/export/to-docx.js';
 import { writeTimelineXlsx } from '../../src/export/to-xlsx.js';
 import { manyEntries, sampleContext } from './sample-timeline.js';
 
@@ -39,6 +40,14 @@ describe('streaming exports', () => {
     const { sink, bytes, peakRss } = countingSink();
     await writeTimelineXlsx(manyEntries(N), sampleContext, sink);
     expect(bytes()).toBeGreaterThan(N * 20);
+    expect(peakRss() - before).toBeLessThan(300 * MB);
+  });
+
+  it(`streams ${N} entries as DOCX with modest memory (no cap on entries)`, { timeout: 120_000 }, async () => {
+    const before = process.memoryUsage.rss();
+    const { sink, bytes, peakRss } = countingSink();
+    await writeTimelineDocx(manyEntries(N), sampleContext, sink);
+    expect(bytes()).toBeGreaterThan(N * 5); // a table of short rows compresses about fortyfold
     expect(peakRss() - before).toBeLessThan(300 * MB);
   });
 });

@@ -2,9 +2,12 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { timelineToDocx } from '../../src/export/to-docx.js';
-import { sampleContext, sampleTimeline } from './sample-timeline.js';
+import type { TimelineEntry } from '../../src/chronology/types.js';
+import { timelineToDocx, writeTimelineDocx } from '../../src/export/to-docx.js';
+import { manyEntries, sampleContext, sampleTimeline } from './sample-timeline.js';
 import { convertWithSoffice, waitForSoffice } from './soffice.js';
 import { zipMemberText } from './zip.js';
 
@@ -84,6 +87,46 @@ describe('timelineToDocx', () => {
     expect(paragraphsText(await zipMemberText(plain, 'word/document.xml'))).toContain(
       'No abbreviations from the glossary appear in this chronology.',
     );
+  });
+
+  it('reads back with mammoth: one table, the header row first, every entry a row, then the glossary', async () => {
+    const html = (await mammoth.convertToHtml({ buffer: docx })).value;
+    const tables = html.split('<table>').length - 1;
+    expect(tables).toBe(2); // the chronology and the glossary
+    const chronology = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
+    const rows = chronology.split('<tr>').slice(1);
+    expect(rows).toHaveLength(sampleTimeline.length + 1);
+    expect(rows[0]).toContain('<th><p><strong>Date</strong></p></th>');
+    expect(rows[4]).toContain('<td><p>IDVA Service</p></td>');
+    expect(rows[4]).toContain('<em>Victim not seen</em>');
+    expect(html).toContain('<h1>Glossary</h1>');
+    const raw = (await mammoth.extractRawText({ buffer: docx })).value;
+    expect(raw).toContain(`${sampleTimeline.length} entries in this chronology.`);
+    expect(raw).toContain('=HYPERLINK'); // Word runs no formulas: the text is kept as written
+  });
+
+  it('stops reading entries when the output is destroyed (a client that disconnects)', async () => {
+    let read = 0;
+    function* counted(): Generator<TimelineEntry> {
+      for (const e of manyEntries(200_000)) {
+        read++;
+        yield e;
+      }
+    }
+    let written = 0;
+    const out = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _enc, done) {
+        written += chunk.length;
+        if (written > 64 * 1024) {
+          done();
+          out.destroy();
+        } else setImmediate(done);
+      },
+    });
+    await expect(writeTimelineDocx(counted(), sampleContext, out)).rejects.toThrow();
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(50_000);
   });
 
   it('converts to a PDF with LibreOffice', { timeout: 120_000 }, async () => {
