@@ -7,7 +7,7 @@ import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 const CERTAIN_SUFFIX = String.raw`Street|Road|Avenue|Close|Drive|Crescent|Terrace|Gardens|Mews|Boulevard`;
 /** Also streets, but surnames or ordinary words too ("Sarah Lane", "the Way"): without a number they need a cue. */
 const STRONG_SUFFIX = String.raw`${CERTAIN_SUFFIX}|Lane|Grove|Place|Way|Walk|Square`;
-const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End`;
+const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cl\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End`;
 /** A word of a street name after the first: capitalised, or a small joining word ("Duke of York Street"). */
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?|of|the|de|la|le|upon|on|under|in)`;
 const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
@@ -32,8 +32,10 @@ const CAP = String.raw`[A-Z][\p{L}'’-]+`;
 const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
 
 /** "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane", "27 Heol y Deri", "41 WILMSLOW ROAD". */
+/** Houses named after their street ('2 Church Lane Cottages', '4 MILL ROAD FLATS'). */
+const ROW_OF_HOUSES = String.raw`(?:\s+(?:Cottages|Houses|Flats|Bungalows|Almshouses|COTTAGES|HOUSES|FLATS|BUNGALOWS))?`;
 const NUMBERED = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})${ROW_OF_HOUSES}`,
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */

@@ -51,8 +51,13 @@ function isCodedReference(code: string): boolean {
     const longNumber = segments.some((seg) => /^\d{4,}[A-Z]?$/.test(seg) && !/^(?:19|20)\d{2}$/.test(seg));
     return digits >= 4 && (longNumber || (segments.length >= 3 && hasLetters));
   }
-  // Hyphens alone: "COVID-19" and phone numbers are not references; "LDS-M-2013-118" is.
-  return hasLetters && digits >= 5 && segments.length >= 2 && /\d/.test(segments[segments.length - 1] ?? '');
+  // Hyphens alone: "COVID-19", "PHQ-9" and phone numbers are not references; "LDS-M-2013-118" is, and so are case
+  // and file codes with a run of 3+ digits among letter parts ("IDVA-4471-R", "GF-AW-0773", "LN-017").
+  if (!hasLetters || segments.length < 2) return false;
+  if (digits >= 5 && /\d/.test(segments[segments.length - 1] ?? '')) return true;
+  // (three short parts are a plate from abroad, 'FR-123-AB', for the vehicle detector)
+  if (segments.length === 3 && segments.every((seg) => seg.length <= 3)) return false;
+  return segments.some((seg) => /^\d{3,}$/.test(seg)) && segments.some((seg) => /^[A-Z]{2,}$/.test(seg));
 }
 
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712". */

@@ -100,6 +100,9 @@ const positives: Positive[] = [
   ['STORM INC 0815 ON THE DAY.', 'reference', '0815'],
   ['His phone was kept as exhibit KT/7 by the OIC.', 'reference', 'KT/7'],
   ['Connect 31170422-0089 opened.', 'reference', '31170422-0089'],
+  ['Suffolk IDVA - client KLM-5521-R (re-opened)', 'reference', 'KLM-5521-R'],
+  ['Agency worker file GF-AW-0773 on the HR system.', 'reference', 'GF-AW-0773'],
+  ['She lives at 2 Church Lane Cottages with the children.', 'address', '2 Church Lane Cottages'],
   // plates from abroad, near a vehicle word
   ['Portuguese plate 12-AB-34 seen on ANPR.', 'vehicle', '12-AB-34'],
   ['French vehicle FR-123-AB parked.', 'vehicle', 'FR-123-AB'],
@@ -144,6 +147,7 @@ const negatives: string[] = [
   'Sarah Lane said she would call back.',
   'She works at Brixton Hill Group Practice and shops in Anderton Park.',
   'The COVID-19-era rota and a 2-in-1 form.',
+  'PHQ-9 and GAD-7 scores; the A-12 form; ages 5-11; the 0800-1600 shift.',
   'DRIVER ARRESTED DRINK DRIVE ON THE A52.',
 ];
 
