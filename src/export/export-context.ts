@@ -10,6 +10,13 @@ export interface ExportSubmission {
   fileName?: string | null;
 }
 
+/**
+ * Whether the case's anonymised timeline is signed off (DESIGN §6): `holds` while nothing it rests on (the current
+ * submissions, the map's revision) has changed, `void` after; who signed is a role, never a person. `not-shown`: the
+ * token may not read the sign-off state, so the export does not say it.
+ */
+export type ExportSignOff = { state: 'none' | 'not-shown' } | { state: 'holds' | 'void'; at: string; role: string };
+
 export interface ExportContext {
   caseTitle: string;
   reviewPeriod?: ReviewPeriod;
@@ -18,4 +25,6 @@ export interface ExportContext {
   namesMode: 'initials' | 'pseudonym' | 'real';
   /** Anonymised exports only: whether a sign-off that holds covers this data, as one line (publication-check.ts). */
   publicationCheck?: string | undefined;
+  /** The case's sign-off state (`not-shown` to a token that may not read it); absent: not stated (the stateless merge). */
+  signOff?: ExportSignOff;
 }

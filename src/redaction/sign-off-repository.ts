@@ -32,6 +32,13 @@ export class SignOffRepository {
     return { id: row.id, at: row.at, by: s.by, verdict: 'pass', entries: s.entries, sha256: s.sha256 };
   }
 
+  /** What an export states of the latest sign-off: when, the signer's role (never who), and whether it still holds. */
+  async standing(caseId: string): Promise<{ at: string; role: string; holds: boolean } | null> {
+    const row = await this.db.selectFrom('sign_offs').select(['at', 'by_role', 'basis']).where('case_id', '=', caseId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    if (!row) return null;
+    return { at: row.at, role: row.by_role, holds: row.basis === (await this.basis(caseId)) };
+  }
+
   /** The latest sign-off, and whether it still holds (nothing it rests on has changed since). */
   async latest(caseId: string): Promise<{ signOff: SignOff | null; holds: boolean }> {
     const row = await this.db.selectFrom('sign_offs').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -10,7 +10,7 @@ import { principalOf } from '../plugins/auth.js';
 import { readMultipartPairs } from '../submissions/read-upload-request.js';
 import { parsePeopleField } from './people-field.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
-import { fileResponse, formatEnum, namesEnum, timelineJson } from './timeline-schemas.js';
+import { formatEnum, namesEnum, timelineResponse } from './timeline-schemas.js';
 import { composeTimeline } from './timeline-service.js';
 import { mapOfPeople } from '../anonymise/types.js';
 
@@ -26,7 +26,7 @@ const mergeRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['timeline'],
       summary: 'Merge files without storing anything: multipart (agency, file) pairs and an optional people field',
       querystring: mergeQuery,
-      response: { 200: timelineJson.or(fileResponse), 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
+      response: { 200: timelineResponse, 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
     },
     handler: async (request, reply) => {
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send multipart/form-data with (agency, file) pairs.');

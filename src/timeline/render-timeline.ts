@@ -4,9 +4,11 @@ import type { TimelineEntry } from '../chronology/types.js';
 import type { ExportContext } from '../export/export-context.js';
 import { timelineToCsv } from '../export/to-csv.js';
 import { writeTimelineDocx } from '../export/to-docx.js';
+import { writeTimelinePdf } from '../export/to-pdf.js';
 import { writeTimelineXlsx } from '../export/to-xlsx.js';
+import { FORMAT_TYPES } from './timeline-schemas.js';
 
-export type Format = 'json' | 'csv' | 'xlsx' | 'docx';
+export type Format = keyof typeof FORMAT_TYPES;
 
 export interface Rendered {
   contentType: string;
@@ -14,12 +16,7 @@ export interface Rendered {
   body: Readable | Buffer;
 }
 
-const TYPES: Record<Format, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+const TYPES: Record<Format, string> = FORMAT_TYPES;
 
 /** The JSON document, written entry by entry so a 100 000-entry timeline is never one giant string. */
 function jsonStream(head: Record<string, unknown>, entries: readonly TimelineEntry[], tail: Record<string, unknown>): Readable {
@@ -62,6 +59,11 @@ export async function renderTimeline(
       const out = new PassThrough();
       writeTimelineDocx(entries, ctx, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error('docx failed')));
       return { contentType, extension: 'docx', body: out };
+    }
+    case 'pdf': {
+      const out = new PassThrough();
+      writeTimelinePdf(entries, ctx, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error('pdf failed')));
+      return { contentType, extension: 'pdf', body: out };
     }
   }
 }

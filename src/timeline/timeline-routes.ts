@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Agencies } from '../access/agency.js';
 import type { KeyRange } from './order.js';
 import { caseParams, errorResponse } from '../cases/case-schemas.js';
-import { viewFor } from '../access/scope.js';
+import { may, viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
-import { fileResponse, timelineJson, timelineQuery } from './timeline-schemas.js';
+import { timelineQuery, timelineResponse } from './timeline-schemas.js';
 import { buildCaseTimeline, visibleSubmissions } from './timeline-service.js';
 
 const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,10 +21,10 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'timeline:read' },
     schema: {
       tags: ['timeline'],
-      summary: 'The merged timeline (anonymised by default) as JSON, CSV, XLSX or DOCX',
+      summary: 'The merged timeline (anonymised by default) as JSON, CSV, XLSX, DOCX or PDF',
       params: caseParams,
       querystring: timelineQuery,
-      response: { 200: timelineJson.or(fileResponse), 400: errorResponse, 403: errorResponse, 404: errorResponse, 501: errorResponse },
+      response: { 200: timelineResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 501: errorResponse },
     },
     handler: async (request, reply) => {
       const scope = scopeOf(request);
@@ -41,6 +41,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const built = await buildCaseTimeline(sources, view, c, query);
       const subs = visibleSubmissions(view, await submissions.list(c.id, view.agencies)).filter((s) => s.current);
+      const signOff = may(scope, 'signoff:read') ? await app.repos.signOffs.standing(c.id) : undefined;
       const rendered = await renderTimeline(
         format,
         built.entries,
@@ -50,6 +51,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
           submissions: subs.map((s) => ({ agency: s.agency, version: s.version, entries: s.entries, uploadedAt: s.uploadedAt })),
           generatedAt: new Date(),
           namesMode: query.names,
+          signOff: signOff === undefined ? { state: 'not-shown' } : signOff ? { state: signOff.holds ? 'holds' : 'void', at: signOff.at, role: signOff.role } : { state: 'none' },
         },
         {
           head: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },

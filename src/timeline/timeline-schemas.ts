@@ -11,7 +11,16 @@ export const partialIso = z
   }, 'is not a real date');
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
-export const formatEnum = z.enum(['json', 'csv', 'xlsx', 'docx']);
+export const formatEnum = z.enum(['json', 'csv', 'xlsx', 'docx', 'pdf']);
+
+/** The content type each format is sent as: the route's headers and the OpenAPI document both take it from here. */
+export const FORMAT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const satisfies Record<z.infer<typeof formatEnum>, string>;
 export const namesEnum = z.enum(['initials', 'pseudonym', 'real']);
 
 export const timelineQuery = z.object({
@@ -61,4 +70,16 @@ export const timelineJson = z.object({
   }),
 });
 
-export const fileResponse = z.string().describe('The timeline as a CSV, XLSX or DOCX file (Content-Disposition: attachment)');
+const file = (what: string) => z.string().meta({ format: 'binary' }).describe(`${what} (Content-Disposition: attachment)`);
+
+/** The 200 answer of the timeline and the merge, one schema per content type (`format` picks it). */
+export const timelineResponse = {
+  description: 'The merged timeline in the format asked for: JSON, or a file',
+  content: {
+    'application/json': { schema: timelineJson },
+    'text/csv': { schema: z.string().describe('CSV: UTF-8 with BOM and CRLF, formula injection neutralised (Content-Disposition: attachment)') },
+    [FORMAT_TYPES.xlsx]: { schema: file('XLSX workbook: the combined chronology and the agencies sheet') },
+    [FORMAT_TYPES.docx]: { schema: file('DOCX: the combined narrative chronology, landscape, with a glossary') },
+    [FORMAT_TYPES.pdf]: { schema: file('PDF: the combined chronology for panel packs, landscape A4, the names mode and sign-off state on page 1') },
+  },
+};

@@ -5,6 +5,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createCase, upload } from '../helpers/requests.js';
+import { pdfAllText, pdfPages, squash } from '../export/pdf-tools.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
@@ -29,7 +30,8 @@ async function zipText(zip: Buffer): Promise<string> {
   return parts.join('\n');
 }
 
-const bodyText = async (format: string, body: Buffer): Promise<string> => (format === 'xlsx' || format === 'docx' ? zipText(body) : body.toString('utf8'));
+const bodyText = async (format: string, body: Buffer): Promise<string> =>
+  format === 'xlsx' || format === 'docx' ? zipText(body) : format === 'pdf' ? pdfAllText(body) : body.toString('utf8');
 
 describe.each(storeKinds)('an author’s scope on %s', (kind) => {
   let t: TestApp;
@@ -61,7 +63,7 @@ describe.each(storeKinds)('an author’s scope on %s', (kind) => {
     });
   });
 
-  it.each(['json', 'csv', 'xlsx', 'docx'])('real names as %s: only its own agency, its own counts, no trace of the others', async (format) => {
+  it.each(['json', 'csv', 'xlsx', 'docx', 'pdf'])('real names as %s: only its own agency, its own counts, no trace of the others', async (format) => {
     const res = await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&format=${format}`, token: author });
     expect(res.statusCode, res.body).toBe(200);
     const all = await bodyText(format, res.rawPayload);
@@ -73,6 +75,14 @@ describe.each(storeKinds)('an author’s scope on %s', (kind) => {
       expect(body.report.total).toBe(ownEntries);
     }
     if (format === 'docx') expect(all).toContain(`${ownEntries} entries`);
+    if (format === 'pdf') expect(squash(all)).toContain(squash(`End of the chronology: ${ownEntries} entries.`));
+  });
+
+  it('the PDF’s first page lists its own agency alone, with its own version and rows, and shows no sign-off state', async () => {
+    const res = await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&format=pdf`, token: author });
+    const [first] = await pdfPages(res.rawPayload);
+    expect(squash(first ?? '')).toContain(squash(`Agencies: ${OWN} (version 1, ${ownEntries} entries) Generated`));
+    expect(first).toContain('Sign-off: not shown in this export.');
   });
 
   it('the XLSX agencies sheet lists its own agency alone, with its own version and rows', async () => {
@@ -88,10 +98,10 @@ describe.each(storeKinds)('an author’s scope on %s', (kind) => {
     expect(rows).toEqual([[OWN, 1, ownEntries]]);
   });
 
-  it('the chair’s export of the same case lists all three agencies (the canary can see them)', async () => {
-    const res = await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&format=docx` });
-    const all = await zipText(res.rawPayload);
-    for (const agency of [OWN, ...OTHERS]) expect(all).toContain(agency);
+  it.each(['docx', 'pdf'])('the chair’s %s export of the same case lists all three agencies (the canary can see them)', async (format) => {
+    const res = await t.call({ method: 'GET', url: `/api/cases/${caseId}/timeline?names=real&format=${format}` });
+    const all = squash(await bodyText(format, res.rawPayload));
+    for (const agency of [OWN, ...OTHERS]) expect(all).toContain(squash(agency));
   });
 
   it('when the chair shares the anonymised merged timeline, the author gets no real unmapped names from it', async () => {

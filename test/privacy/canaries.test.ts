@@ -7,6 +7,7 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { multipart } from '../helpers/requests.js';
+import { pdfAllText } from '../export/pdf-tools.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const OWN = 'Greater Manchester Police';
@@ -36,16 +37,16 @@ async function zipText(zip: Buffer): Promise<string> {
   return parts.join('\n');
 }
 
-/** All a client receives: headers, and the body as text (xlsx and docx unzipped, every member). */
+/** All a client receives: headers, and the body as text (xlsx and docx unzipped, every member; a PDF's text and metadata). */
 async function received(res: LightMyRequestResponse): Promise<string> {
   const type = String(res.headers['content-type'] ?? '');
-  const body = /openxmlformats/.test(type) ? await zipText(res.rawPayload) : res.body;
+  const body = /openxmlformats/.test(type) ? await zipText(res.rawPayload) : type === 'application/pdf' ? await pdfAllText(res.rawPayload) : res.body;
   return `${JSON.stringify(res.headers)}\n${body}`;
 }
 
 type Request = Pick<InjectOptions, 'method' | 'url' | 'payload' | 'headers'>;
 
-const FORMATS = ['json', 'csv', 'xlsx', 'docx'];
+const FORMATS = ['json', 'csv', 'xlsx', 'docx', 'pdf'];
 const NAMES = ['initials', 'pseudonym', 'real'];
 
 describe.each(storeKinds)('canaries on %s', (kind) => {

@@ -137,6 +137,12 @@ describe('the web page, for a review chair', () => {
     await expect.poll(() => page.locator('.notice--success').textContent()).toContain('Downloaded');
   });
 
+  it('downloads the panel-pack PDF the same way', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF (panel pack)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('runs the redaction check on the anonymised timeline and on pasted text', async () => {
     await go('Redaction check');
     await page.getByRole('button', { name: 'Run the check' }).click();

@@ -133,7 +133,7 @@ export async function renderTimeline(container: HTMLElement, ctx: Ctx): Promise<
   for (const r of radios) r.querySelector('input')?.addEventListener('change', () => void load());
   pageSize.addEventListener('change', () => drawPage());
 
-  const dl = (format: 'json' | 'csv' | 'xlsx' | 'docx') => () => {
+  const dl = (format: 'json' | 'csv' | 'xlsx' | 'docx' | 'pdf') => () => {
     downloadMsg.replaceChildren(h('p', { class: 'hint' }, `Preparing the ${format.toUpperCase()} file…`));
     download(casePath(ctx, `/timeline${query(format)}`), `combined-chronology.${format}`).then(
       (name) => downloadMsg.replaceChildren(notice(`Downloaded ${name} (${namesLabels[names()]}).`, 'success')),
@@ -148,7 +148,7 @@ export async function renderTimeline(container: HTMLElement, ctx: Ctx): Promise<
     filters,
     h('h2', { class: 'heading-l' }, 'Download'),
     h('p', { class: 'body' }, 'Downloads use the names and filters chosen above.'),
-    h('div', { class: 'button-group' }, button('Excel (.xlsx)', dl('xlsx'), 'secondary'), button('Word (.docx)', dl('docx'), 'secondary'), button('CSV', dl('csv'), 'secondary'), button('JSON', dl('json'), 'secondary')),
+    h('div', { class: 'button-group' }, button('Excel (.xlsx)', dl('xlsx'), 'secondary'), button('Word (.docx)', dl('docx'), 'secondary'), button('PDF (panel pack)', dl('pdf'), 'secondary'), button('CSV', dl('csv'), 'secondary'), button('JSON', dl('json'), 'secondary')),
     downloadMsg,
     h('h2', { class: 'heading-l' }, 'Entries'),
     status,
