@@ -28,6 +28,11 @@ for (const format of ['json', 'csv', 'xlsx']) {
 steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'exportTimeline', args: ['docx', 'real', '2'] });
 steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'plainXlsxWrite', args: [] });
 steps.push({ group: 'merge and export 20 agencies × 5 000 entries', step: 'exportTimeline', args: ['xlsx', 'initials'] });
+// The PDF export: the writer beside pdfkit's simplest text flow with the same rows and font, then through the route.
+for (const n of [5_000, 100_000]) {
+  steps.push({ group: 'PDF export', step: 'pdfWriter', args: [String(n)] }, { group: 'PDF export', step: 'pdfPlainFlow', args: [String(n)] });
+}
+steps.push({ group: 'PDF export', step: 'exportPdf', args: ['1'] }, { group: 'PDF export', step: 'exportPdf', args: ['20'] });
 steps.push(
   { group: 'anonymise ~20 MB of chronology text', step: 'anonymise', args: ['20'] },
   { group: 'anonymise ~20 MB of chronology text', step: 'anonymise', args: ['5', 'uncached'] },

@@ -2,6 +2,7 @@
 import { anonymise, compromisePeople } from './anonymise-cases.js';
 import { exportTimeline, plainXlsxWrite } from './export-cases.js';
 import { plainCsv, plainPapaparse, plainXlsx, upload } from './ingest-cases.js';
+import { exportPdf, pdfPlainFlow, pdfWriter } from './pdf-cases.js';
 
 const steps: Record<string, (...args: string[]) => Promise<void>> = {
   plainXlsx: (f = '', warm = '') => plainXlsx(f, warm),
@@ -10,6 +11,9 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
   upload: (f = '', warm = '') => upload(f, warm),
   exportTimeline: (format = 'json', names = 'real', agencies = '20') => exportTimeline(format, names, Number(agencies)),
   plainXlsxWrite: () => plainXlsxWrite(),
+  pdfWriter: (n = '5000') => pdfWriter(Number(n)),
+  pdfPlainFlow: (n = '5000') => pdfPlainFlow(Number(n)),
+  exportPdf: (agencies = '1') => exportPdf(Number(agencies)),
   anonymise: (mb = '20', cached = 'cached') => anonymise(Number(mb), cached),
   compromisePeople: (mb = '0.5') => compromisePeople(Number(mb)),
 };

@@ -1,14 +1,10 @@
 // "Page N of M" while streaming: every page draws one form XObject for M, whose content is written after the last page.
 // PDF lets an object be written anywhere in the file (the xref table finds it), so pages can be flushed as they fill.
+import type { PdfFont } from './pdf-text.js';
 
-/** The parts of pdfkit's document this needs; the font and page fields are pdfkit internals, hence the narrow types. */
+/** The parts of pdfkit's document this needs; the page fields are pdfkit internals, hence the narrow types. */
 interface Ref {
   end(chunk?: string): void;
-}
-interface EmbeddedFont {
-  id: string;
-  ref(): Ref;
-  encode(text: string): [string[], unknown[]];
 }
 export interface PdfDoc {
   ref(data: object): Ref;
@@ -21,11 +17,12 @@ const NAME = 'PageTotal';
 export class PageTotal {
   private readonly form: Ref;
 
-  /** `font` is pdfkit's current font object (doc._font after doc.font(...)) and `size` the size to print M in. */
+  /** `font` is pdfkit's font object (doc._font after doc.font(...)); M is printed at `size` in `color` (rg operands). */
   constructor(
     private readonly doc: PdfDoc,
-    private readonly font: EmbeddedFont,
+    private readonly font: PdfFont,
     private readonly size: number,
+    private readonly color: string,
   ) {
     // Digits go into the font subset now: it is written when the document ends, after M is known.
     font.encode('0123456789');
@@ -48,6 +45,6 @@ export class PageTotal {
   /** Writes M into the form; call after the last page and before doc.end(). */
   finish(total: number): void {
     const [glyphs] = this.font.encode(String(total));
-    this.form.end(`BT /${this.font.id} ${this.size} Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
+    this.form.end(`${this.color} rg BT /${this.font.id} ${this.size} Tf 0 0 Td <${glyphs.join('')}> Tj ET`);
   }
 }

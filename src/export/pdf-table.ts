@@ -2,6 +2,7 @@
 // fit a page and split with continuation markers when they do not, and the running header and footer of each page.
 import { PageTotal, type PdfDoc } from './pdf-page-total.js';
 import { wrapLines } from './wrap-lines.js';
+import { TextBatch, type PdfFont } from './pdf-text.js';
 
 export interface TableStyle {
   margin: number;
@@ -48,15 +49,13 @@ export class PdfTable {
   private readonly headerCells: string[][];
   private readonly headerHeight: number;
   private readonly total: PageTotal;
-  private readonly ascender: number;
   private page = 0;
   private y = 0;
   private tableTop = 0;
   private tableBottom = 0;
   private rowsOnPage = 0;
-  private currentFont: Font | null = null;
-  private currentSize = 0;
-  private currentColor = '';
+  private readonly fonts: Record<Font, PdfFont>;
+  private readonly batches = new Map<string, TextBatch>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -70,14 +69,12 @@ export class PdfTable {
     this.widths = shares.map((s) => (s / sum) * this.textWidth);
     this.xs = this.widths.map((_, i) => margin + this.widths.slice(0, i).reduce((a, b) => a + b, 0));
     this.bottom = PAGE_H - margin - 12;
-    this.setFont('bold', style.size);
-    this.headerCells = headers.map((h, i) => wrapLines(h, (this.widths[i] ?? 0) - 2 * padX, (s) => doc.widthOfString(s)));
+    // pdfkit's font objects (internal): text is measured and encoded with them directly.
+    const fontOf = (name: Font): PdfFont => (doc.font(name) as unknown as { _font: PdfFont })._font;
+    this.fonts = { regular: fontOf('regular'), bold: fontOf('bold'), oblique: fontOf('oblique') };
+    this.headerCells = headers.map((h, i) => wrapLines(h, (this.widths[i] ?? 0) - 2 * padX, this.measure('bold', style.size)));
     this.headerHeight = this.heightOf(Math.max(1, ...this.headerCells.map((c) => c.length)));
-    this.setFont('regular', SMALL);
-    // pdfkit's current font object (internal): the page total is printed in it.
-    const font = (doc as unknown as { _font: ConstructorParameters<typeof PageTotal>[1] & { ascender: number } })._font;
-    this.ascender = font.ascender / 1000;
-    this.total = new PageTotal(doc as unknown as PdfDoc, font, SMALL);
+    this.total = new PageTotal(doc as unknown as PdfDoc, this.fonts.regular, SMALL, rgb(MUTED));
   }
 
   /** Opens page 1 with the title block above the table. */
@@ -88,8 +85,8 @@ export class PdfTable {
   /** One row: `cells` in column order; `label` names the row in continuation markers (date, time, agency). */
   row(cells: readonly string[], label: string): void {
     const { padX, lineHeight } = this.style;
-    this.setFont('regular', this.style.size);
-    const lines = cells.map((t, i) => wrapLines(t, (this.widths[i] ?? 0) - 2 * padX, (s) => this.doc.widthOfString(s)));
+    const measure = this.measure('regular', this.style.size);
+    const lines = cells.map((t, i) => wrapLines(t, (this.widths[i] ?? 0) - 2 * padX, measure));
     const count = Math.max(1, ...lines.map((c) => c.length));
     if (this.y + this.heightOf(count) <= this.bottom) return this.part(lines, 0, count, [], []);
     if (this.heightOf(count) <= this.bottom - this.freshTop()) {
@@ -98,9 +95,9 @@ export class PdfTable {
     }
     // Taller than a page: line by line across pages, each part marked.
     const markerWidth = (this.widths[this.style.markerColumn] ?? 0) - 2 * padX;
-    this.setFont('oblique', this.style.size);
-    const continued = wrapLines(`(continued) ${label}`, markerWidth, (s) => this.doc.widthOfString(s));
-    const continues = wrapLines('continues on the next page', markerWidth, (s) => this.doc.widthOfString(s));
+    const oblique = this.measure('oblique', this.style.size);
+    const continued = wrapLines(`(continued) ${label}`, markerWidth, oblique);
+    const continues = wrapLines('continues on the next page', markerWidth, oblique);
     let from = 0;
     for (;;) {
       const before = from > 0 ? continued : [];
@@ -121,6 +118,7 @@ export class PdfTable {
   note(text: string): void {
     if (this.y + this.style.lineHeight + 6 > this.bottom) this.newPage();
     this.text(text, this.style.margin, this.y + 6, 'oblique', this.style.size, MUTED);
+    this.flushText();
     this.y += this.style.lineHeight + 6;
   }
 
@@ -144,18 +142,19 @@ export class PdfTable {
     if (this.page > 0) this.closePage();
     this.doc.addPage();
     this.page += 1;
-    this.currentFont = null;
-    this.currentColor = '';
     const { margin } = this.style;
+    const small = this.measure('regular', SMALL);
     this.text(this.furniture.running, margin, margin, 'regular', SMALL, MUTED);
     const footerTop = PAGE_H - margin - SMALL;
     const pageText = `Page ${this.page} of `;
     this.text(pageText, margin, footerTop, 'regular', SMALL, MUTED);
-    this.total.place(margin + this.doc.widthOfString(pageText), footerTop + this.ascender * SMALL);
+    this.flushText();
+    this.total.place(margin + small(pageText), footerTop + (this.fonts.regular.ascender / 1000) * SMALL);
     const middle = this.furniture.footerMiddle;
-    this.text(middle, margin + (this.textWidth - this.doc.widthOfString(middle)) / 2, footerTop, 'regular', SMALL, MUTED);
+    this.text(middle, margin + (this.textWidth - small(middle)) / 2, footerTop, 'regular', SMALL, MUTED);
     const right = this.furniture.footerRight;
-    this.text(right, PAGE_W - margin - this.doc.widthOfString(right), footerTop, 'regular', SMALL, MUTED);
+    this.text(right, PAGE_W - margin - small(right), footerTop, 'regular', SMALL, MUTED);
+    this.flushText();
     this.y = margin + 12;
     if (title) this.titleBlock(title);
     this.columnHeader();
@@ -164,13 +163,13 @@ export class PdfTable {
 
   private titleBlock(title: readonly TitleLine[]): void {
     for (const line of title) {
-      this.setFont(line.font, line.size);
-      for (const l of wrapLines(line.text, this.textWidth, (s) => this.doc.widthOfString(s))) {
+      for (const l of wrapLines(line.text, this.textWidth, this.measure(line.font, line.size))) {
         this.text(l, this.style.margin, this.y, line.font, line.size, '#000000');
         this.y += line.size * 1.3;
       }
       this.y += 2;
     }
+    this.flushText();
     this.y += 8;
   }
 
@@ -178,10 +177,10 @@ export class PdfTable {
     const { margin, padX, padY, lineHeight, size } = this.style;
     this.tableTop = this.y;
     this.doc.rect(margin, this.y, this.textWidth, this.headerHeight).fill(HEADER_FILL);
-    this.currentColor = '';
     this.headerCells.forEach((lines, i) => {
       lines.forEach((l, k) => this.text(l, (this.xs[i] ?? 0) + padX, this.y + padY + k * lineHeight, 'bold', size, '#000000'));
     });
+    this.flushText();
     this.y += this.headerHeight;
     this.tableBottom = this.y;
     this.rule(this.tableTop);
@@ -209,6 +208,7 @@ export class PdfTable {
       this.text(l, markerX, top, 'oblique', size, MUTED);
       top += lineHeight;
     }
+    this.flushText();
     this.y = top + padY;
     this.tableBottom = this.y;
     this.rule(this.y);
@@ -232,17 +232,31 @@ export class PdfTable {
       .stroke();
   }
 
-  private setFont(font: Font, size: number): void {
-    if (this.currentFont !== font) this.doc.font(font);
-    if (this.currentSize !== size) this.doc.fontSize(size);
-    this.currentFont = font;
-    this.currentSize = size;
+  private measure(font: Font, size: number): (s: string) => number {
+    const f = this.fonts[font];
+    return (s) => f.widthOfString(s, size);
   }
 
+  /** Queues a line of text; it reaches the page at the next flushText(), in one text object with its neighbours. */
   private text(s: string, x: number, y: number, font: Font, size: number, color: string): void {
-    this.setFont(font, size);
-    if (this.currentColor !== color) this.doc.fillColor(color);
-    this.currentColor = color;
-    this.doc.text(s, x, y, { lineBreak: false });
+    const key = `${font} ${size} ${color}`;
+    let batch = this.batches.get(key);
+    if (!batch) {
+      batch = new TextBatch(this.doc as never, this.fonts[font], size, rgb(color));
+      this.batches.set(key, batch);
+    }
+    if (batch.add(s, x, y)) return;
+    // Positioned glyphs (combining marks): pdfkit's own text call places them.
+    this.flushText();
+    this.doc.font(font).fontSize(size).fillColor(color).text(s, x, y, { lineBreak: false });
   }
+
+  private flushText(): void {
+    for (const b of this.batches.values()) b.flush();
+  }
+}
+
+/** '#555555' → '0.333 0.333 0.333' (the operands of rg). */
+function rgb(hex: string): string {
+  return [1, 3, 5].map((i) => (parseInt(hex.slice(i, i + 2), 16) / 255).toFixed(3)).join(' ');
 }

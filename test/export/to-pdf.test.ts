@@ -68,6 +68,14 @@ describe('the PDF export', () => {
     expect(all).toContain(squash('=HYPERLINK("http://example.com","click")'));
   });
 
+  it('prints accents typed as combining marks, curly quotes and non-Latin letters the font has', async () => {
+    const text = 'Siobha\u0301n’s “safety plan”: Zoe\u0308, Łódź, Ελένη, Ольга, naïve café';
+    const e: TimelineEntry = { ...sampleTimeline[1]!, id: 'marks', event: text };
+    const all = (await pdfPages((await pdfOf([e])).pdf, { raw: true })).join('\n');
+    // pdftotext gives the marks back composed or not; compare in one normal form.
+    expect(squash(all.normalize('NFC'))).toContain(squash(text.normalize('NFC')));
+  });
+
   it('repeats the column header and numbers every page "Page N of M" while streaming', async () => {
     const entries = [...manyEntries(600)];
     const { pdf, result } = await pdfOf(Readable.from(entries));
