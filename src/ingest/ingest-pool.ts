@@ -69,7 +69,7 @@ export function sheetWorkerSetup(heapMb = 256): { execArgv: string[]; resourceLi
 export function createIngestPool(opts: IngestPoolOptions = {}): IngestPool {
   const pool = new Piscina<IngestTask, void>({
     filename: worker.filename,
-    // One worker kept warm (modules loaded, exceljs imported): a cold start adds a few hundred ms to an upload.
+    // One worker kept warm (modules loaded): a cold start adds a few hundred ms to an upload.
     minThreads: opts.minThreads ?? 1,
     maxThreads: opts.maxThreads ?? 2,
     idleTimeout: 30_000,

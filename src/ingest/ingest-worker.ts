@@ -3,7 +3,4 @@ import { runIngestTask } from './ingest-task.js';
 
 export type { IngestTask } from './ingest-task.js';
 
-// A warm worker has exceljs loaded before the first spreadsheet arrives (a csv never waits for it).
-void import('exceljs').catch(() => undefined);
-
 export default runIngestTask;

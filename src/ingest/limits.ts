@@ -16,7 +16,7 @@ export interface IngestLimits {
   maxRatio: number;
   /** Entries in the xlsx zip (1000; a real workbook has 10–50). */
   maxZipEntries: number;
-  /** `<c>` elements across all worksheets of an xlsx, checked before exceljs builds its in-memory model (1 000 000). */
+  /** `<c>` elements across all worksheets of an xlsx, refused as the reader meets them (1 000 000). */
   maxCells: number;
   /** How long a worker may take to read one file before it is stopped and the file refused (60 s). */
   maxReadMs: number;

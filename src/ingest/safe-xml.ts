@@ -25,7 +25,7 @@ export class SafeXmlParser {
   private readonly decoder = new StringDecoder('utf8');
 
   constructor(handlers: XmlHandlers, file: string) {
-    this.scanner = new XmlScanner(false, false, file);
+    this.scanner = new XmlScanner(file);
     const parser = this.parser;
     parser.on('doctype', () => {
       throw damaged('xml-dtd', 'an XML part declares a DTD or entities', file);

@@ -1,17 +1,6 @@
-// Reads an xlsx's XML parts as bytes while they inflate: refuses DTDs, counts worksheet rows and cells, and notes
-// what the streaming reader needs to know of each worksheet (its merged ranges, whether it can read it as load() does).
-import { MiB, UnreadableFileError, messages } from './limits.js';
-
-export interface SheetPart {
-  /** `<mergeCell ref>` values, e.g. 'A1:G1' (the streaming reader ignores merges). */
-  merges: string[];
-  /**
-   * Every row and cell element is unprefixed with its `r` reference near its start, no cell holds inline rich text
-   * and none is an error, boolean or ISO date: the streaming reader numbers rows and cells by `r`, keeps only the last
-   * run of inline rich text, and reads those types' formula results as numbers.
-   */
-  streamable: boolean;
-}
+// Reads the XML parts of an Office zip as bytes while they inflate, before any parser sees them: refuses DTDs and
+// entity declarations, and XML that is not UTF-8.
+import { UnreadableFileError, messages } from './limits.js';
 
 /** `file` names the kind of file in the message: '.xlsx' (the default), '.ods', '.docx'. */
 export const damaged = (reason: string, what: string, file = '.xlsx'): UnreadableFileError =>
@@ -54,102 +43,18 @@ export function tokenAt(bytes: Buffer, lt: number): 'dtd' | 'row' | 'c' | null {
   const prefixed = word > lt + 1 && bytes[word] === 0x3a ? nameAt(bytes, word + 1) : null;
   return prefixed ?? nameAt(bytes, lt + 1);
 }
-const WORKBOOK_PR = /<(?:\w+:)?workbookPr\b[^>]*>/;
-const GT = 0x3e;
-const QUOTES = new Set([0x22, 0x27]);
-const MERGE_CELL = Buffer.from('mergeCell');
-const REF = Buffer.from('ref="');
-
-/**
- * Reads a row or cell element's opening tag as far as the window reaches: whether it has its ` r="…"` reference,
- * and whether its type ` t="…"` is one the streaming reader reads wrongly as a formula's result (an error or a
- * boolean becomes a number) or at all (an ISO date).
- */
-function referenceAndType(bytes: Buffer, at: number): { hasRef: boolean; oddType: boolean } {
-  let hasRef = false;
-  let oddType = false;
-  const end = Math.min(bytes.length - 3, at + CARRY);
-  for (let i = at + 2; i < end && bytes[i] !== GT; i++) {
-    if (bytes[i] !== 0x20 || bytes[i + 2] !== 0x3d || !QUOTES.has(bytes[i + 3] ?? 0)) continue;
-    const name = bytes[i + 1];
-    if (name === 0x72) hasRef = true;
-    else if (name === 0x74) {
-      const t = bytes[i + 4];
-      oddType ||= t === 0x65 || t === 0x62 || t === 0x64; // e, b, d
-    }
-  }
-  return { hasRef, oddType };
-}
-
-/** What a worksheet scan remembers for the streaming reader (see SheetPart). */
-class SheetFacts implements SheetPart {
-  merges: string[] = [];
-  streamable = true;
-
-  /** At a '<' that tokenAt read as `tag`. */
-  see(bytes: Buffer, at: number, tag: 'row' | 'c' | null): void {
-    const first = bytes[at + 1];
-    if (tag !== null) {
-      // Unprefixed (its own letter right after '<'), with its reference (`<row r="12"`, `<c r="B12"`), of a usual type.
-      const { hasRef, oddType } = referenceAndType(bytes, at);
-      if ((first !== 0x72 && first !== 0x63) || !hasRef || oddType) this.streamable = false;
-    } else if (first === 0x72 && isNameEnd(bytes[at + 2])) {
-      this.streamable = false; // `<r>`: a run of inline rich text
-    } else if (
-      first === 0x6d &&
-      bytes.compare(MERGE_CELL, 0, MERGE_CELL.length, at + 1, at + 1 + MERGE_CELL.length) === 0 &&
-      isNameEnd(bytes[at + 1 + MERGE_CELL.length])
-    ) {
-      this.mergeAt(bytes, at);
-    }
-  }
-
-  /** `<mergeCell ref="A1:G1"/>`: its range, read within the window. */
-  private mergeAt(bytes: Buffer, at: number): void {
-    const window = bytes.subarray(at, Math.min(bytes.length, at + CARRY));
-    const from = window.indexOf(REF);
-    const to = from >= 0 ? window.indexOf(0x22, from + REF.length) : -1;
-    if (to < 0) this.streamable = false;
-    else this.merges.push(window.toString('latin1', from + REF.length, to));
-  }
-}
-
-/** Scans one XML part chunk by chunk: refuses DTDs, counts rows and cells of worksheets. */
+/** Scans one XML part chunk by chunk, as it inflates, for a DTD (or entity declaration) and a non-UTF-8 encoding. */
 export class XmlScanner {
   private carry: Buffer = EMPTY;
-  private pendingRow = false;
-  private head = '';
   private started = false;
-  rows = 0;
-  /** `<row>` and `<c>` elements: each becomes an object in exceljs's model, empty or not. */
-  elements = 0;
-  /** Worksheets only. */
-  readonly sheet: SheetFacts | undefined;
-  constructor(
-    private readonly countCells: boolean,
-    private readonly keepHead: boolean,
-    private readonly file = '.xlsx',
-  ) {
-    this.sheet = countCells ? new SheetFacts() : undefined;
-  }
+  constructor(private readonly file = '.xlsx') {}
 
   push(chunk: Buffer, final = false): void {
     this.checkStart(chunk);
     const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    if (this.keepHead && this.head.length < MiB) this.head += chunk.toString('latin1');
     const end = final ? bytes.length : bytes.length - CARRY;
     for (let at = bytes.indexOf(LT); at >= 0 && at < end; at = bytes.indexOf(LT, at + 1)) {
-      const tag = tokenAt(bytes, at);
-      if (tag !== 'dtd') this.sheet?.see(bytes, at, tag);
-      if (tag === null) continue;
-      if (tag === 'dtd') throw damaged('xml-dtd', 'an XML part declares a DTD or entities', this.file);
-      if (!this.countCells) continue;
-      this.elements++;
-      if (tag === 'row') this.pendingRow = true;
-      else if (this.pendingRow) {
-        this.rows++;
-        this.pendingRow = false;
-      }
+      if (tokenAt(bytes, at) === 'dtd') throw damaged('xml-dtd', 'an XML part declares a DTD or entities', this.file);
     }
     this.carry = final ? EMPTY : Buffer.from(bytes.subarray(Math.max(0, end)));
   }
@@ -162,10 +67,5 @@ export class XmlScanner {
         throw damaged('xml-encoding', 'an XML part is not UTF-8', this.file);
       }
     }
-  }
-
-  date1904(): boolean {
-    const pr = WORKBOOK_PR.exec(this.head)?.[0] ?? '';
-    return /\bdate1904\s*=\s*["'](?:1|true)["']/i.test(pr);
   }
 }

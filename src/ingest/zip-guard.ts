@@ -5,22 +5,8 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { LimitError, MiB, UnreadableFileError, messages } from './limits.js';
-import { XmlScanner, damaged, type SheetPart } from './xml-scan.js';
+import { XmlScanner, damaged } from './xml-scan.js';
 import type { IngestLimits } from './limits.js';
-
-export interface ZipGuardReport {
-  entries: number;
-  /** Bytes actually inflated, all entries together. */
-  inflatedBytes: number;
-  /** From `<workbookPr date1904=…>`; also honours "true", which exceljs 4.4 misreads as 1900. */
-  date1904: boolean;
-  /** Rows holding at least one `<c>` element, per worksheet part, in zip order. */
-  worksheetRows: number[];
-  /** `<row>` and `<c>` elements across all worksheets. */
-  elements: number;
-  /** Per worksheet part by name: its merged ranges, and whether exceljs's streaming reader reads it as load() would. */
-  sheetParts: Map<string, SheetPart>;
-}
 
 export function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
@@ -145,11 +131,6 @@ export class GuardedZip {
     if (actual !== entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says', file);
   }
 
-  /** The zip, for a reader that opens parts itself after the guard (read/xlsx-stream.ts). */
-  get zipFile(): ZipFile {
-    return this.zip;
-  }
-
   close(): void {
     this.zip.close();
   }
@@ -164,51 +145,10 @@ export async function guardOds(buf: Buffer, limits: IngestLimits): Promise<void>
   try {
     if (!zip.find('content.xml')) throw damaged('not-ods', 'it has no content part', '.ods');
     for (const { entry, name } of zip.parts) {
-      const scanner = /\.(xml|rdf)$/i.test(name) ? new XmlScanner(false, false, '.ods') : null;
+      const scanner = /\.(xml|rdf)$/i.test(name) ? new XmlScanner('.ods') : null;
       for await (const chunk of zip.inflate(entry)) scanner?.push(chunk);
       scanner?.push(Buffer.alloc(0), true);
     }
-  } finally {
-    zip.close();
-  }
-}
-
-/**
- * Refuses an xlsx that is unsafe to hand to exceljs (which inflates every part into memory): too many parts, unsafe
- * names, declared or actual inflated size over the limits, DTDs, more rows or cells than the limits. Every entry is
- * inflated as a stream and counted, so lying headers cannot get past; nested zips (xl/embeddings/…) are counted as
- * bytes of their entry and never opened — exceljs ignores them.
- */
-export async function guardXlsx(buf: Buffer, limits: IngestLimits): Promise<ZipGuardReport> {
-  const zip = await GuardedZip.open(buf, limits);
-  try {
-    if (!zip.find('xl/workbook.xml')) throw damaged('not-xlsx', 'it has no workbook part');
-    const report: ZipGuardReport = { entries: zip.parts.length, inflatedBytes: 0, date1904: false, worksheetRows: [], elements: 0, sheetParts: new Map() };
-    for (const { entry, name } of zip.parts) {
-      const isXml = /\.(xml|rels|vml)$/i.test(name);
-      const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
-      const scanner = isXml ? new XmlScanner(isSheet, name === 'xl/workbook.xml') : null;
-      for await (const chunk of zip.inflate(entry)) {
-        if (!scanner) continue;
-        scanner.push(chunk);
-        if (report.elements + scanner.elements > limits.maxCells) {
-          throw new LimitError('cells', `The .xlsx file has more than ${limits.maxCells} cells. Delete unused rows and columns, then upload again.`);
-        }
-        if (scanner.rows > limits.maxRows) {
-          throw new LimitError('rows', `A sheet has more than ${limits.maxRows} rows. Split the chronology or delete the empty rows at the end, then upload again.`);
-        }
-      }
-      scanner?.push(Buffer.alloc(0), true);
-      if (scanner?.sheet) report.sheetParts.set(name, scanner.sheet);
-      if (scanner && isSheet) {
-        report.worksheetRows.push(scanner.rows);
-        report.elements += scanner.elements;
-        if (scanner.rows > limits.maxRows) throw new LimitError('rows', `A sheet has more than ${limits.maxRows} rows. Split the chronology or delete the empty rows at the end, then upload again.`);
-      }
-      if (name === 'xl/workbook.xml' && scanner) report.date1904 = scanner.date1904();
-    }
-    report.inflatedBytes = zip.inflatedBytes;
-    return report;
   } finally {
     zip.close();
   }

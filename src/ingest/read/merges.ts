@@ -2,7 +2,6 @@
 // and the walk that blanks each range's slaves and repeats a short value down a vertical merge, as exceljs's load() does.
 import type { CellValue } from '../../chronology/types.js';
 import { LimitError, messages, type IngestLimits } from '../limits.js';
-import type { SheetPart } from '../xml-scan.js';
 import { shouldRepeat } from './xlsx-cells.js';
 
 export interface Merge {
@@ -34,11 +33,6 @@ export function orderedMerges(merges: Merge[], limits: IngestLimits, file = '.xl
   for (const m of merges) area += (m.bottom - m.top + 1) * (m.right - m.left + 1);
   if (area > limits.maxCells) throw new LimitError('cells', `The ${file} file has more than ${limits.maxCells} cells. Delete unused rows and columns, then upload again.`);
   return merges.sort((x, y) => x.top - y.top);
-}
-
-/** The merged ranges of a worksheet part as the zip guard noted them (see orderedMerges). */
-export function mergesOf(part: SheetPart, limits: IngestLimits): Merge[] {
-  return orderedMerges(part.merges.flatMap((ref) => parseMerge(ref) ?? []), limits);
 }
 
 /** Applies merged ranges row by row as load() does: slaves lose their own value; a short value repeats down. */

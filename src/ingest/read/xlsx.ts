@@ -1,86 +1,80 @@
-// Reads an .xlsx upload (after the zip guard) into raw cells per row, with 1-based row numbers as Excel shows them.
-import type ExcelJS from 'exceljs';
-import type { CellValue, RawRow, RawSheet, RawWorkbook } from '../../chronology/types.js';
-import { guardXlsx } from '../zip-guard.js';
-import { readXlsxStreamed } from './xlsx-stream.js';
-import { LimitError, messages } from '../limits.js';
-import { cellValue, corruptXlsx, dateSystem, isFormula, isObject, shouldRepeat, type DateSystem } from './xlsx-cells.js';
-import type { IngestLimits } from '../limits.js';
+// Reads an .xlsx upload into raw cells per row, with 1-based row numbers as Excel shows them: straight from the
+// guarded zip, each part inflated in chunks and scanned as it comes (no DOM, no temporary files), every part counted.
+import type { Entry } from 'yauzl';
+import type { RawSheet, RawWorkbook } from '../../chronology/types.js';
+import { MiB, type IngestLimits } from '../limits.js';
+import { XmlScanner, damaged } from '../xml-scan.js';
+import { GuardedZip } from '../zip-guard.js';
+import { RelsPart, SharedStringsPart, StylesPart, WorkbookPart } from './xlsx-parts.js';
+import { SheetPart, type SheetContext } from './xlsx-sheet.js';
+import { corruptXlsx } from './xlsx-cells.js';
+import { XmlTokens, type XmlHandler } from './xml-tokens.js';
 
-interface Slave {
-  col: number;
-  value: CellValue;
+const REL_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const STRICT_REL_TYPES = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+const relType = (type: string): string => (type.startsWith(REL_TYPES) ? type.slice(REL_TYPES.length) : type.startsWith(STRICT_REL_TYPES) ? type.slice(STRICT_REL_TYPES.length) : type);
+
+async function parsePart(zip: GuardedZip, entry: Entry, handler: XmlHandler, limits: IngestLimits): Promise<void> {
+  // The longest text a cell may hold, written with the widest escapes (`&#x10FFFF;` per character), and some room.
+  const tokens = new XmlTokens(handler, Math.max(MiB, limits.maxCellChars * 10));
+  for await (const chunk of zip.inflate(entry)) tokens.push(chunk);
+  tokens.end();
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sheetNumber: number, ds: DateSystem, limits: IngestLimits, mergeType: ExcelJS.ValueType): RawSheet {
-  const rows: RawRow[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    const formulaColumns: number[] = [];
-    const vertical: Slave[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (col > limits.maxColumns && cell.value !== null && cell.value !== undefined) {
-        throw new LimitError('columns', messages.columns(rowNumber, limits));
-      }
-      if (cell.type === mergeType) {
-        // Slave of a merged range: only the top-left cell holds the value (see shouldRepeat for the exception).
-        const master = cell.master;
-        if (Number(master.col) === col && Number(master.row) < rowNumber) vertical.push({ col, value: cellValue(master, ds) });
-        return;
-      }
-      const value = cellValue(cell, ds);
-      if (typeof value === 'string' && value.length > limits.maxCellChars) throw new LimitError('cell', messages.cell(rowNumber, limits));
-      if (isFormula(cell.value)) formulaColumns.push(col - 1);
-      while (cells.length < col - 1) cells.push(null);
-      cells[col - 1] = value;
-    });
-    const ownContent = cells.some((c) => c !== null);
-    for (const slave of vertical) {
-      if (ownContent && shouldRepeat(slave.value)) {
-        while (cells.length < slave.col - 1) cells.push(null);
-        cells[slave.col - 1] = slave.value;
-      }
-    }
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-    if (cells.length > limits.maxColumns) throw new LimitError('columns', messages.columns(rowNumber, limits));
-    rows.push(formulaColumns.length > 0 ? { row: rowNumber, cells, formulaColumns } : { row: rowNumber, cells });
-  });
-  while (rows.length > 0 && (rows[rows.length - 1]?.cells.length ?? 0) === 0) rows.pop();
-  if (rows.length > limits.maxRows) throw new LimitError('rows', messages.rows(sheetNumber, limits));
-  return { name: ws.name, rows };
-}
-
-/** exceljs's load() reads `date1904="1"` only. */
-function exceljsSaw1904(wb: ExcelJS.Workbook): boolean {
-  const props: unknown = wb.properties;
-  return isObject(props) && props.date1904 === true;
+/** A part nothing reads: inflated and counted all the same (a lying header is found out), and no DTD if it is XML. */
+async function checkPart(zip: GuardedZip, entry: Entry, name: string): Promise<void> {
+  const scanner = /\.(xml|rels|vml)$/i.test(name) ? new XmlScanner() : null;
+  for await (const chunk of zip.inflate(entry)) scanner?.push(chunk);
+  scanner?.push(Buffer.alloc(0), true);
 }
 
 /**
- * Reads every worksheet. Dates come from exceljs as UTC instants whose UTC fields are what Excel displays (a time-only
- * cell is 1899-12-30T17:00Z, or 1904-01-01T17:00Z in the 1904 system). Vertical merges: see DESIGN notes in shouldRepeat.
- * Most files are read by exceljs's streaming reader (read/xlsx-stream.ts: half the time and memory of load()), the
- * rest by load(), which reads a few constructs the streaming reader does not (see SheetPart); both give the same rows.
+ * Reads every worksheet, in tab order. Dates: a number in a cell whose format shows a date becomes the Date Excel
+ * shows (UTC fields), in the workbook's date system. Merged ranges: slaves lose their value and a short value
+ * repeats down a vertical merge (merges.ts). exceljs's load() reads the same rows (test/ingest/read/xlsx-differential.test.ts).
+ * Refuses what the zip guard refuses (names, sizes, ratio, encryption, DTDs) and more cells or rows than the limits.
  */
-export async function readXlsx(buf: Buffer, limits: IngestLimits, reader: 'auto' | 'load' = 'auto'): Promise<RawWorkbook> {
-  // exceljs is loaded on the first xlsx only (a csv never needs it), while the guard's inflating runs off-thread.
-  const loading = import('exceljs');
-  void loading.catch(() => undefined); // a failed load is reported below, unless the guard refuses the file first
-  const guard = await guardXlsx(buf, limits);
-  const { default: ExcelJS } = await loading;
-  const canStream = [...guard.sheetParts.values()].every((p) => p.streamable);
-  if (reader === 'auto' && canStream) {
-    const sheets = await readXlsxStreamed(buf, guard, limits, ExcelJS);
-    if (sheets) return { format: 'xlsx', sheets, date1904: guard.date1904 };
-  }
-  const wb = new ExcelJS.Workbook();
+export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWorkbook> {
+  const zip = await GuardedZip.open(buf, limits);
   try {
-    // exceljs's load() wants its own Buffer type; ours is the same Node Buffer.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    throw corruptXlsx();
+    const workbookEntry = zip.find('xl/workbook.xml');
+    if (!workbookEntry) throw damaged('not-xlsx', 'it has no workbook part');
+    const workbook = new WorkbookPart();
+    await parsePart(zip, workbookEntry, workbook, limits);
+    const rels = new RelsPart('xl/');
+    const relsEntry = zip.find('xl/_rels/workbook.xml.rels');
+    if (relsEntry) await parsePart(zip, relsEntry, rels, limits);
+    const byType = (type: string, fallback: string): string => [...rels.targets.values()].find((t) => relType(t.type) === type)?.target ?? fallback;
+
+    const read = new Set<Entry>([workbookEntry, ...(relsEntry ? [relsEntry] : [])]);
+    const styles = new StylesPart();
+    const stylesEntry = zip.find(byType('styles', 'xl/styles.xml'));
+    if (stylesEntry) await parsePart(zip, stylesEntry, styles, limits);
+    const strings = new SharedStringsPart(limits);
+    const stringsEntry = zip.find(byType('sharedStrings', 'xl/sharedStrings.xml'));
+    if (stringsEntry) await parsePart(zip, stringsEntry, strings, limits);
+    for (const e of [stylesEntry, stringsEntry]) if (e) read.add(e);
+
+    const sheetEntries = workbook.sheets.flatMap((sheet) => {
+      const rel = rels.targets.get(sheet.rid);
+      if (rel && relType(rel.type) !== 'worksheet') return []; // a chart sheet or dialog sheet holds no table
+      const entry = rel && zip.find(rel.target);
+      if (!entry) throw corruptXlsx();
+      read.add(entry);
+      return [{ name: sheet.name, entry }];
+    });
+    // Everything else first, so a bomb among the pictures is refused before any sheet is read.
+    for (const { entry, name } of zip.parts) if (!read.has(entry)) await checkPart(zip, entry, name);
+
+    const ctx: SheetContext = { strings: strings.strings, dateStyles: styles.dateStyles(), date1904: workbook.date1904, limits, elements: { count: 0 } };
+    const sheets: RawSheet[] = [];
+    for (const [i, { name, entry }] of sheetEntries.entries()) {
+      const part = new SheetPart(ctx, i + 1);
+      await parsePart(zip, entry, part, limits);
+      sheets.push({ name, rows: part.rows() });
+    }
+    return { format: 'xlsx', sheets, date1904: workbook.date1904 };
+  } finally {
+    zip.close();
   }
-  const ds = dateSystem(guard.date1904, exceljsSaw1904(wb));
-  const sheets = wb.worksheets.map((ws, i) => readSheet(ws, i + 1, ds, limits, ExcelJS.ValueType.Merge));
-  return { format: 'xlsx', sheets, date1904: guard.date1904 };
 }
