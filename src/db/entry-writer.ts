@@ -63,6 +63,14 @@ function keyValue(key: (e: OrderFields) => string, t: EntryTarget, id: string, r
 
 /** Rows per INSERT on SQLite: one statement for 50 rows binds the same values with a fiftieth of the calls. */
 const SQLITE_ROWS_PER_INSERT = 50;
+/**
+ * Rows written between turns of the event loop. Measured on 50 000 rows of a real-looking chronology: 50, 200 or
+ * 500 rows per INSERT cost the same (about 18 µs a row, SQLite's own B-tree and index work), so the statement stays
+ * at 50 and the turn bounds how long the loop is held.
+ */
+const SQLITE_ROWS_PER_TURN = 250;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * SQLite: Kysely compiles a fresh statement for every multi-row insert; prepared statements of 50 rows (and of one,
@@ -74,8 +82,7 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
   let insertMany: SqliteDatabase.Statement | undefined;
   let insertOne: SqliteDatabase.Statement | undefined;
   const key = sortKeyer();
-  // Synchronous like all of better-sqlite3: the caller passes batches and yields between them.
-  const write: EntryWriter['write'] = async (_trx, target, rows) => {
+  const run = (target: EntryTarget, rows: readonly EntryRow[], from: number, to: number): void => {
     insertMany ??= native.prepare(insert(SQLITE_ROWS_PER_INSERT));
     insertOne ??= native.prepare(insert(1));
     // better-sqlite3 binds an array argument's items in turn: each row's values follow the four the store adds.
@@ -84,14 +91,23 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
       const row = rows[i] as EntryRow;
       return [...head, row, keyValue(key, target, head[0], row)];
     };
+    let i = from;
+    for (; i + SQLITE_ROWS_PER_INSERT <= to; i += SQLITE_ROWS_PER_INSERT) {
+      const args: unknown[] = [];
+      for (let j = i; j < i + SQLITE_ROWS_PER_INSERT; j++) args.push(...values(j));
+      insertMany.run(...args);
+    }
+    for (; i < to; i++) insertOne.run(...values(i));
+  };
+  // Synchronous like all of better-sqlite3: a batch is written a few statements at a time, with a turn of the event
+  // loop between them, so other requests are answered while 50 000 entries go in (1 000 rows at once held the loop
+  // for 20–30 ms of CPU, over 100 ms on a busy machine).
+  const write: EntryWriter['write'] = async (_trx, target, rows) => {
     try {
-      let i = 0;
-      for (; i + SQLITE_ROWS_PER_INSERT <= rows.length; i += SQLITE_ROWS_PER_INSERT) {
-        const args: unknown[] = [];
-        for (let j = i; j < i + SQLITE_ROWS_PER_INSERT; j++) args.push(...values(j));
-        insertMany.run(...args);
+      for (let from = 0; from < rows.length; from += SQLITE_ROWS_PER_TURN) {
+        if (from > 0) await nextTurn();
+        run(target, rows, from, Math.min(rows.length, from + SQLITE_ROWS_PER_TURN));
       }
-      for (; i < rows.length; i++) insertOne.run(...values(i));
     } catch (err) {
       // On SQLITE_FULL or an I/O error SQLite may roll the whole transaction back itself; Kysely's ROLLBACK
       // would then fail and hide the real error (a 500 instead of 507). Reopen an empty transaction for it.
