@@ -5,7 +5,7 @@ import { z } from 'zod';
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
     config: { access: 'public' },
-    schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['health'], operationId: 'getHealth', summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
     handler: async () => ({ status: 'ok' as const }),
   });
 
@@ -13,6 +13,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['health'],
+      operationId: 'getReady',
       summary: 'The database answers',
       response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) },
     },

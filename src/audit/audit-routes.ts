@@ -1,7 +1,7 @@
 // HTTP route for a case's audit trail (chair and admin), paged and filterable by action.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { caseOf } from '../plugins/auth.js';
 
 const auditQuery = z.object({
@@ -27,7 +27,7 @@ const auditResponse = z.object({
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/cases/:caseId/audit', {
     config: { access: 'audit:read' },
-    schema: { tags: ['audit'], summary: "The case's audit trail", params: caseParams, querystring: auditQuery, response: { 200: auditResponse, 404: errorResponse } },
+    schema: { tags: ['audit'], operationId: 'getAudit', summary: "The case's audit trail", params: caseParams, querystring: auditQuery, response: { 200: auditResponse, 404: errorResponse } },
     handler: async (request) => {
       const { action, after, limit } = request.query;
       const events = await app.repos.audit.list(caseOf(request).id, { limit, ...(action ? { action } : {}), ...(after !== undefined ? { after } : {}) });

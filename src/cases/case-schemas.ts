@@ -13,12 +13,15 @@ export const reviewPeriod = z
   .object({ from: isoDate, to: isoDate })
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
 
-export const caseParams = z.object({ caseId: z.string().min(1).max(64) });
+// Shared schemas live in src/schemas/common.ts; re-exported here for the features that still import them from cases.
+export { caseParams, errorResponse } from '../schemas/common.js';
 
-export const createCaseBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  reviewPeriod,
-});
+export const createCaseBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    reviewPeriod,
+  })
+  .meta({ id: 'NewCase' });
 
 export const patchCaseBody = z
   .object({
@@ -27,7 +30,8 @@ export const patchCaseBody = z
     authorsSeeMergedTimeline: z.boolean().optional(),
     status: z.enum(['open', 'closed']).optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'CaseChange' });
 
 export const caseResponse = z.object({
   id: z.string(),
@@ -37,10 +41,6 @@ export const caseResponse = z.object({
   authorsSeeMergedTimeline: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Case' });
 
-export const caseListResponse = z.object({ cases: z.array(caseResponse) });
-
-export const errorResponse = z
-  .object({ error: z.string(), message: z.string(), requestId: z.string().optional() })
-  .loose();
+export const caseListResponse = z.object({ cases: z.array(caseResponse) }).meta({ id: 'CaseList' });

@@ -4,14 +4,8 @@ import { z } from 'zod';
 import { visibleCases } from '../access/roles.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
 import type { CaseRecord } from './cases-repository.js';
-import {
-  caseListResponse,
-  caseParams,
-  caseResponse,
-  createCaseBody,
-  errorResponse,
-  patchCaseBody,
-} from './case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
+import { caseListResponse, caseResponse, createCaseBody, patchCaseBody } from './case-schemas.js';
 
 const view = (c: CaseRecord): z.infer<typeof caseResponse> => ({
   id: c.id,
@@ -28,7 +22,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/cases', {
     config: { access: 'admin' },
-    schema: { tags: ['cases'], summary: 'Open a case', body: createCaseBody, response: { 201: caseResponse, 400: errorResponse } },
+    schema: { tags: ['cases'], operationId: 'createCase', summary: 'Open a case', body: createCaseBody, response: { 201: caseResponse, 400: errorResponse } },
     handler: async (request, reply) => {
       const created = await cases.create(request.body);
       const p = principalOf(request);
@@ -39,7 +33,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases', {
     config: { access: 'any' },
-    schema: { tags: ['cases'], summary: 'Cases this token may see', response: { 200: caseListResponse } },
+    schema: { tags: ['cases'], operationId: 'listCases', summary: 'Cases this token may see', response: { 200: caseListResponse } },
     handler: async (request) => {
       const list = await cases.list(visibleCases(principalOf(request)));
       return { cases: list.map(view) };
@@ -48,7 +42,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases/:caseId', {
     config: { access: 'case:read' },
-    schema: { tags: ['cases'], summary: 'One case', params: caseParams, response: { 200: caseResponse, 404: errorResponse } },
+    schema: { tags: ['cases'], operationId: 'getCase', summary: 'One case', params: caseParams, response: { 200: caseResponse, 404: errorResponse } },
     handler: async (request) => view(caseOf(request)),
   });
 
@@ -56,6 +50,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'case:update' },
     schema: {
       tags: ['cases'],
+      operationId: 'updateCase',
       summary: 'Change title, review period, author access to the merged timeline, or status',
       params: caseParams,
       body: patchCaseBody,
@@ -79,7 +74,7 @@ const casesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/cases/:caseId', {
     config: { access: 'case:delete' },
-    schema: { tags: ['cases'], summary: 'Purge the case and everything of it', params: caseParams, response: { 204: z.null(), 404: errorResponse } },
+    schema: { tags: ['cases'], operationId: 'deleteCase', summary: 'Purge the case and everything of it', params: caseParams, response: { 204: z.null(), 404: errorResponse } },
     handler: async (request, reply) => {
       const c = caseOf(request);
       const p = principalOf(request);

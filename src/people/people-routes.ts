@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cleanTerms, validatePeopleMap } from '../anonymise/people-map.js';
 import { PeopleBodySchema, PERSON_ROLES } from '../anonymise/people-schema.js';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { AppError } from '../errors.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
 
@@ -23,7 +23,7 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases/:caseId/people', {
     config: { access: 'people:read' },
-    schema: { tags: ['people'], summary: "The case's map: people and protected terms", params: caseParams, response: { 200: mapResponse, 403: errorResponse, 404: errorResponse } },
+    schema: { tags: ['people'], operationId: 'getPeople', summary: "The case's map: people and protected terms", params: caseParams, response: { 200: mapResponse, 403: errorResponse, 404: errorResponse } },
     handler: async (request) => {
       const id = caseOf(request).id;
       return { people: await people.list(id), terms: await people.terms(id) };
@@ -34,6 +34,7 @@ const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'people:write' },
     schema: {
       tags: ['people'],
+      operationId: 'putPeople',
       summary: 'Replace the map (people, and protected terms when given); initials are proposed where absent, collisions refused',
       params: caseParams,
       body: PeopleBodySchema,

@@ -3,24 +3,26 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { publicRoutes } from './access-rules.js';
+import { transform, transformObject } from './openapi-contract.js';
 
 export default fp(
   async function openapiPlugin(app: FastifyInstance) {
     await app.register(swagger, {
       openapi: {
-        openapi: '3.0.3',
+        openapi: '3.1.0',
         info: {
           title: 'DHR chronology service',
           description:
             'Merges agencies’ chronologies for Domestic Homicide Reviews into one timeline and anonymises it for publication.',
           version: '0.1.0',
         },
+        servers: [{ url: '/', description: 'The service that serves this document' }],
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
         security: [{ bearer: [] }],
       },
-      transform: jsonSchemaTransform,
+      transform,
+      transformObject,
       hideUntagged: true,
     });
     await app.register(async (docs) => {

@@ -1,6 +1,6 @@
 // HTTP routes for the chair's decisions on findings ("not a name", "keep"): honoured by the anonymiser and the check.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
 import { decisionsBody, decisionsResponse } from './redaction-schemas.js';
 
@@ -9,7 +9,7 @@ const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases/:caseId/decisions', {
     config: { access: 'decisions:read' },
-    schema: { tags: ['redaction'], summary: "The chair's decisions on findings", params: caseParams, response: { 200: decisionsResponse, 403: errorResponse, 404: errorResponse } },
+    schema: { tags: ['redaction'], operationId: 'getDecisions', summary: "The chair's decisions on findings", params: caseParams, response: { 200: decisionsResponse, 403: errorResponse, 404: errorResponse } },
     handler: async (request) => {
       const list = await decisions.list(caseOf(request).id);
       return { decisions: list.map((d) => ({ text: d.text, decision: d.decision, note: d.note, decidedAt: d.decidedAt })) };
@@ -20,6 +20,7 @@ const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'decisions:write' },
     schema: {
       tags: ['redaction'],
+      operationId: 'putDecisions',
       summary: 'Replace the decisions: each text is "not-a-name" (an ordinary word) or "keep" (may be published); a sign-off no longer holds',
       params: caseParams,
       body: decisionsBody,

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { checkRedaction } from './redaction-check.js';
 import { validatePeopleMap } from '../anonymise/people-map.js';
 import { mapOfPeople, type Person } from '../anonymise/types.js';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { AppError, badRequest } from '../errors.js';
 import { may, viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
@@ -38,9 +38,16 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
     bodyLimit: 6 * 1024 * 1024,
     schema: {
       tags: ['redaction'],
+      operationId: 'checkCaseRedaction',
       summary: 'Check the anonymised timeline (no body), a draft text, or a .txt/.docx report for names and identifiers',
       params: caseParams,
       body: caseCheckBody,
+      multipart: {
+        description: 'A draft report in one part "file" (.txt or .docx)',
+        optional: true,
+        properties: { file: { type: 'string', format: 'binary' } },
+        required: ['file'],
+      },
       response: { 200: redactionResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 413: errorResponse, 415: errorResponse },
     },
     handler: async (request) => {
@@ -77,6 +84,7 @@ const redactionRoutes: FastifyPluginAsyncZod = async (app) => {
     bodyLimit: 6 * 1024 * 1024,
     schema: {
       tags: ['redaction'],
+      operationId: 'checkRedaction',
       summary: 'Check a text against an optional pseudonym map; nothing is stored',
       body: statelessCheckBody,
       response: { 200: redactionResponse, 400: errorResponse, 422: errorResponse },

@@ -16,13 +16,13 @@ export const findingSchema = z.object({
   confidence: z.number(),
   suggestion: z.string(),
   decision: decisionKind.nullable(),
-});
+}).meta({ id: 'Finding' });
 
 export const redactionResponse = z.object({
   verdict: z.enum(VERDICTS),
   findings: z.array(findingSchema),
   checked: z.object({ source: z.enum(['timeline', 'text', 'file']), segments: z.number().int() }),
-});
+}).meta({ id: 'RedactionResult' });
 
 const text = z.string().min(1).max(5 * 1024 * 1024);
 
@@ -33,9 +33,9 @@ export const statelessCheckBody = z.object({ text, people: z.array(PersonInputSc
 const decisionInput = z.object({ text: z.string().trim().min(1).max(300), decision: decisionKind, note: z.string().trim().max(500).optional() });
 export const decisionsBody = z.object({ decisions: z.array(decisionInput).max(2000) });
 export const decisionsResponse = z.object({
-  decisions: z.array(z.object({ text: z.string(), decision: decisionKind, note: z.string().nullable(), decidedAt: z.string() })),
-});
+  decisions: z.array(z.object({ text: z.string(), decision: decisionKind, note: z.string().nullable(), decidedAt: z.string() }).meta({ id: 'Decision' })),
+}).meta({ id: 'DecisionList' });
 
-export const signOffSchema = z.object({ id: z.string(), at: z.string(), by: z.string().nullable(), verdict: z.literal('pass'), entries: z.number().int(), sha256: z.string() });
-export const signOffStatus = z.object({ signOff: signOffSchema.nullable(), holds: z.boolean() });
-export const notCleanResponse = z.object({ error: z.literal('not_clean'), message: z.string(), verdict: z.enum(VERDICTS), findings: z.array(findingSchema) }).passthrough();
+export const signOffSchema = z.object({ id: z.string(), at: z.string(), by: z.string().nullable(), verdict: z.literal('pass'), entries: z.number().int(), sha256: z.string() }).meta({ id: 'SignOff' });
+export const signOffStatus = z.object({ signOff: signOffSchema.nullable(), holds: z.boolean() }).meta({ id: 'SignOffStatus' });
+export const notCleanResponse = z.object({ error: z.literal('not_clean'), message: z.string(), verdict: z.enum(VERDICTS), findings: z.array(findingSchema) }).passthrough().meta({ id: 'NotClean' });

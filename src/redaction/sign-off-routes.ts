@@ -1,6 +1,6 @@
 // HTTP routes for sign-off: recorded only when the check on the anonymised timeline passes; void after any change.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { AppError } from '../errors.js';
 import { ALL_AGENCIES } from '../access/agency.js';
 import { caseOf, principalOf } from '../plugins/auth.js';
@@ -14,6 +14,7 @@ const signOffRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'signoff:write' },
     schema: {
       tags: ['redaction'],
+      operationId: 'signOff',
       summary: 'Sign off the anonymised timeline for publication: recorded only when the check passes (409 with the open findings otherwise)',
       params: caseParams,
       response: { 201: signOffSchema, 403: errorResponse, 404: errorResponse, 409: notCleanResponse },
@@ -40,7 +41,7 @@ const signOffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/cases/:caseId/sign-off', {
     config: { access: 'signoff:read' },
-    schema: { tags: ['redaction'], summary: 'The latest sign-off, and whether it still holds (nothing uploaded or changed since)', params: caseParams, response: { 200: signOffStatus, 403: errorResponse, 404: errorResponse } },
+    schema: { tags: ['redaction'], operationId: 'getSignOff', summary: 'The latest sign-off, and whether it still holds (nothing uploaded or changed since)', params: caseParams, response: { 200: signOffStatus, 403: errorResponse, 404: errorResponse } },
     handler: async (request) => signOffs.latest(caseOf(request).id),
   });
 };

@@ -14,15 +14,16 @@ export const jsonUploadBody = z
     agency: z.string().trim().min(1).max(200),
     entries: z.array(jsonEntryInputSchema).max(100_000),
   })
+  .meta({ id: 'JsonChronology' })
   .nullish()
-  .describe('JSON upload; or multipart/form-data with a field "agency" and a part "file" (.xlsx or .csv)');
+  .describe('JSON upload; or multipart/form-data with a field "agency" and a part "file"');
 
 const warning = z.object({
   row: z.number().int(),
   column: z.string().optional(),
   code: z.string(),
   message: z.string(),
-});
+}).meta({ id: 'UploadWarning' });
 
 export const uploadResponse = z.object({
   dryRun: z.boolean(),
@@ -40,16 +41,17 @@ export const uploadResponse = z.object({
     warnings: z.array(warning),
     totalWarnings: z.number().int(),
   }),
-});
+}).meta({ id: 'UploadResult' });
 
 export const rowErrorsResponse = z
   .object({
     error: z.string(),
     message: z.string(),
-    errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() }).meta({ id: 'RowError' })).optional(),
     totalErrors: z.number().int().optional(),
   })
-  .loose();
+  .loose()
+  .meta({ id: 'RowErrors' });
 
 export const submissionsResponse = z.object({
   submissions: z.array(
@@ -62,6 +64,6 @@ export const submissionsResponse = z.object({
       fileName: z.string().nullable(),
       sha256: z.string(),
       uploadedAt: z.string(),
-    }),
+    }).meta({ id: 'Submission' }),
   ),
-});
+}).meta({ id: 'SubmissionList' });

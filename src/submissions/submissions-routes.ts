@@ -1,6 +1,6 @@
 // HTTP routes for agency chronologies: upload (file or JSON, dry run) and the list of submissions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { badRequest } from '../errors.js';
 import { scopeOf } from '../plugins/auth.js';
 import { readFileUpload } from './read-upload-request.js';
@@ -23,16 +23,23 @@ const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     bodyLimit: app.ingestLimits.maxFileBytes,
     schema: {
       tags: ['chronologies'],
+      operationId: 'uploadChronology',
       summary: "Upload an agency's chronology (multipart agency + file, or JSON); all-or-nothing",
       params: caseParams,
       querystring: uploadQuery,
       body: jsonUploadBody,
+      multipart: {
+        description: 'A field "agency", then one part "file" (.xlsx, .xls, .ods, .csv or .docx)',
+        properties: { agency: { type: 'string', minLength: 1, maxLength: 200 }, file: { type: 'string', format: 'binary' } },
+        required: ['agency', 'file'],
+      },
       response: {
         200: uploadResponse,
         201: uploadResponse,
         400: errorResponse,
         403: errorResponse,
         404: errorResponse,
+        409: errorResponse,
         413: errorResponse,
         415: errorResponse,
         422: rowErrorsResponse,
@@ -56,6 +63,7 @@ const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'chronology:list' },
     schema: {
       tags: ['chronologies'],
+      operationId: 'listChronologies',
       summary: 'Submissions and their versions (authors see their own agency only)',
       params: caseParams,
       response: { 200: submissionsResponse, 404: errorResponse },

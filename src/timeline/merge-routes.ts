@@ -1,7 +1,7 @@
 // The stateless merge: several agencies' files in, one merged (anonymised by default) timeline out, nothing stored.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponse } from '../cases/case-schemas.js';
+import { errorResponse } from '../schemas/common.js';
 import type { StoredEntry } from '../chronology/types.js';
 import { DomainError } from '../domain-error.js';
 import { AppError, DOMAIN_STATUS, badRequest } from '../errors.js';
@@ -24,8 +24,18 @@ const mergeRoutes: FastifyPluginAsyncZod = async (app) => {
     bodyLimit: app.ingestLimits.maxFileBytes * 4,
     schema: {
       tags: ['timeline'],
+      operationId: 'mergeFiles',
       summary: 'Merge files without storing anything: multipart (agency, file) pairs and an optional people field',
       querystring: mergeQuery,
+      multipart: {
+        description: `Up to ${MAX_FILES} pairs, in order: a field "agency", then that agency's part "file"; optionally a field "people", a JSON array of people as PUT …/people takes`,
+        properties: {
+          agency: { type: 'array', items: { type: 'string', maxLength: 200 } },
+          file: { type: 'array', items: { type: 'string', format: 'binary' } },
+          people: { type: 'string', description: 'A JSON array: [{ name, aliases?, role, initials?, pseudonym? }]' },
+        },
+        required: ['agency', 'file'],
+      },
       response: { 200: timelineResponse, 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
     },
     handler: async (request, reply) => {

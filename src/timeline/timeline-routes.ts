@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Agencies } from '../access/agency.js';
 import type { KeyRange } from './order.js';
-import { caseParams, errorResponse } from '../cases/case-schemas.js';
+import { caseParams, errorResponse } from '../schemas/common.js';
 import { may, viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
 import { attachmentName, renderTimeline } from './render-timeline.js';
@@ -21,6 +21,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'timeline:read' },
     schema: {
       tags: ['timeline'],
+      operationId: 'getTimeline',
       summary: 'The merged timeline (anonymised by default) as JSON, CSV, XLSX, DOCX or PDF',
       params: caseParams,
       querystring: timelineQuery,

@@ -56,7 +56,7 @@ export const timelineEntrySchema = z.object({
   flags: z.array(z.enum(['outside-review-period', 'possible-duplicate', 'ambiguous-date'])),
   duplicateOf: z.array(z.string()),
   provenance: z.object({ submissionId: z.string(), sheet: z.string(), row: z.number().int() }),
-});
+}).meta({ id: 'TimelineEntry' });
 
 export const timelineJson = z.object({
   case: z.object({ id: z.string().nullable(), title: z.string(), reviewPeriod: z.object({ from: z.string(), to: z.string() }).nullable() }),
@@ -68,7 +68,7 @@ export const timelineJson = z.object({
     unmappedNames: z.array(z.string()).optional().describe('Real unmapped names: only with names=real (chair, admin)'),
     total: z.number().int(),
   }),
-});
+}).meta({ id: 'Timeline' });
 
 const file = (what: string) => z.string().meta({ format: 'binary' }).describe(`${what} (Content-Disposition: attachment)`);
 

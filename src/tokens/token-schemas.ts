@@ -21,7 +21,8 @@ export const createTokenBody = z
     if (t.expiresAt && Date.parse(t.expiresAt) <= Date.now()) {
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'is already past; a token must expire in the future' });
     }
-  });
+  })
+  .meta({ id: 'NewToken' });
 
 export const tokenView = z.object({
   id: z.string(),
@@ -32,10 +33,10 @@ export const tokenView = z.object({
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
-});
+}).meta({ id: 'Token' });
 
-export const createdToken = tokenView.extend({ token: z.string().describe('The secret; shown once, never again') });
+export const createdToken = tokenView.extend({ token: z.string().describe('The secret; shown once, never again') }).meta({ id: 'CreatedToken' });
 
 export const tokenParams = z.object({ id: z.string().min(1).max(64) });
 
-export const tokenList = z.object({ tokens: z.array(tokenView) });
+export const tokenList = z.object({ tokens: z.array(tokenView) }).meta({ id: 'TokenList' });

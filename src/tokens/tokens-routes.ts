@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AccessDenied, NotVisible } from '../access/access-errors.js';
 import { canSeeTokenOf, mayManageToken, tokenListScope } from '../access/token-rules.js';
-import { errorResponse } from '../cases/case-schemas.js';
+import { errorResponse } from '../schemas/common.js';
 import { principalOf } from '../plugins/auth.js';
 import { createTokenBody, createdToken, tokenList, tokenParams } from './token-schemas.js';
 
@@ -14,6 +14,7 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'any' },
     schema: {
       tags: ['tokens'],
+      operationId: 'createToken',
       summary: 'Issue a token (the secret is shown once)',
       body: createTokenBody,
       response: { 201: createdToken, 400: errorResponse, 403: errorResponse, 404: errorResponse },
@@ -42,7 +43,7 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/tokens', {
     config: { access: 'any' },
-    schema: { tags: ['tokens'], summary: 'Tokens this token may manage (no secrets)', response: { 200: tokenList, 403: errorResponse } },
+    schema: { tags: ['tokens'], operationId: 'listTokens', summary: 'Tokens this token may manage (no secrets)', response: { 200: tokenList, 403: errorResponse } },
     handler: async (request) => {
       const p = principalOf(request);
       const scope = tokenListScope(p);
@@ -54,7 +55,7 @@ const tokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/tokens/:id', {
     config: { access: 'any' },
-    schema: { tags: ['tokens'], summary: 'Revoke a token', params: tokenParams, response: { 204: z.null(), 403: errorResponse, 404: errorResponse } },
+    schema: { tags: ['tokens'], operationId: 'revokeToken', summary: 'Revoke a token', params: tokenParams, response: { 204: z.null(), 403: errorResponse, 404: errorResponse } },
     handler: async (request, reply) => {
       const p = principalOf(request);
       const target = await tokens.get(request.params.id);

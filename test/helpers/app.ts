@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { buildApp } from '../../src/app.js';
 import { ensureAdminToken } from '../../src/tokens/tokens-repository.js';
 import type { Config } from '../../src/config.js';
+import { checkResponses, recordResponses, type RecordedResponse } from './contract.js';
 import { openTestStore, type StoreKind, type TestStore } from './stores.js';
 
 export const ADMIN = 'chr_test_admin_token_0123456789abcdef';
@@ -14,6 +15,9 @@ export interface TestApp {
   /** Everything the app logged, as raw text. */
   logs: () => string;
   call(opts: InjectOptions & { token?: string | null }): Promise<LightMyRequestResponse>;
+  /** Every response the app sent, as the contract check sees it. */
+  responses: readonly RecordedResponse[];
+  /** Closes the app and the store, then fails if any response it sent disagrees with the published contract. */
   close(): Promise<void>;
 }
 
@@ -50,11 +54,14 @@ export async function startTestApp(
     requestsPerMinute: limits.requestsPerMinute ?? 100_000,
     authFailuresPerMinute: limits.authFailuresPerMinute ?? 100_000,
   });
+  const responses = recordResponses(app);
   await ensureAdminToken(app.repos.tokens, ADMIN);
   await app.ready();
+  const spec = app.swagger() as unknown as Parameters<typeof checkResponses>[0];
   return {
     app,
     store,
+    responses,
     logs: () => captured,
     call({ token = ADMIN, headers, ...rest }) {
       return app.inject({
@@ -65,6 +72,8 @@ export async function startTestApp(
     async close() {
       await app.close();
       await store.dispose();
+      const problems = checkResponses(spec, responses);
+      if (problems.length > 0) throw new Error(`Responses that break the published contract (openapi.yaml):\n${problems.slice(0, 30).join('\n')}`);
     },
   };
 }
