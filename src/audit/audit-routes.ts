@@ -19,10 +19,10 @@ const auditResponse = z.object({
       action: z.string(),
       outcome: z.string(),
       detail: z.record(z.string(), z.unknown()),
-    }),
+    }).meta({ id: 'AuditEvent' }),
   ),
   next: z.number().int().nullable(),
-});
+}).meta({ id: 'AuditTrail' });
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/cases/:caseId/audit', {

@@ -10,7 +10,7 @@ const sessionResponse = z.object({
   caseId: z.string().nullable(),
   agency: z.string().nullable(),
   label: z.string(),
-});
+}).meta({ id: 'Session' });
 
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/session', {

@@ -14,9 +14,9 @@ const personView = z.object({
   initials: z.string(),
   pseudonym: z.string().nullable(),
   title: z.string().nullable(),
-});
-const termView = z.object({ text: z.string(), aliases: z.array(z.string()), label: z.string() });
-const mapResponse = z.object({ people: z.array(personView), terms: z.array(termView) });
+}).meta({ id: 'Person' });
+const termView = z.object({ text: z.string(), aliases: z.array(z.string()), label: z.string() }).meta({ id: 'ProtectedTerm' });
+const mapResponse = z.object({ people: z.array(personView), terms: z.array(termView) }).meta({ id: 'PeopleMap' });
 
 const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.repos;

@@ -1,6 +1,6 @@
 // The analysis and version-diff answers as the page reads them: a mirror of src/analysis/analysis-schemas.ts
 // (AnalysisResponse, DiffResponse), kept apart from types.ts until the page's types are derived from the schemas.
-import type { NamesMode, TimelineEntry } from './types.js';
+import type { NamesMode, TimelineEntry } from './api-types.js';
 
 export interface Analysis {
   period: { from: string; to: string };

@@ -1,5 +1,5 @@
 // What every view is given: the signed-in session, the case in hand, and a way to move between views.
-import type { CaseRecord, Session } from './types.js';
+import type { CaseRecord, Session } from './api-types.js';
 
 export interface Ctx {
   session: Session;

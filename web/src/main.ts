@@ -3,7 +3,7 @@ import { api, clearToken, getToken, messageOf, whenUnauthorised } from './api.js
 import type { Ctx, View } from './context.js';
 import { announce, button, h } from './dom.js';
 import { renderSignIn } from './sign-in.js';
-import type { CaseRecord, Session } from './types.js';
+import type { CaseRecord, Session } from './api-types.js';
 import { views } from './views.js';
 
 const main = document.getElementById('main-content') as HTMLElement;

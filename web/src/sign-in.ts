@@ -1,7 +1,7 @@
 // The sign-in form: a token pasted in, checked against GET /api/session, kept in sessionStorage.
 import { api, clearToken, messageOf, setToken } from './api.js';
 import { errorSummary, field, fill, h } from './dom.js';
-import type { Session } from './types.js';
+import type { Session } from './api-types.js';
 
 export function renderSignIn(container: HTMLElement, onSignedIn: (s: Session) => void, reason?: string): void {
   const input = h('input', { type: 'password', name: 'token', class: 'input', autocomplete: 'off', spellcheck: 'false', required: true });

@@ -1,7 +1,7 @@
 // The swimlane timeline: one lane per agency across the period, a mark per entry (victim seen: a filled diamond;
 // otherwise a ring; dated to the month or year only: a bar over that span), flagged entries under a triangle, gaps
 // hatched. One tab stop: arrow keys move between marks and lanes, Enter opens the entry.
-import type { TimelineEntry } from '../types.js';
+import type { TimelineEntry } from '../api-types.js';
 import { agencyKey, dayScale, hatch, s, spanOf, yearTicks } from './svg.js';
 
 export interface SwimlaneInput {

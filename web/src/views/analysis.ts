@@ -7,7 +7,7 @@ import { swimlane } from '../charts/swimlane.js';
 import { agencyKey } from '../charts/svg.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, errorSummary, field, h, plural, scroller, table, ukDate } from '../dom.js';
-import type { NamesMode, Timeline, TimelineEntry } from '../types.js';
+import type { NamesMode, Timeline, TimelineEntry } from '../api-types.js';
 import { flagText } from './timeline-table.js';
 
 const modeText: Record<NamesMode, string> = { initials: 'Anonymised, with initials', pseudonym: 'Anonymised, with pseudonyms', real: 'Real names' };

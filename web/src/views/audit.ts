@@ -2,7 +2,7 @@
 import { api, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { button, errorSummary, h, scroller, ukDateTime } from '../dom.js';
-import type { AuditEvent } from '../types.js';
+import type { AuditEvent } from '../api-types.js';
 
 const PAGE = 200;
 

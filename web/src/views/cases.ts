@@ -3,7 +3,7 @@ import { api, messageOf } from '../api.js';
 import type { Ctx } from '../context.js';
 import { announce, button, errorSummary, field, h, scroller, table, ukDate } from '../dom.js';
 import { isoFromUk } from '../dates.js';
-import type { CaseRecord } from '../types.js';
+import type { CaseRecord } from '../api-types.js';
 
 export async function renderCases(container: HTMLElement, ctx: Ctx): Promise<void> {
   const listBox = h('div', {});

@@ -1,8 +1,8 @@
 // Marks redaction findings inside the text they were found in, each labelled with its kind.
 import { h } from '../dom.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../api-types.js';
 
-export const kindText: Record<string, string> = {
+export const kindText: Record<Finding['kind'], string> = {
   'mapped-name': 'Name in the map',
   person: 'Possible name',
   'protected-term': 'Protected place',
@@ -18,7 +18,7 @@ export const kindText: Record<string, string> = {
   reference: 'Reference number',
 };
 
-export const kindLabel = (kind: string): string => kindText[kind] ?? kind;
+export const kindLabel = (kind: Finding['kind']): string => kindText[kind];
 
 /** A finding's place: "entry <id> <field>" in the timeline, or "paragraph <n>" (from 1) in a document. */
 export interface Place {
@@ -27,39 +27,30 @@ export interface Place {
   paragraph: number | null;
 }
 
-export function placeOf(where: unknown): Place {
+export function placeOf(where: Finding['where']): Place {
   const place: Place = { entryId: null, field: null, paragraph: null };
-  if (typeof where === 'number') place.paragraph = where;
-  else if (typeof where === 'string') {
-    const entry = /^entry\s+(\S+)\s+(\w+)/i.exec(where);
-    const para = /^paragraph\s+(\d+)/i.exec(where);
-    if (entry?.[1] && entry[2]) Object.assign(place, { entryId: entry[1], field: entry[2] });
-    if (para?.[1]) place.paragraph = Number(para[1]);
-  } else if (where && typeof where === 'object') {
-    const w = where as Record<string, unknown>;
-    const id = w.entryId ?? w.entry;
-    if (typeof id === 'string') place.entryId = id;
-    if (typeof w.field === 'string') place.field = w.field;
-    if (typeof w.paragraph === 'number') place.paragraph = w.paragraph;
-  }
+  const entry = /^entry\s+(\S+)\s+(\w+)/i.exec(where);
+  const para = /^paragraph\s+(\d+)/i.exec(where);
+  if (entry?.[1] && entry[2]) Object.assign(place, { entryId: entry[1], field: entry[2] });
+  if (para?.[1]) place.paragraph = Number(para[1]);
   return place;
 }
 
 /** Where a finding is, in words; `entryLabel` names a timeline entry (date, agency, row) when known. */
-export function describeWhere(where: unknown, entryLabel?: (id: string) => string | null): string {
+export function describeWhere(where: Finding['where'], entryLabel?: (id: string) => string | null): string {
   const p = placeOf(where);
   if (p.paragraph !== null) return `Paragraph ${p.paragraph}`;
   if (p.entryId) {
     const label = entryLabel?.(p.entryId) ?? 'Entry';
     return p.field ? `${label}, ${p.field}` : label;
   }
-  return typeof where === 'string' ? where : '–';
+  return where;
 }
 
 interface Range {
   start: number;
   end: number;
-  kind: string;
+  kind: Finding['kind'];
 }
 
 /** Every place each finding's text occurs, overlaps dropped (earliest, then longest wins). */

@@ -2,7 +2,7 @@
 import { api, ApiError, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, append, button, errorSummary, h, notice, scroller } from '../dom.js';
-import type { Person, PersonRole } from '../types.js';
+import type { Person, PersonRole } from '../api-types.js';
 import { takePrefilledPerson } from '../prefill.js';
 
 const personRoles: PersonRole[] = ['victim', 'perpetrator', 'child', 'family', 'friend', 'professional', 'other'];

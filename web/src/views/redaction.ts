@@ -2,7 +2,7 @@
 import { api, messageOf, postForm } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, button, errorSummary, field, h, plural, scroller, table, ukDate } from '../dom.js';
-import type { Decision, Finding, RedactionResult, SignOffStatus, Timeline, TimelineEntry } from '../types.js';
+import type { Decision, Finding, RedactionResult, SignOffStatus, Timeline, TimelineEntry } from '../api-types.js';
 import { prefillPerson } from '../prefill.js';
 import { describeWhere, highlighted, kindLabel, paragraphs, placeOf } from './highlight.js';
 
@@ -132,17 +132,12 @@ async function contextFor(ctx: Ctx, source: Source, findings: Finding[], pasted:
     });
     return { blocks, entryLabel };
   }
-  // A .docx is read on the server; show the text around each finding when the service sends it.
-  const blocks = findings.flatMap((f) => {
-    const marked = f.context ? highlighted(f.context, [f]) : null;
-    return marked ? [block(describeWhere(f.where), marked)] : [];
-  });
-  return { ...none, blocks };
+  // A .docx is read on the server, and a finding carries no text around it: the list says where each one is.
+  return none;
 }
 
-function confidenceText(c: number | string): string {
-  if (typeof c === 'number') return c <= 1 ? `${Math.round(c * 100)}%` : String(c);
-  return c;
+function confidenceText(c: number): string {
+  return c <= 1 ? `${Math.round(c * 100)}%` : String(c);
 }
 
 /** What the chair may do from the results: decide a finding, add a name to the map, sign off the timeline. */

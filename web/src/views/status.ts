@@ -2,7 +2,7 @@
 import { api, messageOf } from '../api.js';
 import { casePath, caseIdOf, type Ctx } from '../context.js';
 import { announce, errorSummary, h, scroller, table, ukDate, ukDateTime } from '../dom.js';
-import type { Submission, TokenView } from '../types.js';
+import type { Submission, TokenView } from '../api-types.js';
 import { loadSubmissions, renderVersions } from './versions.js';
 
 export async function renderStatus(container: HTMLElement, ctx: Ctx): Promise<void> {

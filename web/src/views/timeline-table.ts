@@ -1,6 +1,6 @@
 // Renders one page of the combined chronology as a table, with flags, and the pager that moves between pages.
 import { button, h, plural, ukDate } from '../dom.js';
-import type { Flag, TimelineEntry } from '../types.js';
+import type { Flag, TimelineEntry } from '../api-types.js';
 
 export const flagText: Record<Flag, string> = {
   'outside-review-period': 'Outside review period',

@@ -3,7 +3,7 @@ import { api, download, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, button, errorSummary, field, fill, h, notice, plural, scroller } from '../dom.js';
 import { isoFromUk } from '../dates.js';
-import type { NamesMode, Timeline, TimelineEntry } from '../types.js';
+import type { NamesMode, Timeline, TimelineEntry } from '../api-types.js';
 import { pageTable, pager } from './timeline-table.js';
 
 const namesLabels: Record<NamesMode, string> = { initials: 'anonymised: initials', pseudonym: 'anonymised: pseudonyms', real: 'real names' };

@@ -2,7 +2,7 @@
 import { api, messageOf } from '../api.js';
 import { caseIdOf, type Ctx } from '../context.js';
 import { announce, button, errorSummary, field, h, scroller, table, ukDateTime } from '../dom.js';
-import type { Role, TokenView } from '../types.js';
+import type { Role, TokenView } from '../api-types.js';
 
 const roleText: Record<Role, string> = { admin: 'Administrator', chair: 'Chair', author: 'Agency author', reader: 'Reader' };
 

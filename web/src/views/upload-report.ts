@@ -1,6 +1,6 @@
 // Renders an upload's outcome: the table of row errors (422) or the report of a stored chronology.
 import { h, plural, scroller, table } from '../dom.js';
-import type { RowError, UploadResult } from '../types.js';
+import type { RowError, UploadResult } from '../api-types.js';
 
 export const fieldNames: Record<string, string> = {
   date: 'Date',

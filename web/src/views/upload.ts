@@ -2,7 +2,7 @@
 import { ApiError, download, messageOf, uploadWithProgress } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, button, errorSummary, field, h, notice } from '../dom.js';
-import type { UploadResult } from '../types.js';
+import type { UploadResult } from '../api-types.js';
 import { renderReport, renderRowErrors } from './upload-report.js';
 import { renderVersions } from './versions.js';
 

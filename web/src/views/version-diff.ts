@@ -4,7 +4,7 @@ import { api, messageOf } from '../api.js';
 import type { DiffEntry, DiffField, VersionDiff } from '../analysis-types.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, errorSummary, field, h, plural, scroller, ukDate } from '../dom.js';
-import type { NamesMode, Submission } from '../types.js';
+import type { NamesMode, Submission } from '../api-types.js';
 
 const fieldNames: Record<DiffField, string> = {
   date: 'date',

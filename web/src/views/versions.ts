@@ -2,7 +2,7 @@
 import { api, messageOf } from '../api.js';
 import { casePath, type Ctx } from '../context.js';
 import { h, scroller, table, ukDateTime } from '../dom.js';
-import type { Submission } from '../types.js';
+import type { Submission } from '../api-types.js';
 import { versionDiffSection } from './version-diff.js';
 
 export async function loadSubmissions(ctx: Ctx): Promise<Submission[]> {
