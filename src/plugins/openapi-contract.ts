@@ -62,6 +62,8 @@ const RESPONSES: Record<string, { name: string; body: JsonSchema }> = {
     name: 'RateLimited',
     body: { description: 'Too many requests or failed sign-ins from this address (error rate_limited)', headers: { 'Retry-After': header('RetryAfter') }, content: json },
   },
+  503: { name: 'DatabaseUnavailable', body: { description: 'The database is not answering; nothing was stored, try again (error database_unavailable)', content: json } },
+  507: { name: 'StorageFull', body: { description: 'The store is full; nothing was stored (error storage_full)', content: json } },
 };
 
 function bodyKind(body: unknown): RouteFacts['body'] {
@@ -84,8 +86,8 @@ export const transform: SwaggerTransform = (args) => {
   return { ...out, schema: { ...rest, [FACTS]: facts } as FastifySchema };
 };
 
-/** The statuses an operation answers by the rules every route follows. */
-function impliedStatuses(path: string, facts: RouteFacts): number[] {
+/** The statuses an operation answers by the rules every route follows (a token is checked in the store). */
+function impliedStatuses(method: string, path: string, facts: RouteFacts): number[] {
   const statuses: number[] = [];
   if (facts.input) statuses.push(400);
   if (facts.access !== 'public' && facts.access !== null) statuses.push(401);
@@ -94,6 +96,8 @@ function impliedStatuses(path: string, facts: RouteFacts): number[] {
   if (caseAction) statuses.push(404);
   if (facts.body !== 'none') statuses.push(413, 415);
   if (path.startsWith('/api/')) statuses.push(429);
+  if (facts.access !== 'public' && facts.access !== null) statuses.push(503);
+  if (facts.access !== 'public' && facts.access !== null && method !== 'get') statuses.push(507);
   return statuses;
 }
 
@@ -118,7 +122,7 @@ function finishOperation(op: JsonSchema, method: string, path: string): void {
   op.operationId ??= operationId(method, path);
   if (facts.access === 'public') op.security = [];
   const responses = op.responses as Record<string, JsonSchema>;
-  for (const status of impliedStatuses(path, facts)) responses[status] ??= { $ref: '' };
+  for (const status of impliedStatuses(method, path, facts)) responses[status] ??= { $ref: '' };
   for (const [status, response] of Object.entries(responses)) {
     const shared = RESPONSES[status];
     if (shared && (response.$ref === '' || isErrorBodyOnly(response))) {

@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The merged timeline (anonymised by default) as JSON, CSV, XLSX or DOCX */
+        /** The merged timeline (anonymised by default) as JSON, CSV, XLSX, DOCX or PDF */
         get: operations["getTimeline"];
         put?: never;
         post?: never;
@@ -712,6 +712,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description The database is not answering; nothing was stored, try again (error database_unavailable) */
+        DatabaseUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The store is full; nothing was stored (error storage_full) */
+        StorageFull: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -814,6 +832,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorised"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createCase: {
@@ -847,6 +866,8 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getCase: {
@@ -877,6 +898,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     deleteCase: {
@@ -905,6 +927,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     updateCase: {
@@ -941,6 +965,8 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     listChronologies: {
@@ -971,6 +997,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     uploadChronology: {
@@ -1045,12 +1072,14 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getTimeline: {
         parameters: {
             query?: {
-                format?: "json" | "csv" | "xlsx" | "docx";
+                format?: "json" | "csv" | "xlsx" | "docx" | "pdf";
                 names?: "initials" | "pseudonym" | "real";
                 from?: string;
                 to?: string;
@@ -1067,7 +1096,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The merged timeline: JSON, or a file download in the format asked for */
+            /** @description The merged timeline in the format asked for: JSON, or a file */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1078,23 +1107,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Timeline"];
-                    "text/csv": Blob;
+                    "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "application/pdf": Blob;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["TooLarge"];
             429: components["responses"]["RateLimited"];
+            /** @description Not Implemented */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     mergeFiles: {
         parameters: {
             query?: {
-                format?: "json" | "csv" | "xlsx" | "docx";
+                format?: "json" | "csv" | "xlsx" | "docx" | "pdf";
                 names?: "initials" | "pseudonym" | "real";
             };
             header?: never;
@@ -1112,7 +1151,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The merged timeline: JSON, or a file download in the format asked for */
+            /** @description The merged timeline in the format asked for: JSON, or a file */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1123,9 +1162,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Timeline"];
-                    "text/csv": Blob;
+                    "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "application/pdf": Blob;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1142,6 +1182,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getCasesCaseIdAnalysis: {
@@ -1231,6 +1273,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getCasesCaseIdChronologiesDiff: {
@@ -1302,6 +1345,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getPeople: {
@@ -1332,6 +1376,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     putPeople: {
@@ -1392,6 +1437,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     listTokens: {
@@ -1418,6 +1465,7 @@ export interface operations {
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createToken: {
@@ -1452,6 +1500,8 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     revokeToken: {
@@ -1480,6 +1530,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getAudit: {
@@ -1515,6 +1567,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getSession: {
@@ -1540,6 +1593,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorised"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getTemplateXlsx: {
@@ -1566,6 +1620,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorised"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getTemplateCsv: {
@@ -1592,6 +1647,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorised"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     checkCaseRedaction: {
@@ -1635,6 +1691,8 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     checkRedaction: {
@@ -1687,6 +1745,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getDecisions: {
@@ -1717,6 +1777,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     putDecisions: {
@@ -1760,6 +1821,8 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
     getSignOff: {
@@ -1790,6 +1853,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     signOff: {
@@ -1829,6 +1893,8 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["DatabaseUnavailable"];
+            507: components["responses"]["StorageFull"];
         };
     };
 }
