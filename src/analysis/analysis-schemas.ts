@@ -57,7 +57,7 @@ export const analysisResponse = z.object({
       outside: z.number().int().describe('Entries outside the period, in no other count'),
     }),
   ),
-});
+}).meta({ id: 'Analysis' });
 
 export type AnalysisResponse = z.infer<typeof analysisResponse>;
 
@@ -88,6 +88,6 @@ export const diffResponse = z.object({
       similarity: z.number().describe('Token-set similarity of event and outcome, 0..1'),
     }),
   ),
-});
+}).meta({ id: 'VersionDiff' });
 
 export type DiffResponse = z.infer<typeof diffResponse>;

@@ -521,6 +521,90 @@ export interface components {
                 total: number;
             };
         };
+        Analysis: {
+            /** @description The days analysed: the review period, narrowed by from and to */
+            period: {
+                /** @description yyyy-mm-dd */
+                from: string;
+                /** @description yyyy-mm-dd */
+                to: string;
+            };
+            gapDays: number;
+            /** @description How entries dated to the month or year only are counted */
+            counting: string;
+            /** @description Every month of the period for every agency, zero months included */
+            months: {
+                /** @description yyyy-mm */
+                month: string;
+                agency: string;
+                /** @description Entries dated in this month, to the day or to the month only */
+                contacts: number;
+                /** @description Of contacts, those where the victim was seen */
+                seen: number;
+                /** @description Of contacts, those dated to the month only */
+                approximate: number;
+            }[];
+            /** @description Entries dated to the year only */
+            years: {
+                year: string;
+                agency: string;
+                contacts: number;
+                seen: number;
+            }[];
+            gaps: {
+                /** @description yyyy-mm-dd */
+                from: string;
+                /** @description yyyy-mm-dd */
+                to: string;
+                /** @description Days with no contact, both ends counted; always more than gapDays */
+                days: number;
+                /** @description Entries dated to the month or year only that may fall inside the gap */
+                approximate: number;
+            }[];
+            agencies: {
+                agency: string;
+                first: string | null;
+                last: string | null;
+                contacts: number;
+                seen: number;
+                approximate: number;
+                /** @description Entries outside the period, in no other count */
+                outside: number;
+            }[];
+        };
+        VersionDiff: {
+            agency: string;
+            /** @enum {string} */
+            names: "initials" | "pseudonym" | "real";
+            /** @description Null when `to` is the first version: every entry is then added */
+            from: {
+                version: number;
+                submissionId: string;
+                entries: number;
+                uploadedAt: string;
+            } | null;
+            to: {
+                version: number;
+                submissionId: string;
+                entries: number;
+                uploadedAt: string;
+            };
+            summary: {
+                added: number;
+                removed: number;
+                changed: number;
+                unchanged: number;
+            };
+            added: components["schemas"]["TimelineEntry"][];
+            removed: components["schemas"]["TimelineEntry"][];
+            changed: {
+                before: components["schemas"]["TimelineEntry"];
+                after: components["schemas"]["TimelineEntry"];
+                fields: ("date" | "time" | "agency" | "source" | "professional" | "contact" | "event" | "outcome" | "seen" | "comment" | "extra")[];
+                /** @description Token-set similarity of event and outcome, 0..1 */
+                similarity: number;
+            }[];
+        };
         Person: {
             name: string;
             aliases: string[];
@@ -1215,57 +1299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The days analysed: the review period, narrowed by from and to */
-                        period: {
-                            /** @description yyyy-mm-dd */
-                            from: string;
-                            /** @description yyyy-mm-dd */
-                            to: string;
-                        };
-                        gapDays: number;
-                        /** @description How entries dated to the month or year only are counted */
-                        counting: string;
-                        /** @description Every month of the period for every agency, zero months included */
-                        months: {
-                            /** @description yyyy-mm */
-                            month: string;
-                            agency: string;
-                            /** @description Entries dated in this month, to the day or to the month only */
-                            contacts: number;
-                            /** @description Of contacts, those where the victim was seen */
-                            seen: number;
-                            /** @description Of contacts, those dated to the month only */
-                            approximate: number;
-                        }[];
-                        /** @description Entries dated to the year only */
-                        years: {
-                            year: string;
-                            agency: string;
-                            contacts: number;
-                            seen: number;
-                        }[];
-                        gaps: {
-                            /** @description yyyy-mm-dd */
-                            from: string;
-                            /** @description yyyy-mm-dd */
-                            to: string;
-                            /** @description Days with no contact, both ends counted; always more than gapDays */
-                            days: number;
-                            /** @description Entries dated to the month or year only that may fall inside the gap */
-                            approximate: number;
-                        }[];
-                        agencies: {
-                            agency: string;
-                            first: string | null;
-                            last: string | null;
-                            contacts: number;
-                            seen: number;
-                            approximate: number;
-                            /** @description Entries outside the period, in no other count */
-                            outside: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Analysis"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1305,39 +1339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agency: string;
-                        /** @enum {string} */
-                        names: "initials" | "pseudonym" | "real";
-                        /** @description Null when `to` is the first version: every entry is then added */
-                        from: {
-                            version: number;
-                            submissionId: string;
-                            entries: number;
-                            uploadedAt: string;
-                        } | null;
-                        to: {
-                            version: number;
-                            submissionId: string;
-                            entries: number;
-                            uploadedAt: string;
-                        };
-                        summary: {
-                            added: number;
-                            removed: number;
-                            changed: number;
-                            unchanged: number;
-                        };
-                        added: components["schemas"]["TimelineEntry"][];
-                        removed: components["schemas"]["TimelineEntry"][];
-                        changed: {
-                            before: components["schemas"]["TimelineEntry"];
-                            after: components["schemas"]["TimelineEntry"];
-                            fields: ("date" | "time" | "agency" | "source" | "professional" | "contact" | "event" | "outcome" | "seen" | "comment" | "extra")[];
-                            /** @description Token-set similarity of event and outcome, 0..1 */
-                            similarity: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["VersionDiff"];
                 };
             };
             400: components["responses"]["BadRequest"];

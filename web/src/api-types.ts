@@ -21,3 +21,8 @@ export type Decision = Schemas['Decision'];
 export type RedactionResult = Schemas['RedactionResult'];
 export type SignOffStatus = Schemas['SignOffStatus'];
 export type AuditEvent = Schemas['AuditEvent'];
+export type Analysis = Schemas['Analysis'];
+export type VersionDiff = Schemas['VersionDiff'];
+/** An entry as the diff gives it: the timeline's, with its unrecognised columns. */
+export type DiffEntry = VersionDiff['added'][number];
+export type DiffField = VersionDiff['changed'][number]['fields'][number];

@@ -1,6 +1,6 @@
 // Contacts per month, one small bar chart per agency on one scale: a bar's height is the month's contacts, its dark
 // part those where the victim was seen; each chart has a label saying what it shows (the table beside it has all).
-import type { Analysis } from '../analysis-types.js';
+import type { Analysis } from '../api-types.js';
 import { s } from './svg.js';
 
 const WIDTH = 1000;

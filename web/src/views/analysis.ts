@@ -1,7 +1,7 @@
 // Contacts over time, for the chair: the swimlane timeline, gaps, first and last contacts and contacts per month,
 // each chart with its table behind it; entries in the names mode chosen, an author's own agency only.
 import { api, messageOf } from '../api.js';
-import type { Analysis } from '../analysis-types.js';
+import type { Analysis } from '../api-types.js';
 import { monthCharts } from '../charts/month-chart.js';
 import { swimlane } from '../charts/swimlane.js';
 import { agencyKey } from '../charts/svg.js';

@@ -1,7 +1,7 @@
 // What a re-upload changed: one agency's version against another, "version 2 against version 1: 1 added, 1 removed,
 // 1 changed", each entry's before and after side by side, the changed fields marked in words as well as in bold.
 import { api, messageOf } from '../api.js';
-import type { DiffEntry, DiffField, VersionDiff } from '../analysis-types.js';
+import type { DiffEntry, DiffField, VersionDiff } from '../api-types.js';
 import { casePath, type Ctx } from '../context.js';
 import { announce, errorSummary, field, h, plural, scroller, ukDate } from '../dom.js';
 import type { NamesMode, Submission } from '../api-types.js';
