@@ -25,7 +25,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'The merged timeline (anonymised by default) as JSON, CSV, XLSX, DOCX or PDF',
       params: caseParams,
       querystring: timelineQuery,
-      response: { 200: timelineResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse, 501: errorResponse },
+      response: { 200: timelineResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse },
     },
     handler: async (request, reply) => {
       const scope = scopeOf(request);
