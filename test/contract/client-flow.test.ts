@@ -63,7 +63,7 @@ describe('a generated client, end to end', () => {
 
     const timeline = await admin.GET('/api/cases/{caseId}/timeline', { params: { path: { caseId }, query: { names: 'initials' } } });
     // the 200 declares JSON and the three downloads; asked for JSON, the body is the JSON one
-    if (!timeline.data || !('entries' in timeline.data)) throw new Error(`no timeline: ${timeline.error?.message}`);
+    if (!timeline.data || typeof timeline.data === 'string' || !('entries' in timeline.data)) throw new Error(`no timeline: ${timeline.error?.message}`);
     const json: Timeline = timeline.data;
     expect(json.entries).toHaveLength(uploaded.data.submission.entries);
     expect(json.entries.every((e) => e.agency === POLICE && e.provenance.sheet.length > 0)).toBe(true);
