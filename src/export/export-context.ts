@@ -23,8 +23,6 @@ export interface ExportContext {
   submissions: ExportSubmission[];
   generatedAt: Date;
   namesMode: 'initials' | 'pseudonym' | 'real';
-  /** Anonymised exports only: whether a sign-off that holds covers this data, as one line (publication-check.ts). */
-  publicationCheck?: string | undefined;
   /** The case's sign-off state (`not-shown` to a token that may not read it); absent: not stated (the stateless merge). */
   signOff?: ExportSignOff;
 }

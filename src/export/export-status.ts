@@ -14,7 +14,7 @@ export function namesModeNote(mode: ExportContext['namesMode']): string {
   }
 }
 
-/** A short form of the names mode for running footers. */
+/** A short form of the names mode for running footers and page headers. */
 export function namesModeShort(mode: ExportContext['namesMode']): string {
   return mode === 'real' ? 'REAL NAMES: not for publication' : `Anonymised (${mode})`;
 }
@@ -43,4 +43,22 @@ export function signOffNote(signOff: ExportSignOff | undefined, mode: ExportCont
     case 'void':
       return `Not signed off: a sign-off by ${signer(signOff.role)} on ${formatDisplayDateTime(new Date(signOff.at))} no longer holds, because chronologies, the people map or decisions changed after it.${realNames}`;
   }
+}
+
+/** A short form of the sign-off state for page headers: empty where the export does not state it. */
+export function signOffShort(signOff: ExportSignOff | undefined, mode: ExportContext['namesMode']): string {
+  if (mode === 'real' || !signOff || signOff.state === 'not-shown') return '';
+  switch (signOff.state) {
+    case 'none':
+      return 'Not signed off';
+    case 'holds':
+      return `Signed off ${formatDisplayDateTime(new Date(signOff.at))}`;
+    case 'void':
+      return 'Not signed off (an earlier sign-off no longer holds)';
+  }
+}
+
+/** The lines every export states about itself: the names mode, then the sign-off state. */
+export function exportStatusLines(ctx: Pick<ExportContext, 'namesMode' | 'signOff'>): [string, string] {
+  return [namesModeNote(ctx.namesMode), signOffNote(ctx.signOff, ctx.namesMode)];
 }

@@ -23,6 +23,7 @@ import {
   tableStart,
 } from './docx-parts.js';
 import type { ExportContext } from './export-context.js';
+import { exportStatusLines } from './export-status.js';
 import { formatDisplayDate, formatDisplayDateTime } from './format-date.js';
 import { GlossaryScanner, type GlossaryTerm } from './glossary.js';
 import { zipStream } from './zip-stream.js';
@@ -57,30 +58,20 @@ function entryRow(e: TimelineEntry): string {
   );
 }
 
-function namesNote(mode: ExportContext['namesMode']): string {
-  switch (mode) {
-    case 'initials':
-      return 'Names are anonymised: people are referred to by their initials and identifying details are removed.';
-    case 'pseudonym':
-      return 'Names are anonymised: people are referred to by the pseudonyms agreed with the family, or by initials, and identifying details are removed.';
-    case 'real':
-      return 'NOT ANONYMISED: this version contains real names and identifying details. It is for the review panel only and must not be published.';
-  }
-}
-
 function intro(ctx: ExportContext): string {
   const period = ctx.reviewPeriod
     ? `Review period: ${formatDisplayDate(ctx.reviewPeriod.from)} to ${formatDisplayDate(ctx.reviewPeriod.to)}`
     : 'Review period: not set';
   const agencies = [...new Set(ctx.submissions.map((s) => s.agency))].join(', ');
   const line = (text: string, bold = false): string => paragraph(text, { bold, after: 80 });
+  const [names, signOff] = exportStatusLines(ctx);
   return (
     paragraph('Combined narrative chronology', { style: 'Title' }) +
     line(ctx.caseTitle, true) +
     line(period) +
-    line(namesNote(ctx.namesMode), ctx.namesMode === 'real') +
+    line(names, ctx.namesMode === 'real') +
+    line(signOff) +
     (agencies ? line(`Agencies: ${agencies}`) : '') +
-    (ctx.publicationCheck ? line(ctx.publicationCheck, true) : '') +
     line(`Generated ${formatDisplayDateTime(ctx.generatedAt)}`) +
     paragraph('')
   );
@@ -94,6 +85,12 @@ function glossarySection(terms: readonly GlossaryTerm[]): string {
     tableRow(tableCell(paragraph(t.abbreviation, { bold: true }), widths[0] ?? 0) + tableCell(paragraph(t.expansion), widths[1] ?? 0), { keep: true }),
   );
   return `${head}${tableStart(widths)}${rows.join('')}</w:tbl>`;
+}
+
+/** The last page restates what the first says: how names are shown and whether a sign-off covers the document. */
+function statusSection(ctx: ExportContext): string {
+  const [names, signOff] = exportStatusLines(ctx);
+  return paragraph('Publication status', { style: 'Heading1' }) + paragraph(names, { bold: ctx.namesMode === 'real', after: 80 }) + paragraph(signOff);
 }
 
 /**
@@ -131,7 +128,7 @@ export async function writeTimelineDocx(
     const wait = body.write(entryRow(e));
     if (wait) await wait;
   }
-  await body.write(`</w:tbl>${paragraph(`${n} ${n === 1 ? 'entry' : 'entries'} in this chronology.`)}${glossarySection(glossary.terms())}${documentEnd()}`);
+  await body.write(`</w:tbl>${paragraph(`${n} ${n === 1 ? 'entry' : 'entries'} in this chronology.`)}${glossarySection(glossary.terms())}${statusSection(ctx)}${documentEnd()}`);
   body.end();
   await zip.finish();
 }

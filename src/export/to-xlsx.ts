@@ -6,6 +6,7 @@ import { safeXlsxText } from './cell-safety.js';
 import { TIMELINE_COLUMNS, timelineRowTexts } from './columns.js';
 import type { TimelineColumn } from './columns.js';
 import type { ExportContext } from './export-context.js';
+import { exportStatusLines, namesModeShort, signOffShort } from './export-status.js';
 import { isoDayToUtcDate } from './format-date.js';
 import {
 
@@ -56,10 +57,16 @@ function entryRow(r: number, e: TimelineEntry): string {
   return `${xml}</row>`;
 }
 
+/** The printed page header of the chronology sheet: the names mode and, where the export states it, the sign-off. */
+function pageHeader(ctx: ExportContext): string {
+  return [namesModeShort(ctx.namesMode), signOffShort(ctx.signOff, ctx.namesMode)].filter(Boolean).join(' · ');
+}
+
 /**
  * Writes the workbook to `out` row by row, waiting whenever `out` is behind; resolves when every byte has been
  * handed to `out`, which is then ended. Rejects (and stops reading `entries`) if `out` fails or is destroyed.
- * `publicationCheck`, when given, is printed in the chronology's page header (and stated on the agencies sheet).
+ * The names mode and the sign-off state are stated in full on the agencies sheet, and in short in the chronology's
+ * printed page header.
  */
 export async function writeTimelineXlsx(
   entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>,
@@ -83,9 +90,9 @@ export async function writeTimelineXlsx(
     const wait = sheet.write(entryRow(++r, e));
     if (wait) await wait;
   }
-  await sheet.write(sheetEnd(`A1:${LAST_COLUMN}${r}`));
+  await sheet.write(sheetEnd(`A1:${LAST_COLUMN}${r}`, pageHeader(ctx)));
   sheet.end();
-  zip.add('xl/worksheets/sheet2.xml', agenciesSheet(ctx.submissions));
+  zip.add('xl/worksheets/sheet2.xml', agenciesSheet(ctx.submissions, exportStatusLines(ctx)));
   zip.add('xl/workbook.xml', workbookXml(r, LAST_COLUMN));
   await zip.finish();
 }

@@ -8,8 +8,8 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-/** Style indexes (cellXfs) written by xlsxStyles, in its order. */
-export const STYLE = { header: 1, text: 2, date: 3, dateTime: 4, number: 5 } as const;
+/** Style indexes (cellXfs) written by xlsxStyles, in its order; `notes` is the default, unwrapped (a long line overflows). */
+export const STYLE = { notes: 0, header: 1, text: 2, date: 3, dateTime: 4, number: 5 } as const;
 
 export const CHRONOLOGY_SHEET = 'Combined chronology';
 export const AGENCIES_SHEET = 'Agencies';
@@ -130,8 +130,11 @@ export function excelSerial(at: Date): number | null {
 const AGENCY_WIDTHS = [30, 10, 10, 18, 40];
 const AGENCY_HEADERS = ['Agency', 'Version', 'Rows', 'Uploaded at', 'File name'];
 
-/** The agencies sheet: each submission with its version, rows, upload time and file name. */
-export function agenciesSheet(submissions: readonly ExportSubmission[]): string {
+/**
+ * The agencies sheet: each submission with its version, rows, upload time and file name; below them, after a blank
+ * row, `notes` one to a row (what the export states about itself: names mode, sign-off).
+ */
+export function agenciesSheet(submissions: readonly ExportSubmission[], notes: readonly string[] = []): string {
   let xml = sheetStart(AGENCY_WIDTHS, STYLE.text, false);
   xml += `<row r="1">${AGENCY_HEADERS.map((h, i) => textCell(`${'ABCDE'.charAt(i)}1`, h, STYLE.header)).join('')}</row>`;
   submissions.forEach((s, i) => {
@@ -140,6 +143,10 @@ export function agenciesSheet(submissions: readonly ExportSubmission[]): string 
     xml += `<row r="${r}">${textCell(`A${r}`, safeXlsxText(s.agency), STYLE.text)}${numberCell(`B${r}`, s.version, STYLE.number)}` +
       `${numberCell(`C${r}`, s.entries, STYLE.number)}${at === null ? textCell(`D${r}`, safeXlsxText(s.uploadedAt), STYLE.text) : numberCell(`D${r}`, at, STYLE.dateTime)}` +
       `${textCell(`E${r}`, safeXlsxText(s.fileName ?? ''), STYLE.text)}</row>`;
+  });
+  notes.forEach((note, i) => {
+    const r = submissions.length + 3 + i;
+    xml += `<row r="${r}">${textCell(`A${r}`, safeXlsxText(note), STYLE.notes)}</row>`;
   });
   return xml + sheetEnd('A1:E1');
 }

@@ -92,10 +92,11 @@ describe.each(storeKinds)('an author’s scope on %s', (kind) => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Agencies');
     const rows: unknown[][] = [];
+    // The submissions, then (after a blank row) the export's two status lines.
     sheet?.eachRow((row, n) => {
       if (n > 1) rows.push([row.getCell(1).text, row.getCell(2).value, row.getCell(3).value]);
     });
-    expect(rows).toEqual([[OWN, 1, ownEntries]]);
+    expect(rows).toEqual([[OWN, 1, ownEntries], [expect.stringMatching(/^NOT ANONYMISED/), null, null], ['Sign-off: not shown in this export. A sign-off never covers a real-names export such as this one.', null, null]]);
   });
 
   it.each(['docx', 'pdf'])('the chair’s %s export of the same case lists all three agencies (the canary can see them)', async (format) => {

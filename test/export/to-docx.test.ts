@@ -39,12 +39,13 @@ describe('timelineToDocx', () => {
     expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Arial"[\s\S]*<w:sz w:val="22"\/>[\s\S]*<\/w:docDefaults>/);
   });
 
-  it('has the title, case, review period and names note, then the table', () => {
-    expect(text.slice(0, 4)).toEqual([
+  it('has the title, case, review period, names note and sign-off state, then the table', () => {
+    expect(text.slice(0, 5)).toEqual([
       'Combined narrative chronology',
       'DHR 2024/03 — Adult A',
       'Review period: 01/01/2013 to 31/12/2014',
       expect.stringMatching(/^Names are anonymised/),
+      'Sign-off: not stated.',
     ]);
     const header = ['Date', 'Time', 'Agency', 'Event', 'Outcome', 'Comment'];
     const start = text.indexOf('Date');
@@ -52,6 +53,17 @@ describe('timelineToDocx', () => {
     expect(text).toContain('03/04/2013');
     expect(text).toContain('03/2013');
     expect(text).toContain('Referral to MARAC and the IDVA service.');
+  });
+
+  it('states the sign-off on the first page and again on the last, after the glossary', async () => {
+    const signed = await timelineToDocx(sampleTimeline, { ...sampleContext, signOff: { state: 'holds', at: '2024-05-30T09:05:00.000Z', role: 'chair' } });
+    const paras = paragraphsText(await zipMemberText(signed, 'word/document.xml'));
+    const note = 'Signed off: the anonymised timeline was signed off for publication by the chair on 30/05/2024 10:05, and nothing it rests on has changed since.';
+    expect(paras[4]).toBe(note);
+    expect(paras.slice(-3)).toEqual(['Publication status', expect.stringMatching(/^Names are anonymised/), note]);
+    expect(paras.indexOf('Glossary')).toBeLessThan(paras.lastIndexOf('Publication status'));
+    const none = paragraphsText(await zipMemberText(await timelineToDocx(sampleTimeline, { ...sampleContext, signOff: { state: 'none' } }), 'word/document.xml'));
+    expect(none.at(-1)).toBe('Not signed off: the anonymised timeline has not been signed off for publication.');
   });
 
   it('warns loudly when names are real', async () => {

@@ -84,7 +84,48 @@ describe('writeTimelineXlsx', () => {
     expect(police?.getCell(3).value).toBe(3);
     expect((police?.getCell(4).value as Date).toISOString()).toBe('2024-05-01T09:15:00.000Z');
     expect(police?.getCell(5).value).toBe('police-chronology v2.xlsx');
-    expect(agencies?.rowCount).toBe(sampleContext.submissions.length + 1);
+    // The submissions, a blank row, then the two status lines.
+    expect(agencies?.rowCount).toBe(sampleContext.submissions.length + 4);
+  });
+
+  it('states the names mode and the sign-off state below the agencies, and in short in the printed page header', async () => {
+    const at = '2024-05-30T09:05:00.000Z';
+    const cases = [
+      [{ state: 'holds', at, role: 'chair' } as const, 'Signed off: the anonymised timeline was signed off for publication by the chair on 30/05/2024 10:05, and nothing it rests on has changed since.', 'Anonymised (initials) · Signed off 30/05/2024 10:05'],
+      [{ state: 'void', at, role: 'admin' } as const, 'Not signed off: a sign-off by an administrator on 30/05/2024 10:05 no longer holds, because chronologies, the people map or decisions changed after it.', 'Anonymised (initials) · Not signed off (an earlier sign-off no longer holds)'],
+      [{ state: 'none' } as const, 'Not signed off: the anonymised timeline has not been signed off for publication.', 'Anonymised (initials) · Not signed off'],
+      [{ state: 'not-shown' } as const, 'Sign-off: not shown in this export.', 'Anonymised (initials)'],
+    ] as const;
+    for (const [signOff, note, header] of cases) {
+      const out = new PassThrough();
+      const collected = buffer(out);
+      await writeTimelineXlsx(sampleTimeline, { ...sampleContext, signOff }, out);
+      const book = new ExcelJS.Workbook();
+      const bytes = await collected;
+      await book.xlsx.load(bytes as unknown as ArrayBuffer);
+      const agencies = book.getWorksheet('Agencies');
+      const first = sampleContext.submissions.length + 3;
+      expect(agencies?.getRow(first - 1).getCell(1).value ?? null).toBeNull();
+      expect(agencies?.getCell(`A${first}`).value).toMatch(/^Names are anonymised: people are referred to by their initials/);
+      expect(agencies?.getCell(`A${first + 1}`).value).toBe(note);
+      const xml = await zipMemberText(bytes, 'xl/worksheets/sheet1.xml');
+      expect(xml).toContain(`<oddHeader>&amp;L${header}</oddHeader>`);
+    }
+  });
+
+  it('says in a real-names workbook that no sign-off covers it, and claims none in its page header', async () => {
+    const out = new PassThrough();
+    const collected = buffer(out);
+    await writeTimelineXlsx(sampleTimeline, { ...sampleContext, namesMode: 'real', signOff: { state: 'holds', at: '2024-05-30T09:05:00.000Z', role: 'chair' } }, out);
+    const bytes = await collected;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const agencies = book.getWorksheet('Agencies');
+    const first = sampleContext.submissions.length + 3;
+    expect(agencies?.getCell(`A${first}`).value).toMatch(/^NOT ANONYMISED/);
+    expect(agencies?.getCell(`A${first + 1}`).value).toMatch(/A sign-off never covers a real-names export such as this one\.$/);
+    const xml = await zipMemberText(bytes, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('<oddHeader>&amp;LREAL NAMES: not for publication</oddHeader>');
   });
 
   it('writes an empty chronology with just the header', async () => {

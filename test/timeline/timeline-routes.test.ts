@@ -115,7 +115,12 @@ describe.each(storeKinds)('timeline on %s', (kind) => {
     expect(dates.some((d) => d instanceof Date)).toBe(true);
     expect(dates.some((d) => d === '2014')).toBe(true);
     const agencies = wb.getWorksheet('Agencies');
-    expect(agencies?.rowCount).toBe(5);
+    // Four agencies under the header, a blank row, the names mode and the sign-off state.
+    expect(agencies?.getRow(5).getCell(1).text).not.toBe('');
+    expect(agencies?.getRow(6).getCell(1).text).toBe('');
+    expect(agencies?.getRow(7).getCell(1).text).toMatch(/^(Names are anonymised|NOT ANONYMISED)/);
+    expect(agencies?.getRow(8).getCell(1).text).toMatch(/^(Not signed off|Signed off)/);
+    expect(agencies?.rowCount).toBe(8);
   });
 
   it('exports DOCX, a Word document that contains the narrative', async () => {
