@@ -1,4 +1,5 @@
-// Generates large realistic chronologies for the benchmarks (xlsx via exceljs streaming writer, csv as text).
+// Generates large realistic chronologies for the benchmarks: xlsx with exceljs's streaming writer (inline or shared
+// strings), csv as text, and rows for the LibreOffice-made files (bench/office-files.ts).
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -75,7 +76,7 @@ function narrative(random: () => number): string {
   return Array.from({ length: count }, () => pick(random, SENTENCES).replace(/\{(\w+)\}/g, (_m, slot: string) => fill(slot))).join(' ');
 }
 
-function row(i: number, random: () => number): [string, string, string, string, string, string, string] {
+export function row(i: number, random: () => number): [string, string, string, string, string, string, string] {
   const day = (i % 28) + 1;
   const month = (Math.floor(i / 28) % 12) + 1;
   const year = 2012 + (Math.floor(i / 336) % 3);
@@ -86,13 +87,17 @@ function row(i: number, random: () => number): [string, string, string, string, 
   return [date, time, `Record system ${i % 97}`, pick(random, PROFESSIONALS), pick(random, VICTIMS), narrative(random), comment];
 }
 
-const HEADER = ['Date', 'Time', 'Source of evidence', 'Name of professional', 'Contact with', 'Event description, actions taken, decisions made', 'Comments'];
+export const HEADER = ['Date', 'Time', 'Source of evidence', 'Name of professional', 'Contact with', 'Event description, actions taken, decisions made', 'Comments'];
 
-export async function benchXlsx(rows: number): Promise<string> {
+/**
+ * `inline`: every string in its cell (`t="inlineStr"`), as exceljs's streaming writer with useSharedStrings:false and
+ * many exporting systems write; `shared`: strings in xl/sharedStrings.xml, as Excel itself writes them.
+ */
+export async function benchXlsx(rows: number, strings: 'inline' | 'shared' = 'inline'): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true });
-  const file = join(BENCH_DIR, `chronology-v2-${rows}.xlsx`);
+  const file = join(BENCH_DIR, `chronology-v2-${rows}${strings === 'shared' ? '-shared' : ''}.xlsx`);
   if (existsSync(file)) return file;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file), useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(file), useSharedStrings: strings === 'shared' });
   const ws = wb.addWorksheet('Chronology');
   ws.addRow(['Comprehensive Agency Chronology']).commit();
   ws.addRow(['Agency: Greater Manchester Police']).commit();

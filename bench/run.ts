@@ -2,21 +2,41 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchCsv, benchXlsx } from './generate.js';
+import { benchCalcFile, benchDocx } from './office-files.js';
 import type { Figures } from './measure.js';
 
-const steps: { group: string; step: string; args: string[] }[] = [];
+/**
+ * `args` may be made only when the step runs (the ingest files, generated once into data/bench), so a run of one
+ * group does not write the others' files; `baseline`: the step the others of its group are shown as a multiple of.
+ */
+const steps: { group: string; step: string; args: string[] | (() => Promise<string[]> | string[]); baseline?: true }[] = [];
 
 // The upload server runs compiled, as in production: under tsx it starts ~55 MB larger and every closure pays for
 // esbuild's helpers.
 execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.bench.json'], { stdio: 'inherit' });
 
-// Each ingest step reads a 1 000-row file once first (unmeasured), so neither side's figure is JIT warm-up.
-const xlsx = [await benchXlsx(50_000), await benchXlsx(1_000)];
-const csv = [benchCsv(50_000), benchCsv(1_000)];
+// Each ingest step reads a 1 000-row file once first (unmeasured), so neither side's figure is JIT warm-up. Every
+// upload is shown beside a plain read of the same file by the library made for it (exceljs readFile for xlsx, SheetJS
+// for xls/ods, mammoth for docx), and beside our reader alone (the read itself, no HTTP, no store).
+const ingest = (group: string, baseline: string, files: () => Promise<string[]> | string[]): void => {
+  steps.push(
+    { group, step: baseline, args: files, baseline: true },
+    { group, step: 'ourRead', args: files },
+    { group, step: 'upload', args: files },
+  );
+};
+ingest('ingest 50 000-row xlsx, shared strings (exceljs writer)', 'plainExceljsReadFile', async () => [await benchXlsx(50_000, 'shared'), await benchXlsx(1_000, 'shared')]);
+ingest('ingest 50 000-row xlsx, inline strings (exceljs streaming writer, useSharedStrings: false)', 'plainExceljsReadFile', async () => [await benchXlsx(50_000), await benchXlsx(1_000)]);
+ingest('ingest 50 000-row xlsx saved by LibreOffice', 'plainExceljsReadFile', async () => [await benchCalcFile(50_000, 'xlsx'), await benchCalcFile(1_000, 'xlsx')]);
+// An .xls stores every string uncompressed: 50 000 rows are 30 MB, over the 25 MB upload limit, so 30 000 rows.
+ingest('ingest 30 000-row .xls saved by LibreOffice', 'plainSheetJs', async () => [await benchCalcFile(30_000, 'xls'), await benchCalcFile(1_000, 'xls')]);
+ingest('ingest 50 000-row .ods saved by LibreOffice', 'plainSheetJs', async () => [await benchCalcFile(50_000, 'ods'), await benchCalcFile(1_000, 'ods')]);
+// LibreOffice Writer's time to lay out a table grows with the square of its rows (1 000 rows 7 s, 2 000 rows 33 s,
+// 5 000 over 3 minutes): 2 000 rows, already a very long IMR.
+ingest('ingest 2 000-row Word table (.docx saved by LibreOffice)', 'plainMammoth', () => [benchDocx(2_000), benchDocx(1_000)]);
+const csv = (): string[] => [benchCsv(50_000), benchCsv(1_000)];
 steps.push(
-  { group: 'ingest 50 000-row xlsx', step: 'plainXlsx', args: xlsx },
-  { group: 'ingest 50 000-row xlsx', step: 'upload', args: xlsx },
-  { group: 'ingest 50 000-row csv', step: 'plainCsv', args: csv },
+  { group: 'ingest 50 000-row csv', step: 'plainCsv', args: csv, baseline: true },
   { group: 'ingest 50 000-row csv', step: 'plainPapaparse', args: csv },
   { group: 'ingest 50 000-row csv', step: 'upload', args: csv },
 );
@@ -50,15 +70,19 @@ function runStep(step: string, args: string[]): Figures {
 }
 
 let group = '';
+let baseline: Figures | undefined;
 for (const s of steps) {
   if (s.group !== group) {
     group = s.group;
+    baseline = undefined;
     console.log(`\n## ${group}`);
   }
-  const f = runStep(s.step, s.args);
+  const f = runStep(s.step, typeof s.args === 'function' ? await s.args() : s.args);
+  if (s.baseline) baseline = f;
+  const times = baseline && !s.baseline ? `${(f.seconds / baseline.seconds).toFixed(2)}× baseline` : '';
   const rate = f.rows ? `${Math.round(f.rows / f.seconds).toLocaleString('en-GB')} rows/s` : '';
   const mbs = f.bytes ? `${(f.bytes / 1048576 / f.seconds).toFixed(1)} MB/s` : '';
   console.log(
-    `${f.name.padEnd(58)} ${f.seconds.toFixed(2).padStart(6)} s  ${rate.padStart(14)}  ${mbs.padStart(10)}  peak RSS ${String(f.peakRssMb).padStart(5)} MB  loop delay ${String(f.maxLoopDelayMs).padStart(4)} ms${f.note ? `  (${f.note})` : ''}`,
+    `${f.name.padEnd(58)} ${f.seconds.toFixed(2).padStart(6)} s ${times.padStart(15)}  ${rate.padStart(14)}  ${mbs.padStart(10)}  peak RSS ${String(f.peakRssMb).padStart(5)} MB  loop delay ${String(f.maxLoopDelayMs).padStart(4)} ms${f.note ? `  (${f.note})` : ''}`,
   );
 }

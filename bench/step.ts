@@ -2,10 +2,15 @@
 import { anonymise, compromisePeople } from './anonymise-cases.js';
 import { exportTimeline, plainXlsxWrite } from './export-cases.js';
 import { plainCsv, plainPapaparse, plainXlsx, upload } from './ingest-cases.js';
+import { ourRead, plainExceljsReadFile, plainMammoth, plainSheetJs } from './office-cases.js';
 import { exportPdf, pdfPlainFlow, pdfWriter } from './pdf-cases.js';
 
 const steps: Record<string, (...args: string[]) => Promise<void>> = {
   plainXlsx: (f = '', warm = '') => plainXlsx(f, warm),
+  plainExceljsReadFile: (f = '', warm = '') => plainExceljsReadFile(f, warm),
+  plainSheetJs: (f = '', warm = '') => plainSheetJs(f, warm),
+  plainMammoth: (f = '', warm = '') => plainMammoth(f, warm),
+  ourRead: (f = '', warm = '') => ourRead(f, warm),
   plainCsv: (f = '', warm = '') => plainCsv(f, warm),
   plainPapaparse: (f = '', warm = '') => plainPapaparse(f, warm),
   upload: (f = '', warm = '') => upload(f, warm),
