@@ -145,3 +145,50 @@ describe('identifiers beside a protected term, places of Ireland, and ALL-CAPS l
     expect(an.text(once).detections.filter((d) => d.confidence >= 0.5)).toEqual([]);
   });
 });
+
+describe('people named again in the same text, and the words around a name', () => {
+  const caseMap = {
+    people: [
+      { name: 'Bridget Mary Ward', initials: 'BW', aliases: ['Bridie'], role: 'victim' as const, pseudonym: null, title: 'Mrs' },
+      { name: 'John Joe Ward', initials: 'JW', aliases: ['DJ'], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Patrick Ward', initials: 'PW', aliases: [], role: 'family' as const, pseudonym: null, title: 'Mr' },
+      { name: 'May Wong', initials: 'MW', aliases: [], role: 'friend' as const, pseudonym: null, title: null },
+      { name: 'Can Doğan', initials: 'CD', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+      { name: 'Berfin Doğan', initials: 'BD', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['a title and a surname that is also a word, whoever of the family it is', 'On arrival Mr Ward and his father both present.', 'On arrival Mr W and his father both present.'],
+    ['a nickname with the surname, in lower case in a pasted log', 'CALLER bridie ward - HE HAS THE BABY', 'CALLER BW - HE HAS THE BABY'],
+    ['a modal verb capitalised mid-sentence is the person it names', 'The family asked that May be called by her English name.', 'The family asked that MW be called by her English name.'],
+    ['a modal opening a sentence is the verb', 'May be seen again next week.', 'May be seen again next week.'],
+    ['a modal asking a question is the verb wherever it stands', 'Hi Amira, Can you call me?', 'Hi A, Can you call me?'],
+    ['a name in a list of children with ages', 'Children: Can 7, Berfin 3.', 'Children: CD 7, BD 3.'],
+    ['an alias the chair listed, though it is also a title', 'From DJ: "you will be sorry"', 'From JW: "you will be sorry"'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('initials a first name again when the full name stood earlier in the text, and the name signing off a message', () => {
+    const mail = 'From: Kirsty Hargreaves <k.h@example.org>\nSubject: closure\nHi, closing as non-engaging. Kirsty rang twice.\nThanks, Debs';
+    expect(text(mail)).toBe('From: KH <k.h@example.org>\nSubject: closure\nHi, closing as non-engaging. KH rang twice.\nThanks, D');
+  });
+
+  it('takes the name in an e-mail address as the person greeted by it', () => {
+    expect(text('To: kirsty.hargreaves@example.org\nKirsty, she was in today.')).toBe('To: kirsty.hargreaves@example.org\nKH, she was in today.');
+  });
+
+  it('does not take an office signing off, or a town named again, for a person', () => {
+    expect(text('Hi, the tenancy is ended.\nRegards, Housing Team')).toBe('Hi, the tenancy is ended.\nRegards, Housing Team');
+    expect(text('Derby Homes and Derby City Council agreed.')).toBe('Derby Homes and Derby City Council agreed.');
+  });
+
+  it('keeps a greeting out of the name it opens, on any line', () => {
+    expect(text('To: Tobi Bakare\nHi Tobi, thanks.')).toBe('To: TB\nHi TB, thanks.');
+  });
+});

@@ -43,7 +43,8 @@ interface Lexicon {
   english: Set<string>;
   firstNames: Set<string>;
   surnames: Set<string>;
-  tags: Record<string, string | undefined>;
+  /** compromise's lexicon: a word's tags (one word may have several: 'his' is Possessive and Pronoun). */
+  tags: Map<string, readonly string[]>;
 }
 
 let lexicon: Lexicon | null = null;
@@ -65,9 +66,12 @@ function load(): Lexicon {
   const firstNames = lowerSet([...male, ...female]);
   const dictDir = join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict');
   const surnames = lowerSet(readFileSync(join(dictDir, 'people-names.txt'), 'utf8').split('\n'));
-  // compromise types model() as `object`; its lexicon is a plain word → tag record.
-  const model = nlp.model() as { one?: { lexicon?: Record<string, string | undefined> } };
-  const tags = model.one?.lexicon ?? {};
+  // compromise types model() as `object`; its lexicon is a plain record of a word to a tag or a list of tags.
+  const model = nlp.model() as { one?: { lexicon?: Record<string, string | string[] | undefined> } };
+  const tags = new Map<string, readonly string[]>();
+  for (const [word, tag] of Object.entries(model.one?.lexicon ?? {})) {
+    if (tag !== undefined) tags.set(word, Array.isArray(tag) ? tag : [tag]);
+  }
   lexicon = { english, firstNames, surnames, tags };
   return lexicon;
 }
@@ -81,8 +85,7 @@ export function isEnglishWord(w: string): boolean {
 export function isFirstName(w: string): boolean {
   const lex = load();
   if (lex.firstNames.has(w)) return true;
-  const tag = lex.tags[w];
-  return tag !== undefined && GIVEN_NAME_TAGS.has(tag);
+  return hasTag(w, GIVEN_NAME_TAGS);
 }
 
 /** compromise lexicon tags of given names ('Gemma', 'Shona' are not in the first-name gazetteer). */
@@ -98,8 +101,8 @@ export function isCommonWord(w: string): boolean {
   if (STRICT.has(w) || EXPLICIT_COMMON.has(w)) return true;
   const lex = load();
   if (!lex.english.has(w)) return false;
-  const tag = lex.tags[w];
-  if (tag !== undefined) return !NAME_TAGS.has(tag);
+  const tags = lex.tags.get(w);
+  if (tags !== undefined) return !tags.some((t) => NAME_TAGS.has(t));
   return taggedAsWord(w);
 }
 
@@ -119,12 +122,19 @@ function taggedAsWord(w: string): boolean {
 
 /** A first name that is not also an ordinary word: strong evidence of a person ('Gary', not 'Mark'). */
 export function isDistinctFirstName(w: string): boolean {
-  return isFirstName(w) && !isCommonWord(w) && !(load().english.has(w) && load().tags[w] === undefined);
+  return isFirstName(w) && !isCommonWord(w) && !(load().english.has(w) && !load().tags.has(w));
 }
 
-/** compromise's lexicon tag of a word ('Infinitive', 'Singular', 'FirstName' …), or undefined. */
-export function tagOf(w: string): string | undefined {
-  return load().tags[w];
+const NO_TAGS: readonly string[] = [];
+
+/** compromise's lexicon tags of a word ('Infinitive', 'Singular', 'FirstName' …); none for a word it does not list. */
+export function tagsOf(w: string): readonly string[] {
+  return load().tags.get(w) ?? NO_TAGS;
+}
+
+/** Some lexicon tag of the word is in `tags`. */
+export function hasTag(w: string, tags: ReadonlySet<string>): boolean {
+  return tagsOf(w).some((t) => tags.has(t));
 }
 
 /** How a single-word variant may be matched (see WordClass). */

@@ -7,7 +7,7 @@ import {
 import { isSystemName } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
-import { isCommonWord, isEnglishWord, isFirstName, tagOf } from './lexicon.js';
+import { isCommonWord, isEnglishWord, hasTag, isFirstName } from './lexicon.js';
 
 /**
  * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
@@ -24,6 +24,8 @@ const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 /** Modal verbs that are also names: 'Will review in two weeks', 'May need a referral'. */
 const MODALS = new Set(['will', 'may', 'can', 'must']);
+/** Subjects after a modal that asks ('Can you', 'Will I', 'May we'). */
+const QUESTION_SUBJECTS = new Set(['I', 'you', 'we', 'he', 'she', 'they', 'it', 'YOU', 'WE', 'HE', 'SHE', 'THEY', 'IT']);
 /** Locative words before a town that is also a mapped surname: 'in Preston', 'moved to Lincoln'. */
 const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'around', 'via', 'towards', 'of']);
 /**
@@ -66,9 +68,12 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
   if (FIXED_PHRASES.test(after)) return true;
   if (word === 'hope' && isSentenceStart(text, start) && HOPE_VERB.test(after)) return true;
   if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // a modal is capitalised only where a sentence, a line or a log in capitals starts: 'that May be called' is May;
+  // before a subject it asks a question wherever it stands ('Hi Amira, Can you call me?')
   if (MODALS.has(word)) {
     const next = wordAfter(text, end);
-    if (next !== null && !UPPER_START.test(next) && baseVerb(next.toLowerCase())) return true;
+    if (next !== null && QUESTION_SUBJECTS.has(next)) return true;
+    if (next !== null && !UPPER_START.test(next) && baseVerb(next.toLowerCase()) && (isSentenceStart(text, start) || ALL_CAPS.test(text.slice(start, end)))) return true;
   }
   if (context === 'strict' && calendarOrColourUse(text, start, end)) return true;
   if (COLOURED_AFTER.test(text.slice(end, end + 12))) return true;
@@ -83,7 +88,7 @@ function wordUseAfter(text: string, end: number): boolean {
   const joined = /^[ \t]+(?:and|or|&)/u.test(m[0]);
   // a lower-case word joined on is the word even when it is also a name ('Grace and patience')
   if (!joined) return pluralNoun(next);
-  return isCommonWord(next) && (!isFirstName(next) || isEnglishWord(next)) && nounLike(next) && !FUNCTION_TAGS.has(tagOf(next) ?? '');
+  return isCommonWord(next) && (!isFirstName(next) || isEnglishWord(next)) && nounLike(next) && !hasTag(next, FUNCTION_TAGS);
 }
 
 /** A place or organisation name that contains the word: 'Hope Street', 'Preston Crown Court', 'in Preston', 'the Green'. */
@@ -91,7 +96,7 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
   if (hasPlaceAfter(text, end)) return true;
   const before = wordBefore(text, start);
   if (before !== null && LOCATIVES.has(before) && !titleBefore(text, start) && isPlaceName(word)) return true;
-  return hasArticleBefore(text, start) && !verbAfter(text, end) && !possessiveAfter(text, end);
+  return hasArticleBefore(text, start, { determiners: false }) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
 /**
@@ -120,7 +125,7 @@ export function judgeMention(text: string, start: number, end: number, context: 
     if (MODALS.has(word)) return keep('lowercase');
     if (titleBefore(text, start)) return take(0.7);
     // 'her partner mark' is the person; 'her friend said' is a verb
-    if (hasCueBefore(text, start) && !hasArticleBefore(text, start) && !VERB_TAGS.has(tagOf(word) ?? '')) return take(0.6);
+    if (hasCueBefore(text, start) && !hasArticleBefore(text, start) && !hasTag(word, VERB_TAGS)) return take(0.6);
     if (isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start)) return take(0.6);
     return keep('lowercase');
   }

@@ -64,6 +64,8 @@ export const PLACE_WORDS = new Set([
   // charities and networks: 'Coventry Haven', 'Leeds Women's Network'
   'haven', 'refuge', 'sanctuary', 'hub', 'network', 'alliance', 'forum', 'collective', 'society', 'association',
   'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority', 'office', 'registry',
+  // housing providers: 'Derby Homes', 'Bolton at Home', 'Incommunities Housing'
+  'homes', 'housing', 'living', 'lettings',
   // Welsh institutions: 'Ysgol Feithrin', 'Ysgol Gyfun …', 'Capel …', 'Canolfan …'
   'ysgol', 'meithrin', 'feithrin', 'gyfun', 'gynradd', 'uwchradd', 'capel', 'eglwys', 'canolfan', 'cylch', 'ysbyty', 'meddygfa',
 ]);
@@ -214,10 +216,13 @@ export function hasCueAfter(text: string, end: number): boolean {
 }
 
 /** An article or determiner right before `start` ('the Green', 'a Will'). */
-export function hasArticleBefore(text: string, start: number): boolean {
+export function hasArticleBefore(text: string, start: number, opts: { determiners?: boolean } = {}): boolean {
   const w = wordBefore(text, start);
-  return w !== null && ARTICLES.has(w);
+  return w !== null && ARTICLES.has(w) && (opts.determiners !== false || !POSSESSIVE_DETERMINERS.has(w));
 }
+
+/** 'my', 'our', 'its': before a capitalised word they often name family ('our Kayleigh', 'its Mercy' for "it's"). */
+const POSSESSIVE_DETERMINERS = new Set(['its', 'my', 'our', 'your']);
 
 /** A capitalised place word right after `end` ('Rose Cottage', 'Hope Street'). */
 export function hasPlaceAfter(text: string, end: number): boolean {

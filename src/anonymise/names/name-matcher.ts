@@ -328,8 +328,8 @@ function mergeAdjacent(text: string, accepted: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet'. */
-const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|&|or)\s+)$/iu;
+/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'Can 7, Berfin 3' (with ages). */
+const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*,\s*|\s+(?:and|&|or)\s+)$/iu;
 
 /**
  * Accepts a context-rejected candidate that sits right beside an accepted match of the same person ('Mark J Reid'),

@@ -38,6 +38,9 @@ const ALL_CAPS = /^\p{Lu}[\p{Lu}'’-]+$/u;
 /** A capital inside a word after lower-case letters, unless a name's prefix made it ('McKenzie', 'MacDonald', 'DeShawn', 'LeBron', 'DiCaprio', 'FitzGerald', 'VanDyke'). */
 const CAMEL_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz|Van|Von|St)\p{Lu}\p{Ll}+$)\p{Lu}?\p{Ll}+\p{Lu}/u;
 const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
+/** Words that greet or thank someone before their name in a message ('Hi Tobi', 'Thanks Grace'). */
+export const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hiya', 'hey', 'dear', 'morning', 'afternoon', 'evening', 'thanks', 'cheers', 'thankyou']);
+
 const ADJACENT = /^[ \t]*(?:\r?\n[ \t]*)?$/u;
 const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|el|ter|ten)[ \t]+)+$/u;
 const COLLAR_GAP = /^\.?[ \t]+(\d{2,6})[ \t]+$/u;
@@ -237,7 +240,8 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
       const raw = text.slice(prev.end, tok.start);
       const gap = prev.cls === 'title' ? raw.replace(/^\./u, '') : raw;
       // a word opening a line as a label ('From:', 'Subject:') starts something new
-      const label = gap.includes('\n') && text.charAt(tok.end) === ':';
+      // (nor does a greeting opening a line: 'To: Tobi Bakare' then 'Hi Tobi,')
+      const label = gap.includes('\n') && (text.charAt(tok.end) === ':' || GREETINGS.has(tok.low));
       if (label) joined = false;
       else if (ADJACENT.test(gap) || (prev.raw.endsWith('.') && gap === '')) joined = true;
       else if (prev.cls === 'word' && PARTICLE_GAP.test(gap)) joined = true;

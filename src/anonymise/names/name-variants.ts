@@ -46,7 +46,8 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
   const add = (form: string, kind: VariantKind): void => {
     const f = foldWord(form).replace(/\s+/gu, ' ');
     const bare = f.replace(/[.,']/gu, '');
-    if (bare.length < 2 || PARTICLES.has(bare) || isTitle(form.trim())) return;
+    // a title alone names no one, unless the chair listed it as the person's alias ('DJ' is also a District Judge)
+    if (bare.length < 2 || PARTICLES.has(bare) || (isTitle(form.trim()) && !(aliasOnly && form.trim() === name.trim()))) return;
     out.push([f, aliasOnly ? 'alias' : kind]);
   };
   add([parts.first, ...parts.middles, parts.surname].join(' '), 'full');
@@ -106,6 +107,14 @@ export function personVariants(person: Person, index: number): Variant[] {
   const seen = new Set<string>();
   const out: Variant[] = [];
   const names: [string, boolean][] = [[person.name, false], ...person.aliases.map((a): [string, boolean] => [a, true])];
+  // a one-word alias (a nickname) with the surname, as agencies write it ('Bridie Ward', 'WARD Bridie')
+  const surname = splitName(person.name).surname;
+  if (surname) {
+    for (const a of person.aliases) {
+      if (/\s/u.test(a.trim()) || a.trim().length < 2 || isTitle(a.trim())) continue;
+      names.push([`${a.trim()} ${surname}`, true]);
+    }
+  }
   for (const [name, isAlias] of names) {
     for (const [pattern, kind] of formsOfName(name, isAlias)) {
       if (seen.has(pattern)) continue;

@@ -1,6 +1,6 @@
 // Tells a mapped person's name part from another person who shares it ('Declan Byrne', 'Colin Field', 'C Price').
 import { isAllowListed, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
-import { isCommonWord, isEnglishWord, isFirstName, isNameWord, isSurname, tagOf } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isFirstName, isNameWord, isSurname, hasTag } from './lexicon.js';
 import { baseVerb } from './verbs.js';
 import { isTitle, PLACE_WORDS, RELATIONSHIP_CUES, SPEECH_VERBS } from './name-context.js';
 import { foldToken } from './name-tokens.js';
@@ -19,6 +19,8 @@ const GIVEN: ReadonlySet<VariantKind> = new Set(['first', 'middle', 'first-middl
 const FAMILY: ReadonlySet<VariantKind> = new Set(['surname', 'alias', 'part', 'middle']);
 const kindsOf = (m: Mention, person: number): VariantKind[] => m.persons.flatMap((p, i) => (p === person ? [m.kinds[i] ?? 'first'] : []));
 const hasKind = (m: Mention, set: ReadonlySet<VariantKind>): boolean => m.kinds.some((k) => set.has(k));
+/** Every reading of the mention is a surname ('Walsh'), none a given name or an alias that could open a name. */
+const onlyFamily = (m: Mention): boolean => m.kinds.every((k) => k === 'surname');
 
 // a word may end a sentence ('… DS Jimmy Baddeley.'); an initial is one capital with or without its dot
 const WORD = String.raw`\p{Lu}\.(?![\p{L}])|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*(?![\p{L}\p{M}])`;
@@ -57,7 +59,20 @@ function surnameAfterGiven(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   const parts = foldToken(word).split('-');
   // a word that is a well-known surname too ('Green', 'Brown', 'Young') stands as one whatever its tag
-  return parts.every((p) => isSurname(p) && (isNameWord(p) || (!NOT_A_SURNAME_TAGS.has(tagOf(p) ?? '') && !baseVerb(p))));
+  return parts.every((p) => isSurname(p) && (isNameWord(p) || (!hasTag(p, NOT_A_SURNAME_TAGS) && !baseVerb(p))));
+}
+
+/** compromise tags of words that never stand as a given name before a surname ('Will Walsh attend?', 'If Walsh'). */
+const NOT_A_GIVEN_TAGS = new Set(['Modal', 'Auxiliary', 'Copula', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adverb']);
+
+/**
+ * A given name written before a surname in mixed-case text, though it is also a word ('Grace Adeyemi', 'Faith
+ * Walsh' when no mapped Walsh is Grace or Faith): in a first-name gazetteer, capitalised with lower-case letters after.
+ */
+function givenBeforeSurname(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+  const low = foldToken(word);
+  return isFirstName(low) && !hasTag(low, NOT_A_GIVEN_TAGS);
 }
 
 /** The mention covering `start..end`, if any. */
@@ -101,7 +116,7 @@ export function anotherPersonBeside(
       if (!mention.persons.some((p) => givenInitials(p).has(letter))) return true;
       continue;
     }
-    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)))) return true;
+    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)) || (!after && onlyFamily(mention) && givenBeforeSurname(word)))) return true;
   }
   return false;
 }

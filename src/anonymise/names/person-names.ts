@@ -2,13 +2,14 @@
 import nlp from 'compromise';
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
-import { capitalisedTokens, foldToken, isWordPrefix, tokenRuns } from './name-tokens.js';
+import { capitalisedTokens, foldToken, GREETINGS, isWordPrefix, tokenRuns } from './name-tokens.js';
 import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isAllowListed, isSystemName } from './allow-list.js';
 import { isPlaceName, isUkPlaceName } from './places.js';
 import { isEnglishWord, isFirstName } from './lexicon.js';
 import { PLACE_WORDS } from './name-context.js';
+import { partsAgain, signOffName } from './same-person.js';
 
 /** An unmapped person name. `start..end` covers the name (and a collar number after a title), not the title. */
 export interface PersonNameSpan extends Span {
@@ -81,6 +82,9 @@ function systemBefore(text: string, start: number): boolean {
 
 const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t.english;
 
+/** Nothing but spaces since the start of the text or of a line. */
+const LINE_START = /(?:^|\n)[ \t]*$/u;
+
 /** 'no Will', 'Adunni's Will': a word used as a thing. */
 const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
 
@@ -127,7 +131,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
     if (first.anyFirst && first.english && !atStart && !hasArticleBefore(text, first.start) && !DOCUMENT_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))) return verbAfter(text, first.end + (first.possessive?.length ?? 0)) ? 0.7 : 0.55;
     if (first.english) return 0;
     // 'Shona replied': an unknown capitalised word opening a sentence, followed by a verb
-    if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) ? 0.6 : 0;
+    // 'Kirsty, she was in today': an unknown word opening a line, then a comma, addresses someone
+    if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) || (text.charAt(first.end) === ',' && LINE_START.test(text.slice(0, first.start))) ? 0.6 : 0;
     if (first.surname) return place ? 0.3 : 0.55;
     // an unknown capitalised word mid-sentence is most often a name in a chronology (recall first)
     return place ? 0.3 : first.raw.length >= 3 ? 0.55 : 0.35;
@@ -198,7 +203,13 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   }
   // 'The Ipswich MARAC', 'The Suffolk IDVA service': an article never opens a person's name
   while (toks.length > 1 && (toks[0]?.low === 'the')) toks = toks.slice(1);
-  const cue = hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks);
+  // 'Hi Tobi', 'Dear Kirsty', 'Thanks Grace': a greeting is no part of the name, and says one follows
+  let greeted = false;
+  if (toks.length > 1 && GREETINGS.has(toks[0]?.low ?? '')) {
+    toks = toks.slice(1);
+    greeted = toks[0] !== undefined && (toks[0].anyFirst || !toks[0].english);
+  }
+  const cue = greeted || hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks);
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
   while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {
     toks = toks.slice(1);
@@ -269,6 +280,14 @@ export function detectPersonNames(text: string, opts: DetectOptions = {}): Perso
   const ignore = opts.ignore;
   if (ignore) for (const t of tokens) if (ignore.has(t.low)) t.cls = 'break';
   const spans = tokenRuns(text, tokens).flatMap((run) => runSpans(text, run));
+  // the same people named again: a part of a full name found above, and the name signing off a pasted message
+  const again = partsAgain(text, tokens, spans, exclude);
+  const signed = signOffName(text, [...spans, ...again], exclude);
+  if (signed) again.push(signed);
+  if (again.length > 0) {
+    spans.push(...again.filter((x) => !ignore || !x.parts.every((p) => ignore.has(foldToken(p)))));
+    spans.sort((a, b) => a.start - b.start);
+  }
   if (opts.nlp) {
     const extra = nlpSpans(text, tokens, spans, { ...opts, exclude });
     spans.push(...extra.filter((x) => !ignore || !x.parts.every((p) => ignore.has(foldToken(p)))));

@@ -1,6 +1,6 @@
 // Base-form verbs that follow a modal in chronology notes ('Will review', 'May need', 'Can be seen'): not a name.
 import nlp from 'compromise';
-import { tagOf } from './lexicon.js';
+import { tagsOf as lexiconTags } from './lexicon.js';
 
 const BASE_VERBS = new Set([
   'be', 'have', 'do', 'need', 'call', 'ring', 'phone', 'telephone', 'text', 'email', 'write', 'review', 'see', 'seen',
@@ -18,7 +18,7 @@ const BASE_VERBS = new Set([
 
 /** A lower-case word that reads as the base form of a verb (or a pronoun or adverb) after a modal. */
 export function baseVerb(word: string): boolean {
-  return BASE_VERBS.has(word) || tagOf(word) === 'Infinitive';
+  return BASE_VERBS.has(word) || lexiconTags(word).includes('Infinitive');
 }
 
 /** compromise's tags for a word alone, kept per word (a bounded memory). */
