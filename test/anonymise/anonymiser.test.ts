@@ -192,3 +192,40 @@ describe('people named again in the same text, and the words around a name', () 
     expect(text('To: Tobi Bakare\nHi Tobi, thanks.')).toBe('To: TB\nHi TB, thanks.');
   });
 });
+
+describe('names across a line end, professionals sharing a nickname, and a message’s sender', () => {
+  const caseMap = {
+    people: [
+      { name: 'Grace Owusu-Mensah', initials: 'GOM', aliases: [], role: 'family' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Margaret McDonagh', initials: 'MM', aliases: ['Maggie'], role: 'family' as const, pseudonym: null, title: 'Mrs' },
+      { name: 'Rowan Kirk', initials: 'RK', aliases: [], role: 'friend' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it('joins a double-barrelled name hyphenated at a line end, and a word broken there', () => {
+    expect(text('recorded as Ms Owusu-\nMensah in the export')).toBe('recorded as Ms GOM in the export');
+    expect(text('recorded as Ms Owu-\nsu-Mensah')).toBe('recorded as Ms GOM');
+  });
+
+  it('takes a mapped nickname after a professional’s role for a professional who shares it', () => {
+    const out = an.text('Present: DI Lowe, IDVA, PO (Maggie), school.');
+    expect(out.text).toBe('Present: DI L, IDVA, PO (M), school.');
+    expect(out.detections.find((d) => d.text === 'Maggie')?.kind).toBe('person');
+  });
+
+  it('gives the name signing off a message to its sender who shares a mapped given name', () => {
+    const mail = 'From: Rowan Fielding <r@example.org>\nSubject: move\nShe has moved. Thanks, Rowan';
+    expect(text(mail)).toBe('From: RF <r@example.org>\nSubject: move\nShe has moved. Thanks, RF');
+  });
+
+  it('keeps car models, record systems and clinical terms that look like names', () => {
+    expect(text('LEFT IN VEHICLE (SILVER TOYOTA AVENSIS). Later sat in a silver Passat. Advised to bid on Locata.')).toBe(
+      'LEFT IN VEHICLE (SILVER TOYOTA AVENSIS). Later sat in a silver Passat. Advised to bid on Locata.',
+    );
+    expect(text('No DA Read code added. Buddy strapped, fracture clinic.')).toBe('No DA Read code added. Buddy strapped, fracture clinic.');
+  });
+});

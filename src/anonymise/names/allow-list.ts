@@ -30,6 +30,10 @@ export const DOMAIN_TERMS = new Set([
   'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',
   'skoda', 'kia', 'hyundai', 'mercedes', 'fiat', 'mazda', 'volvo', 'jaguar', 'astra', 'corsa', 'fiesta', 'golf',
   'polo', 'berlingo', 'transit', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
+  'prius', 'passat', 'avensis', 'corolla', 'auris', 'aygo', 'rav4', 'kuga', 'meriva', 'mokka', 'sportage', 'picanto',
+  'tucson', 'ibiza', 'punto', 'touran', 'tiguan', 'vivaro', 'sprinter', 'transporter', 'evoque', 'freelander', 'megane',
+  'kangoo', 'picasso', 'fabia', 'sandero', 'vitara', 'shogun', 'outlander', 'cayenne', 'lexus', 'dacia', 'tesla',
+  'suzuki', 'mitsubishi', 'subaru', 'porsche', 'isuzu', 'landrover',
   // countries and nationalities often written in chronologies
   'poland', 'romania', 'lithuania', 'latvia', 'pakistan', 'india', 'bangladesh', 'nigeria', 'ghana', 'somalia', 'iraq',
   'iran', 'syria', 'afghanistan', 'turkey', 'china', 'hong', 'kong', 'jamaica', 'ireland', 'france', 'spain',
@@ -73,7 +77,7 @@ export const PSEUDONYM_LABEL_WORDS = new Set([
 const SYSTEMS = new Set([
   'storm', 'niche', 'pnc', 'pnd', 'athena', 'connect', 'unifi', 'genie', 'sleuth', 'cris', 'cad', 'crimint', 'merlin',
   'careflow', 'badgernet', 'medway', 'maxims', 'wellsky', 'euroking', 'controlworks', 'smartstorm', 'policeworks',
-  'wccis', 'servelec', 'trakcare', 'firstnet',
+  'wccis', 'servelec', 'trakcare', 'firstnet', 'locata',
   'compact', 'pronto', 'opus', 'guardian', 'visor', 'ppn', 'emis', 'systmone', 'vision', 'rio', 'mosaic',
   'liquidlogic', 'lcs', 'ehm', 'ics', 'frameworki', 'azeus', 'carefirst', 'paris', 'lorenzo', 'cerner', 'epic',
   'carenotes', 'jac', 'orchid', 'cpoms', 'myconcern', 'sims', 'arbor', 'ndelius', 'delius', 'oasys', 'nomis',

@@ -11,6 +11,7 @@ import { isFirstName, isSurname } from './lexicon.js';
 import { possessiveAfter, titleBefore } from './name-context.js';
 import { judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
+import { signOffAt } from './same-person.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
 export interface NameMatch {
@@ -143,11 +144,21 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     accepted.forEach((c, i) => {
       const m = mentions[i];
       // a given name after a role ('IDVA Rowan'); a title and surname ('Dr Reid') stays the mapped person (§5.1)
-      const given = c.data.kinds.every((k) => k === 'first' || k === 'middle' || k === 'first-middle');
+      // (a one-word alias that is a given name counts: 'PO (Maggie)' with Maggie a mapped aunt's nickname)
+      const word = foldToken(text.slice(c.start, c.end));
+      const given = c.data.kinds.every((k) => k === 'first' || k === 'middle' || k === 'first-middle' || (k === 'alias' && isFirstName(word)));
       const professional = !c.data.multi && given && roleBefore(text, c.start) && c.data.persons.every((p) => people[p]?.role !== 'professional');
       if (!professional && (c.data.multi || !m || !anotherPersonBeside(text, m, mentions, givenInitials))) own.push(c);
       else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
     });
+    // 'From: Rowan Fielding …  Thanks, Rowan': the given name signing off is the sender's, not the mapped person's
+    const signed = others.length > 0 ? signOffAt(text) : null;
+    const signer = signed ? own.findIndex((c) => c.start === signed.start && c.end === signed.end) : -1;
+    const signerOwn = own[signer];
+    if (signerOwn && others.some((o) => foldToken(o.text) === foldToken(text.slice(signerOwn.start, signerOwn.end)))) {
+      own.splice(signer, 1);
+      others.push({ start: signerOwn.start, end: signerOwn.end, text: text.slice(signerOwn.start, signerOwn.end) });
+    }
     const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c));
     return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }

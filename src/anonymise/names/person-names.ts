@@ -41,7 +41,7 @@ function placeBefore(text: string, start: number): boolean {
 }
 
 /** Phrases that contain a name but are not a person ("Clare's Law"). */
-const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b/gu;
+const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b|\bRead codes?\b|\bBuddy[- ]strap\w*/gu;
 
 const MODAL_QUESTION = /^(?:Will|May|Can|Shall|Must|Could|Would|Should)[ \t]+(?:you|I|we|he|she|they|it|someone|anyone)\b/u;
 const CITATION_AFTER = /^[ \t]*\((?:19|20)\d{2}[a-z]?[,;)]/u;

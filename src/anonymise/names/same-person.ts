@@ -65,14 +65,23 @@ const SIGN_OFF = new RegExp(
   'u',
 );
 
-/** The sign-off name of a pasted message, when it reads as a name: a person, initialled as such. */
-export function signOffName(text: string, spans: readonly PersonNameSpan[], exclude?: (s: number, e: number) => boolean): PersonNameSpan | null {
+/** Where the name signing off a pasted message stands, and whether a closing phrase ('Thanks,') came before it. */
+export function signOffAt(text: string): { start: number; end: number; closing: boolean } | null {
   if (!MESSAGE_MARK.test(text)) return null;
-  const m = SIGN_OFF.exec(text.slice(-120));
+  const tail = text.slice(-120);
+  const m = SIGN_OFF.exec(tail);
   const name = m?.groups?.name;
   if (!m || !name) return null;
-  const start = text.length - Math.min(text.length, 120) + m.index + m[0].lastIndexOf(name);
-  const end = start + name.length;
+  const start = text.length - tail.length + m.index + m[0].lastIndexOf(name);
+  return { start, end: start + name.length, closing: m.groups?.closing !== undefined };
+}
+
+/** The sign-off name of a pasted message, when it reads as a name: a person, initialled as such. */
+export function signOffName(text: string, spans: readonly PersonNameSpan[], exclude?: (s: number, e: number) => boolean): PersonNameSpan | null {
+  const at = signOffAt(text);
+  if (!at) return null;
+  const { start, end } = at;
+  const name = text.slice(start, end);
   if (covers(spans, start, end) || (exclude?.(start, end) ?? false)) return null;
   const parts = name.split(/[ \t]+/u);
   const words = parts.map((p) => p.toLowerCase());
@@ -80,6 +89,6 @@ export function signOffName(text: string, spans: readonly PersonNameSpan[], excl
   if (words.some((w) => PLACE_WORDS.has(w) || isAllowListed(w))) return null;
   // a lone ordinary word that is no given name on the last line ('…\nAgreed') is not a name; after a closing phrase
   // it is ('Thanks, Debs')
-  if (!m.groups?.closing && parts.length === 1 && isCommonWord(words[0] ?? '') && !isFirstName(words[0] ?? '')) return null;
+  if (!at.closing && parts.length === 1 && isCommonWord(words[0] ?? '') && !isFirstName(words[0] ?? '')) return null;
   return { start, end, kind: 'person', text: name, confidence: 0.75, parts, replacement: parts.map(partInitials).join('') || 'X' };
 }
