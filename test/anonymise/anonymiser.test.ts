@@ -32,6 +32,7 @@ describe('text()', () => {
     ['event dates stay', 'On 03/04/2013 Sarah rang', 'On 03/04/2013 ST rang'],
     ['a date of birth in brackets after a name', 'REID, Mark (02/11/1984) arrested', 'MR ([date of birth]) arrested'],
     ['a date straight after a name, long before the text’s year', 'MALE REID MARK 02/11/1984 ARRESTED 03/05/2019', 'MALE MR [date of birth] ARRESTED 03/05/2019'],
+    ['a date of birth after a name and a bracketed note', 'Sarah Thompson (Nursery class) (28/01/2015) has a bruise.', 'ST (Nursery class) ([date of birth]) has a bruise.'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);

@@ -54,6 +54,9 @@ const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */
 const STREET_ALONE = new RegExp(String.raw`(?<![\p{L}\d])(?:${STREET}|${WELSH_STREET})`, 'gu');
 const CERTAIN_STREET = new RegExp(String.raw`^${street(CERTAIN_SUFFIX)}$`, 'u');
+/** Street words and abbreviations that name a street after a cue, but not alone ('at Tollemache Cl', 'to Brigstock Parade'). */
+const CUED_SUFFIX = String.raw`Cl\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Parade|Row|Rise|View|Vale|Croft|Fold|Chase|Meadows?|Wynd|Brae`;
+const CUED_STREET = new RegExp(String.raw`^${street(CUED_SUFFIX)}$`, 'u');
 const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH_STREET})$`, 'u');
 /** "Oak House", "The Willows": only right after a cue that says someone lives there. */
 const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?)(?![\p{L}\d])`, 'gu');
@@ -66,7 +69,7 @@ const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+
 
 /** Verbs and nouns that say the next words are where someone lives or stays. */
 const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|enter|entering|attend(?:ed)?`;
-const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|on|off|along|in|at|near)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
+const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|on|off|along|in|at|near|to|from|via|past|outside|towards|down|up)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
 const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$`, 'i');
 
 /**
@@ -115,6 +118,7 @@ export function detectAddresses(text: string): Span[] {
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
     if (CERTAIN_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
+    else if (cue && CUED_STREET.test(m[0])) add(m.index, end, 0.65);
   }
   if (UPPER_STREET_WORD.test(text)) for (const m of matchesOf(UPPER_CERTAIN, text)) {
     // 'ARRESTED DRINK DRIVE', 'ATTENDED SORREL CLOSE': the street's name starts after the last verb or phrase word

@@ -18,12 +18,16 @@ const CUED_FULL = new CaselessRegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`,
 const CUED_PARTIAL = new CaselessRegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
 const AGED_FULL = new CaselessRegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
 
+/** A full date right after an opening bracket; a cheap test for it first. */
+const BRACKETED_DATE = new RegExp(`\\(\\s*(${FULL_DATE})(?![\\d/])`, 'giu');
+const OPENS_BRACKET = /\(\s*\d/;
+
 /** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
 const ANY_CUE = new CaselessRegExp(String.raw`d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage`, 'iu');
 
 export function detectDatesOfBirth(text: string): Span[] {
   const spans: Span[] = [];
-  if (!ANY_CUE.forText(text).test(text)) return spans;
+  if (!ANY_CUE.forText(text).test(text) && !OPENS_BRACKET.test(text)) return spans;
   const take = (re: CaselessRegExp, confidence: number): void => {
     for (const m of matchesOf(re.forText(text), text)) {
       const cue = m[1] ?? '';
@@ -35,24 +39,36 @@ export function detectDatesOfBirth(text: string): Span[] {
     }
   };
   take(CUED_FULL, 0.95);
+  // '(19/11/82 confirmed)': a full date opening a bracket, long before the other dates of the text
+  if (OPENS_BRACKET.test(text)) for (const m of text.matchAll(BRACKETED_DATE)) {
+    const date = m[1] ?? '';
+    const start = m.index + m[0].indexOf(date);
+    const year = yearOf(date);
+    if (year !== undefined && year <= latestYearOutside(text, start, start + date.length, false) - BIRTH_GAP_YEARS) {
+      spans.push(makeSpan(text, 'date-of-birth', start, start + date.length, 0.7));
+    }
+  }
   take(CUED_PARTIAL, 0.7);
   take(AGED_FULL, 0.75);
   return spans;
 }
 
-/** A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)'. */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*(?:[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*))(${FULL_DATE})(?![\\d/])`, 'iu');
+/**
+ * A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)',
+ * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)'.
+ */
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?((?:\\s*\\([^()\\d\\n]{1,30}\\))?\\s*(?:[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*))(${FULL_DATE})(?![\\d/])`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */
 const BIRTH_GAP_YEARS = 14;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
-/** The latest year the text names outside `start..end` (the candidate date), or this year. */
-function latestYearOutside(text: string, start: number, end: number): number {
+/** The latest year the text names outside `start..end` (the candidate date), or this year (or 0 with `orThisYear` false). */
+function latestYearOutside(text: string, start: number, end: number, orThisYear = true): number {
   let latest = 0;
   for (const m of text.matchAll(YEAR)) if (m.index < start || m.index >= end) latest = Math.max(latest, Number(m[0]));
-  return latest > 0 ? latest : new Date().getFullYear();
+  return latest > 0 || !orThisYear ? latest : new Date().getFullYear();
 }
 
 /** The year of a full date, two-digit years read as 19xx when past this year's two digits. */

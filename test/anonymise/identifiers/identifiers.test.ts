@@ -109,6 +109,12 @@ const positives: Positive[] = [
   ['DRIVES PORTUGUESE-PLATED 45-TR-18 AT NIGHT.', 'vehicle', '45-TR-18'],
   ['Car seen: LT HRT 512 (Lithuanian plates).', 'vehicle', 'LT HRT 512'],
   ['ARRESTED AT 12 SORREL CLOSE; MALE ARRESTED DRINK DRIVE.', 'address', '12 SORREL CLOSE'],
+  // streets with no number after a cue, abbreviated or not
+  ['Ex-husband followed her from work to Bramford Lane in his car.', 'address', 'Bramford Lane'],
+  ['Sanctuary works completed at Tollemache Cl this week.', 'address', 'Tollemache Cl'],
+  ['He is on bail to Brigstock Parade.', 'address', 'Brigstock Parade'],
+  // a date of birth: an old date opening a bracket
+  ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
 
 describe('detectIdentifiers finds each kind', () => {
@@ -149,6 +155,8 @@ const negatives: string[] = [
   'The COVID-19-era rota and a 2-in-1 form.',
   'PHQ-9 and GAD-7 scores; the A-12 form; ages 5-11; the 0800-1600 shift.',
   'DRIVER ARRESTED DRINK DRIVE ON THE A52.',
+  'Reviewed (12/03/2019 meeting) and closed on 20/03/2019.',
+  'Walked down to the Row and back.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
