@@ -27,7 +27,7 @@ export function partsAgain(text: string, tokens: readonly NameToken[], spans: re
     }
   }
   // a name in an e-mail address ('kirsty.hargreaves@…'): first name, a dot or underscore, surname
-  for (const m of text.matchAll(ADDRESS_NAME)) {
+  if (text.includes('@')) for (const m of text.matchAll(ADDRESS_NAME)) {
     const [given, family] = [m[1]?.toLowerCase() ?? '', m[2]?.toLowerCase() ?? ''];
     // the first word a given name, by the gazetteer or because it was found as a name in this text
     const named = isFirstName(given) || spans.some((x) => x.parts.length === 1 && x.parts[0]?.toLowerCase() === given);
