@@ -1,0 +1,172 @@
+// The rules that read a mapped-name candidate by its neighbours: a misspelt other part beside it, a list it stands in,
+// a role before it, a weaker reading of the same words (used by name-matcher.ts).
+import type { VariantContext, VariantKind } from './name-variants.js';
+import { distance } from './name-fuzzy.js';
+import { foldToken } from './name-tokens.js';
+import { isFirstName, isSurname } from './lexicon.js';
+import { titleBefore } from './name-context.js';
+
+/** What a pattern of the automaton stands for. */
+export interface PatternData {
+  persons: number[];
+  /** Per person (same order): what the pattern is of that person's name. */
+  kinds: VariantKind[];
+  context: VariantContext;
+  multi: boolean;
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  data: PatternData;
+  confidence: number; // 0 = kept
+  reason: 'lowercase' | 'context';
+  finding?: number;
+}
+
+
+/**
+ * Two readings of a name in a list that the longest-first rule would get wrong: 'Mrs Brown, Shanice' is a title and
+ * a surname, then a given name, not 'Brown, Shanice'; 'S VAN DER BERG Joris' (S for suspect) is Joris, surname
+ * first, not 'S VAN DER BERG' of someone else whose initial is S. Such a reading is turned down in place.
+ */
+export function dropWeakReadings(text: string, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.confidence <= 0 || !c.data.multi) continue;
+    const kinds = new Set(c.data.kinds);
+    const written = text.slice(c.start, c.end);
+    if (kinds.has('surname-first') && written.includes(',') && titleBefore(text, c.start)) c.confidence = 0;
+    else if (kinds.size === 1 && kinds.has('initial-surname')) {
+      const rival = candidates.some((o) => o !== c && o.confidence > 0 && o.data.multi && o.start > c.start && o.start < c.end && o.end > c.end && !o.data.kinds.includes('initial-surname'));
+      if (rival) c.confidence = 0;
+    }
+  }
+}
+
+/** One-word name parts (folded, 4+ letters) of the map; `near(word)`: the parts a word is a misspelling of. */
+export interface NameParts {
+  near(word: string): readonly { person: number; word: string }[];
+}
+
+/** Words remembered per matcher before the memory starts again: a bound for a very large case. */
+const NEAR_LIMIT = 50_000;
+
+export function namePartsOf(variants: readonly { pattern: string; person: number }[]): NameParts {
+  const byFirst = new Map<string, { person: number; word: string }[]>();
+  for (const v of variants) {
+    if (/[\s.,']/u.test(v.pattern) || v.pattern.length < 4) continue;
+    const list = byFirst.get(v.pattern.charAt(0)) ?? [];
+    if (!list.some((x) => x.word === v.pattern && x.person === v.person)) list.push({ person: v.person, word: v.pattern });
+    byFirst.set(v.pattern.charAt(0), list);
+  }
+  const memo = new Map<string, readonly { person: number; word: string }[]>();
+  return {
+    near(word) {
+      let found = memo.get(word);
+      if (!found) {
+        const max = (w: string): number => (w.length >= 7 ? 2 : 1);
+        found = (byFirst.get(word.charAt(0)) ?? []).filter((x) => x.word !== word && distance(word, x.word, max(x.word)) <= max(x.word));
+        if (memo.size >= NEAR_LIMIT) memo.clear();
+        memo.set(word, found);
+      }
+      return found;
+    },
+  };
+}
+
+const WORD_CHAR = /[\p{L}\p{M}'’-]/u;
+const isGap = (c: string): boolean => c === ' ' || c === '\t';
+
+/** The word of 4+ letters after `end` across spaces or tabs only (a scan, not a regex: it runs for every mention). */
+function wordAfter(text: string, end: number): { start: number; end: number } | null {
+  let i = end;
+  while (i < text.length && isGap(text.charAt(i))) i++;
+  if (i === end || i - end > 3) return null;
+  let j = i;
+  while (j < text.length && j - i < 40 && WORD_CHAR.test(text.charAt(j))) j++;
+  return j - i >= 4 ? { start: i, end: j } : null;
+}
+
+/** The word of 4+ letters before `start` across spaces or tabs only. */
+function wordBefore(text: string, start: number): { start: number; end: number } | null {
+  let i = start;
+  while (i > 0 && isGap(text.charAt(i - 1))) i--;
+  if (i === start || start - i > 3) return null;
+  let j = i;
+  while (j > 0 && i - j < 40 && WORD_CHAR.test(text.charAt(j - 1))) j--;
+  return i - j >= 4 ? { start: j, end: i } : null;
+}
+
+/**
+ * For each accepted one-word mention, the word beside it when it is a misspelling (1 edit, 2 from 7 letters, same
+ * first letter) of another part of the same person's name: the two words are that person ('sian wiliams').
+ */
+export function misspeltNeighbours(text: string, candidates: readonly Candidate[], parts: NameParts): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.confidence <= 0 || c.data.multi) continue;
+    const own = foldToken(text.slice(c.start, c.end));
+    for (const side of [wordAfter(text, c.end), wordBefore(text, c.start)]) {
+      if (!side) continue;
+      const raw = text.slice(side.start, side.end);
+      const word = foldToken(raw);
+      const near = parts.near(word);
+      if (near.length === 0) continue;
+      // a capitalised real name one letter from a part is someone else ('Dela Rosa' beside 'Dela Cruz'); only a
+      // word no gazetteer knows, or one typed in lower case in a pasted log ('levy smith'), is a misspelling
+      if (/^\p{Lu}/u.test(raw) && (isFirstName(word) || isSurname(word))) continue;
+      const persons = c.data.persons.filter((p) => near.some((x) => x.person === p && x.word !== own));
+      if (persons.length !== 1) continue;
+      const [start, end] = side.start >= c.end ? [c.start, side.end] : [side.start, c.end];
+      out.push({ start, end, data: { persons, kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
+ * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
+ */
+const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
+export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+
+/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'Can 7, Berfin 3' (with ages). */
+const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*,\s*|\s+(?:and|&|or)\s+)$/iu;
+
+/**
+ * Accepts a context-rejected candidate that sits right beside an accepted match of the same person ('Mark J Reid'),
+ * or is listed with another accepted name ('CHILDREN HOPE AND SAMUEL').
+ */
+export function rescueNeighbours(text: string, candidates: Candidate[]): void {
+  const accepted = candidates.filter((c) => c.confidence > 0);
+  for (const c of candidates) {
+    if (c.confidence > 0 || c.reason === 'lowercase') continue;
+    const listed = accepted.some((a) => (a.end <= c.start && LIST_GAP.test(text.slice(a.end, c.start))) || (c.end <= a.start && LIST_GAP.test(text.slice(c.end, a.start))));
+    if (listed) {
+      c.confidence = 0.75;
+      delete c.finding;
+    }
+  }
+  const acceptedStarts = new Map<number, number[]>();
+  const acceptedEnds = new Map<number, number[]>();
+  for (const c of candidates) {
+    if (c.confidence <= 0) continue;
+    acceptedStarts.set(c.start, [...(acceptedStarts.get(c.start) ?? []), ...c.data.persons]);
+    acceptedEnds.set(c.end, [...(acceptedEnds.get(c.end) ?? []), ...c.data.persons]);
+  }
+  for (const c of candidates) {
+    if (c.confidence > 0 || c.reason === 'lowercase') continue;
+    let p = c.start;
+    while (p > 0 && c.start - p < 3 && /[\s,]/u.test(text.charAt(p - 1))) p--;
+    let q = c.end;
+    while (q < text.length && q - c.end < 3 && /\s/u.test(text.charAt(q))) q++;
+    const near = [...(p < c.start ? acceptedEnds.get(p) ?? [] : []), ...(q > c.end ? acceptedStarts.get(q) ?? [] : [])];
+    if (near.some((n) => c.data.persons.includes(n))) {
+      c.confidence = 0.8;
+      delete c.finding;
+    }
+  }
+}
+
