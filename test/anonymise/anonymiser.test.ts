@@ -23,6 +23,8 @@ describe('text()', () => {
     ["curly apostrophe for O'Connor", 'O’Connor came', 'SO came'],
     ['split over a line', 'Sarah\nThompson came', 'ST came'],
     ['lower case in a GP note', 'pt sarah seen', 'pt ST seen'],
+    ['both parts misspelt in lower case in a pasted log', 'pt saraah thompsen 31F, conveyed', 'pt ST 31F, conveyed'],
+    ['one lower-case word near a name is still a word', 'the thompsen report', 'the thompsen report'],
     ['surname, first', 'REID, Mark arrested', 'MR arrested'],
     ['ordinary word left alone', 'a red mark on her neck', 'a red mark on her neck'],
     ['ordinary-word name replaced in context', 'Mark said he would go', 'MR said he would go'],

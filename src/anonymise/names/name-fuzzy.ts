@@ -15,6 +15,8 @@ export interface FuzzyIndex {
 }
 
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}'’]{3,}/gu;
+/** A lower-case word of 5+ letters standing alone (not inside an e-mail address or a longer token). */
+const LOWER = /(?<![\p{L}\p{N}@._-])\p{Ll}[\p{Ll}\p{M}'’]{4,}(?![\p{L}\p{N}@])/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words remembered per index before the memory starts again: a bound for a very large case. */
 const NEAREST_LIMIT = 50_000;
@@ -50,18 +52,23 @@ export function distance(a: string, b: string, max: number): number {
  * a variant of 7+ letters within 1 edit, so two real names a letter apart are not merged.
  */
 export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
+  // (a pair of misspelt lower-case words may be near word-names too: 'browne' for Brown, so `pairs` keeps them all)
   const byFirst = new Map<string, { word: string; persons: number[] }[]>();
+  const pairs = new Map<string, { word: string; persons: number[] }[]>();
   for (const v of variants) {
-    if (v.context !== 'plain' || /[\s.,]/u.test(v.pattern)) continue;
+    if (/[\s.,]/u.test(v.pattern)) continue;
     const word = v.pattern.replace(/'/gu, '');
     if (word.length < 5) continue;
-    const list = byFirst.get(word.charAt(0)) ?? [];
-    const existing = list.find((x) => x.word === word);
-    if (existing) {
-      if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
-    } else list.push({ word, persons: [v.person] });
-    byFirst.set(word.charAt(0), list);
+    for (const index of v.context === 'plain' ? [byFirst, pairs] : [pairs]) {
+      const list = index.get(word.charAt(0)) ?? [];
+      const existing = list.find((x) => x.word === word);
+      if (existing) {
+        if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
+      } else list.push({ word, persons: [v.person] });
+      index.set(word.charAt(0), list);
+    }
   }
+  const nearestInPairs = new Map<string, number[] | null>();
   /** The persons a word is a misspelling of (null: none), per word: the same words recur all through a case. */
   const nearest = new Map<string, number[] | null>();
   function misspelling(word: string, list: readonly { word: string; persons: number[] }[]): number[] | null {
@@ -76,7 +83,7 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
   }
   return {
     find(text, covered) {
-      if (byFirst.size === 0) return [];
+      if (pairs.size === 0) return [];
       const hits: FuzzyHit[] = [];
       for (const m of text.matchAll(CAPITALISED)) {
         const start = m.index;
@@ -93,6 +100,30 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
           nearest.set(word, persons);
         }
         if (persons) hits.push({ start, end, persons });
+      }
+      // both parts misspelt in lower case in a pasted log ('pt shaniece browne'): two such words side by side that
+      // are near the same person's names count together, never one alone (lower-case words are too often words)
+      let prev: FuzzyHit | null = null;
+      for (const m of text.matchAll(LOWER)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const word = foldToken(m[0]).replace(/'/gu, '');
+        const list = pairs.get(word.charAt(0));
+        let persons: number[] | null | undefined = null;
+        if (list && !covered(start, end)) {
+          persons = nearestInPairs.get(word);
+          if (persons === undefined) {
+            persons = misspelling(word, list);
+            if (nearestInPairs.size >= NEAREST_LIMIT) nearestInPairs.clear();
+            nearestInPairs.set(word, persons);
+          }
+        }
+        const hit: FuzzyHit | null = persons ? { start, end, persons } : null;
+        if (hit && prev && /^[ \t]+$/u.test(text.slice(prev.end, hit.start))) {
+          const both = prev.persons.filter((p) => hit.persons.includes(p));
+          if (both.length > 0) hits.push({ start: prev.start, end: hit.end, persons: both });
+        }
+        prev = hit;
       }
       return hits;
     },
