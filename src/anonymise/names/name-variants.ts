@@ -57,6 +57,8 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
     add(word, kind);
     if (/-/u.test(word)) {
       add(word.replace(/-/gu, ' '), kind);
+      // (joined, as a line-end hyphen folds in capitals: 'OWUSU-⏎MENSAH')
+      add(word.replace(/-/gu, ''), kind);
       for (const piece of word.split('-')) add(piece, 'part');
     }
     if (/['’]/u.test(word)) {

@@ -72,17 +72,10 @@ function foldSlow(text: string): FoldedText & { starts: Int32Array; ends: Int32A
   while (i < len) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      // a word hyphenated at a line end ('Sio-\nbhán') is one word again; a capital after the break keeps the
-      // hyphen of a double-barrelled name ('Owusu-\nMensah' is 'owusu-mensah')
+      // a word hyphenated at a line end ('Sio-\nbhán') is one word again
       const joined = c === 45 && n > 0 && isWordCode(buf[n - 1] ?? 0) ? lineEndJoin(text, i) : 0;
       if (joined > 0) {
-        if (/\p{Lu}/u.test(text.charAt(i + joined))) {
-          if (n >= cap) grow();
-          buf[n] = 45;
-          starts[n] = i;
-          ends[n] = i + joined;
-          n++;
-        } else ends[n - 1] = i + joined;
+        ends[n - 1] = i + joined;
         i += joined;
         continue;
       }
