@@ -158,7 +158,19 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
         continue;
       }
       if (over.length > 0) continue;
-      const d: Detection = { start: o.start, end: o.end, kind: 'person', text: o.text, confidence: 0.7, replacement: asWritten(o.text), name: o.text };
+      // the other person's whole name as written ('Graham Hill', 'Miss Summer Hayes'), where nothing else took its words
+      // (an unmapped name found for the neighbour alone joins it: 'Hayes' of 'Summer Hayes' is one name, 'SH')
+      let whole: { start: number; end: number } = o;
+      if (o.whole) {
+        const w = o.whole;
+        const beside = out.filter((d) => d.start < w.end && w.start < d.end);
+        if (beside.every((d) => d.kind === 'person' && d.start >= w.start && d.end <= w.end)) {
+          for (const d of beside) out.splice(out.indexOf(d), 1);
+          whole = w;
+        }
+      }
+      const written = text.slice(whole.start, whole.end);
+      const d: Detection = { start: whole.start, end: whole.end, kind: 'person', text: written, confidence: 0.7, replacement: asWritten(written), name: written };
       out.push(d);
       taken.add(d);
     }

@@ -232,3 +232,30 @@ describe('names across a line end, professionals sharing a nickname, and a messa
     expect(text('No DA Read code added. Buddy strapped, fracture clinic.')).toBe('No DA Read code added. Buddy strapped, fracture clinic.');
   });
 });
+
+describe('someone else who shares a mapped name, written whole', () => {
+  const caseMap = {
+    people: [
+      { name: 'Grant Mackenzie', initials: 'GM', aliases: ['Mack'], role: 'friend' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Kelly Hill', initials: 'KH', aliases: [], role: 'professional' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Summer Rose Wood', initials: 'SW', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string, field?: 'professional'): string => an.text(s, field ? { field } : {}).text ?? '';
+
+  it.each([
+    ['a given name before a mapped given name used as a surname', 'Met Mark Grant at the gym. Grant said hello.', 'Met MG at the gym. GM said hello.'],
+    ['a given name that is also a word before a mapped surname', 'the housing officer (Graham Hill), not Kelly Hill', 'the housing officer (GH), not KH'],
+    ['a mapped given name before a surname that is also a town', 'Seen by Form tutor Miss Summer Hayes today.', 'Seen by Form tutor Miss SH today.'],
+    ['a title of the other sex than the mapped person’s', 'Housing officer Mr Hill visited.', 'Housing officer Mr H visited.'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('initials the whole name in the professional column', () => {
+    expect(text('PC 2217 Mark Grant; PCSO 6034 Lisa Dale', 'professional')).toBe('PC MG; PCSO LD');
+  });
+});

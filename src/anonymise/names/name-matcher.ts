@@ -47,8 +47,11 @@ export interface AmbiguousName {
 export interface NameScan {
   matches: NameMatch[];
   ambiguous: AmbiguousName[];
-  /** Mapped name parts beside another person's ('Declan' of 'Declan Byrne'): someone else, still to be initialled. */
-  others: { start: number; end: number; text: string }[];
+  /**
+   * Mapped name parts beside another person's ('Declan' of 'Declan Byrne'): someone else, still to be initialled;
+   * `whole`: that someone's name as written here, the part and the word beside it that told.
+   */
+  others: { start: number; end: number; text: string; whole?: { start: number; end: number } }[];
 }
 
 export interface NameMatcher {
@@ -121,6 +124,15 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       lastEnd = c.end;
       accepted.push(c);
     }
+    // 'Mr Hill' when the mapped Hill is Ms Kelly Hill: a title of the other sex names someone else; 'Mrs Ward' among
+    // several Wards is one of the women (the people's titles in the map decide; a person without one fits any)
+    const titledOut = new Set<Candidate>();
+    for (const [i, c] of accepted.entries()) {
+      const fits = fitTitle(text, c, people);
+      if (fits === null) continue;
+      if (fits.persons.length === 0) titledOut.add(c);
+      else accepted[i] = { ...c, data: fits };
+    }
     // 'Declan Byrne' when only Declan Walsh is mapped: another person, named by the unmapped detector
     const mentions = accepted.map((c) => ({ start: c.start, end: c.end, persons: c.data.persons, kinds: c.data.kinds }));
     const own: Candidate[] = [];
@@ -132,8 +144,9 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       const word = foldToken(text.slice(c.start, c.end));
       const given = c.data.kinds.every((k) => k === 'first' || k === 'middle' || k === 'first-middle' || (k === 'alias' && isFirstName(word)));
       const professional = !c.data.multi && given && roleBefore(text, c.start) && c.data.persons.every((p) => people[p]?.role !== 'professional');
-      if (!professional && (c.data.multi || !m || !anotherPersonBeside(text, m, mentions, givenInitials))) own.push(c);
-      else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end) });
+      const beside = professional || titledOut.has(c) || c.data.multi || !m ? null : anotherPersonBeside(text, m, mentions, givenInitials);
+      if (!professional && !titledOut.has(c) && !beside) own.push(c);
+      else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), ...(beside ? { whole: beside } : {}) });
     });
     // 'From: Rowan Fielding …  Thanks, Rowan': the given name signing off is the sender's, not the mapped person's
     const signed = others.length > 0 ? signOffAt(text) : null;
@@ -155,6 +168,31 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     mentions: (text, personIndex) =>
       scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
+}
+
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'master']);
+const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'madam']);
+const sexOfTitle = (title: string): 'm' | 'f' | null => {
+  const t = title.replace(/\.$/u, '').toLowerCase();
+  return MALE_TITLES.has(t) ? 'm' : FEMALE_TITLES.has(t) ? 'f' : null;
+};
+
+/**
+ * The people a one-word surname mention can be, given the title written before it and the titles in the map; null
+ * when the title says nothing (none, or 'Dr', 'PC').
+ */
+function fitTitle(text: string, c: Candidate, people: readonly Person[]): PatternData | null {
+  if (c.data.multi || !c.data.kinds.every((k) => k === 'surname' || k === 'part')) return null;
+  const t = titleBefore(text, c.start);
+  const sex = t ? sexOfTitle(t.title) : null;
+  if (!sex) return null;
+  const keep = c.data.persons.map((p, i) => ({ p, k: c.data.kinds[i] ?? 'surname' })).filter(({ p }) => {
+    const own = people[p]?.title;
+    const theirs = own ? sexOfTitle(own) : null;
+    return theirs === null || theirs === sex;
+  });
+  if (keep.length === c.data.persons.length) return null;
+  return { ...c.data, persons: keep.map((x) => x.p), kinds: keep.map((x) => x.k) };
 }
 
 /** First letters (capital, folded) of a person's given names and of each alias's first word. */

@@ -82,18 +82,20 @@ const coverOf = (mentions: readonly Mention[], start: number, end: number): Ment
  * True when a one-word mention of `persons` stands beside a word that belongs to none of them — another mapped
  * person's name part ('Jay Mistry': Jay of one, Mistry of another), an initial none of them has ('C Price'), or a
  * name not in the map ('Declan Byrne') — so that together they name someone else, whom the unmapped detector
- * initials (DESIGN §5.2). `givenInitials(p)`: the first letters of person p's given names and aliases.
+ * initials (DESIGN §5.2). Returns that someone's whole name as written here (this mention and the word beside it). `givenInitials(p)`: the first letters of person p's given names and aliases.
  */
 export function anotherPersonBeside(
   text: string,
   mention: Mention,
   mentions: readonly Mention[],
   givenInitials: (person: number) => ReadonlySet<string>,
-): boolean {
+): { start: number; end: number } | null {
   const sides = [
     { m: NEXT_WORD.exec(text.slice(mention.end, mention.end + 40)), after: true },
     { m: PREVIOUS_WORD.exec(text.slice(Math.max(0, mention.start - 40), mention.start)), after: false },
   ];
+  // the other person's name: this mention and the word beside it that says someone else
+  const span = (a: number, b: number): { start: number; end: number } => ({ start: Math.min(a, mention.start), end: Math.max(b, mention.end) });
   for (const { m, after } of sides) {
     const word = m?.[1];
     if (!m || !word) continue;
@@ -104,19 +106,23 @@ export function anotherPersonBeside(
       const both = left.persons.filter((p) => right.persons.includes(p));
       // one-word name parts of two different mapped people side by side name someone else ('Jay Mistry',
       // 'Dr Ahmed Hussein'); beside a whole name it is a list ('Sarah Thompson Reid')
-      if (both.length === 0 && !/\s/u.test(text.slice(other.start, other.end))) return true;
+      if (both.length === 0 && !/\s/u.test(text.slice(other.start, other.end))) return span(other.start, other.end);
       if (!hasKind(left, GIVEN) || !hasKind(right, FAMILY)) continue;
       // a middle name and the surname without the first name: someone else of the family ('Anthony Preston')
-      if (both.every((p) => kindsOf(left, p).every((k) => k === 'middle'))) return true;
+      if (both.every((p) => kindsOf(left, p).every((k) => k === 'middle'))) return span(other.start, other.end);
       continue;
     }
     if (!after && INITIAL.test(word)) {
       // 'C Price' when Mercy Price is mapped: an initial none of them has
       const letter = word.charAt(0);
-      if (!mention.persons.some((p) => givenInitials(p).has(letter))) return true;
+      if (!mention.persons.some((p) => givenInitials(p).has(letter))) return span(at, at + word.length);
       continue;
     }
-    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)) || (!after && onlyFamily(mention) && givenBeforeSurname(word)))) return true;
+    // ('Mark Grant' when Grant Mackenzie is mapped, 'Grace Adeyemi' when no mapped Adeyemi is Grace)
+    const givenFirst = !after && (onlyFamily(mention) || !hasKind(mention, FAMILY)) && givenBeforeSurname(word);
+    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)) || givenFirst)) {
+      return span(at, at + word.replace(/\.$/u, '').length);
+    }
   }
-  return false;
+  return null;
 }
