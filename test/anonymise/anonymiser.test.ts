@@ -230,6 +230,7 @@ describe('names across a line end, professionals sharing a nickname, and a messa
       'LEFT IN VEHICLE (SILVER TOYOTA AVENSIS). Later sat in a silver Passat. Advised to bid on Locata.',
     );
     expect(text('No DA Read code added. Buddy strapped, fracture clinic.')).toBe('No DA Read code added. Buddy strapped, fracture clinic.');
+    expect(text('NE Lincs MARAC; Childrens SC; NAViGO; conveyed to DPoW ED.')).toBe('NE Lincs MARAC; Childrens SC; NAViGO; conveyed to DPoW ED.');
   });
 });
 

@@ -26,10 +26,13 @@ const CUED_DATELESS = new CaselessRegExp(`(${STRICT_CUE_WORDS})(${DATELESS})`, '
 /** Plates from abroad, hyphenated ('45-TR-18' Portugal, 'GZ-512-K' the Netherlands): letters and digits, near a vehicle word. */
 const FOREIGN = /(?<![\p{L}\d-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\p{L}\d-])/gu;
 
-/** Spaced plates from abroad ('LT HRT 512', 'KMB 088'): three letters and three digits, a country code before, near a vehicle word. */
-const FOREIGN_SPACED = /(?<![\p{L}\d])(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?![\p{L}\d])/gu;
-/** Three capitals that are a cue or a unit, not a plate: 'CAD 123', 'LOG 456'. */
-const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID)$/u;
+/**
+ * Spaced plates from abroad near a vehicle word: three letters and three digits, a country code before ('LT HRT 512',
+ * 'KMB 088'), or two or three letters and four or five characters as Polish plates are ('WGM 48212', 'PO 1234A').
+ */
+const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}|[A-Z]{2,3} (?=[A-Z\d]*\d)[A-Z\d]{4,5})(?![\p{L}\d])/gu;
+/** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
+const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID|PC|DC|DS|PS|DI|WPC|DCI|SGT|TDC|OCC|BAY|BED|TEL|MOB|FAX|RIO|CRIS|UPN|ULN|CHI|LCS|OIC)$/u;
 
 function hasCue(text: string, start: number, end: number): boolean {
   return cueBefore(text, start, CUE_BEFORE, 60) || cueAfter(text, end, CUE_AFTER, 25);
@@ -56,7 +59,7 @@ export function detectVehicles(text: string): Span[] {
     const end = m.index + m[0].length;
     if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
   }
-  if (/[A-Z]{3} \d{3}/u.test(text)) for (const m of matchesOf(FOREIGN_SPACED, text)) {
+  if (/[A-Z]{2} [A-Z\d]*\d/u.test(text)) for (const m of matchesOf(FOREIGN_SPACED, text)) {
     const letters = m[0].split(' ').at(-2) ?? '';
     const end = m.index + m[0].length;
     if (!NOT_PLATE_LETTERS.test(letters) && hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));

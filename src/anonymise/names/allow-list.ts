@@ -7,7 +7,7 @@ export const DOMAIN_TERMS = new Set([
   'imr', 'nhs', 'csp', 'police', 'probation', 'housing', 'social', 'care', 'services', 'service', 'council',
   'cafcass', 'ofsted', 'nspcc', 'barnardo', "barnardo's", 'refuge', 'nacro', 'jobcentre', 'samaritans', 'mind',
   'relate', 'shelter', 'freedom', 'programme', 'caring', 'dads', 'safe', 'lives', 'safelives', 'respect', 'domestic',
-  'abuse', 'violence', 'adult', 'adults', "children's", 'children', 'child', 'protection', 'safeguarding', 'team',
+  'abuse', 'violence', 'adult', 'adults', "children's", 'childrens', 'children', 'child', 'protection', 'safeguarding', 'team',
   'trust', 'foundation', 'hospital', 'ward', 'street', 'road', 'lane', 'avenue', 'close', 'court', 'crown',
   'magistrates', 'county', 'family', 'youth', 'offending', 'community', 'mental', 'health', 'substance', 'misuse',
   'recovery', 'ambulance', 'fire', 'rescue', 'emergency', 'department', 'unit', 'surgery', 'practice', 'centre',

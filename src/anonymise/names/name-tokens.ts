@@ -36,7 +36,7 @@ const CAP_TOKEN = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const ASCII = /^[\x20-\x7e]*$/;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}'’-]+$/u;
 /** A capital inside a word after lower-case letters, unless a name's prefix made it ('McKenzie', 'MacDonald', 'DeShawn', 'LeBron', 'DiCaprio', 'FitzGerald', 'VanDyke'). */
-const CAMEL_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz|Van|Von|St)\p{Lu}\p{Ll}+$)\p{Lu}?\p{Ll}+\p{Lu}/u;
+const CAMEL_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz|Van|Von|St)\p{Lu}\p{Ll}+$)\p{L}*\p{Ll}\p{Lu}/u;
 const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
 /** Words that greet or thank someone before their name in a message ('Hi Tobi', 'Thanks Grace'). */
 export const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hiya', 'hey', 'dear', 'morning', 'afternoon', 'evening', 'thanks', 'cheers', 'thankyou']);

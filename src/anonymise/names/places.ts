@@ -24,6 +24,9 @@ const AREAS = [
   'United Kingdom', 'Highlands', 'Lothian', 'Fife', 'Strathclyde', 'Tayside', 'Grampian', 'Lanarkshire',
   'Ayrshire', 'Renfrewshire', 'Dumfries and Galloway', 'Scottish Borders', 'Antrim', 'Armagh', 'Down',
   'Fermanagh', 'Tyrone',
+  // counties as agencies abbreviate them ('NE Lincs', 'Notts Police', 'W Yorks')
+  'Lincs', 'Notts', 'Yorks', 'Lancs', 'Hants', 'Herts', 'Beds', 'Bucks', 'Cambs', 'Glos', 'Gloucs', 'Leics', 'Northants',
+  'Oxon', 'Staffs', 'Wilts', 'Worcs', 'Berks', 'Derbys', 'Shrops', 'Warks', 'Northumb', 'Cumb', 'Glam',
 ];
 
 /** London boroughs and large districts that chronologies name as places. */

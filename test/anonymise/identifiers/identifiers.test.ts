@@ -108,6 +108,9 @@ const positives: Positive[] = [
   ['French vehicle FR-123-AB parked.', 'vehicle', 'FR-123-AB'],
   ['DRIVES PORTUGUESE-PLATED 45-TR-18 AT NIGHT.', 'vehicle', '45-TR-18'],
   ['Car seen: LT HRT 512 (Lithuanian plates).', 'vehicle', 'LT HRT 512'],
+  ['Also noted Polish-plated car WGM 48212 at the address.', 'vehicle', 'WGM 48212'],
+  // a rank and a collar number near a vehicle word is no plate
+  ['Car stopped; DS 2231 spoke to the driver.', 'reference', '2231'],
   ['ARRESTED AT 12 SORREL CLOSE; MALE ARRESTED DRINK DRIVE.', 'address', '12 SORREL CLOSE'],
   // streets with no number after a cue, abbreviated or not
   ['Ex-husband followed her from work to Bramford Lane in his car.', 'address', 'Bramford Lane'],
