@@ -54,7 +54,7 @@ export async function plainMammoth(file: string, warm: string): Promise<void> {
 export async function ourRead(file: string, warm: string): Promise<void> {
   const limits = { ...defaultLimits };
   const read = async (buf: Buffer): Promise<number> => {
-    const out = await ingestFile(buf, file, { limits }, () => undefined);
+    const out = await ingestFile(buf, file, { limits }, () => undefined, () => undefined);
     if (!out.ok) throw new Error(`the bench file was refused: ${out.failure.code}`);
     return out.count;
   };

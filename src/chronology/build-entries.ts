@@ -13,6 +13,11 @@ export interface BuildOptions {
   maxErrors?: number;
   /** Takes the entries as they settle (see EntryCollector); the result's `entries` is then empty and `count` says how many. */
   sink?: EntrySink;
+  /**
+   * The entries handed to the sink so far are void: they come again, from the first (a streamed sheet turned out to
+   * need reading whole, see streamed-workbook.ts).
+   */
+  restart?: () => void;
 }
 
 export type BuildResult =
@@ -43,9 +48,9 @@ function repeatsHeader(row: RawRow, header: readonly (string | null)[]): boolean
   return same >= 2;
 }
 
-type FoundTable = Extract<ReturnType<typeof findTable>, { ok: true }>;
+export type FoundTable = Extract<ReturnType<typeof findTable>, { ok: true }>;
 
-const noDateColumn = (table: Extract<ReturnType<typeof findTable>, { ok: false }>): BuildResult => ({
+export const noDateColumn = (table: Extract<ReturnType<typeof findTable>, { ok: false }>): BuildResult => ({
   ok: false,
   reason: 'no-date-column',
   seenHeaders: table.seenHeaders,
@@ -53,7 +58,7 @@ const noDateColumn = (table: Extract<ReturnType<typeof findTable>, { ok: false }
 });
 
 /** Checks and converts the rows below a table's header, one row at a time, into entries and a report. */
-class TableBuilder {
+export class TableBuilder {
   private readonly columns: TableColumn[];
   /** The header cells normalised once (null where not text), for repeatsHeader on every row. */
   private readonly headerKeys: (string | null)[];
@@ -120,7 +125,12 @@ class TableBuilder {
 export function buildEntries(workbook: RawWorkbook, opts: BuildOptions = {}): BuildResult {
   const table = findTable(workbook);
   if (!table.ok) return noDateColumn(table);
-  const builder = new TableBuilder(table, workbook.date1904, opts);
+  return buildTable(table, workbook.date1904, opts);
+}
+
+/** Every row below the found table's header, checked and converted. */
+export function buildTable(table: FoundTable, date1904: boolean, opts: BuildOptions): BuildResult {
+  const builder = new TableBuilder(table, date1904, opts);
   const rows = table.sheet.rows;
   for (let r = table.headerIndex + 1; r < rows.length; r++) builder.add(rows[r] as RawRow);
   return builder.finish();

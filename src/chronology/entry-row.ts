@@ -79,3 +79,13 @@ export function fromEntryRow(r: EntryRow): EntryInput {
   if (ambiguous === 1) entry.ambiguousDate = true;
   return entry;
 }
+
+/**
+ * What a source of entry rows throws when the rows it has given so far are void (the reader is sending them again,
+ * from the first): the consumer drops what it did with them (a store rolls back) and asks for the rows again.
+ */
+export class EntriesRestarted extends Error {
+  constructor() {
+    super('the entries are being sent again');
+  }
+}

@@ -2,7 +2,7 @@
 // batches of entry rows over a MessagePort, then one message with the outcome.
 import { deserialize, serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
-import { fromEntryRow, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
+import { EntriesRestarted, fromEntryRow, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
 import type { IngestOutcome } from './ingest.js';
 import type { EntryInput, IngestReport } from '../chronology/types.js';
 
@@ -11,7 +11,9 @@ export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
 /** How an ingest ended: the report and how many entries were sent, or why the file was refused. */
 export type IngestDone = { ok: true; report: IngestReport; count: number } | IngestFailure;
 
-type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'done'; outcome: IngestDone };
+type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'restart' } | { kind: 'done'; outcome: IngestDone };
+
+const RESTART = 'restart';
 
 /**
  * Worker side: one batch of settled entries, as rows (entry-row.ts) serialised here, so the main thread pays only
@@ -22,6 +24,11 @@ export function postEntries(port: MessagePort, entries: readonly EntryInput[]): 
   // serialize() returns a fresh, exactly sized buffer; moving it carries nothing else across.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
   port.postMessage({ kind: 'entries', bytes: own } satisfies StreamMessage, [own.buffer]);
+}
+
+/** Worker side: the batches sent so far are void; they come again from the first. */
+export function postRestart(port: MessagePort): void {
+  port.postMessage({ kind: 'restart' } satisfies StreamMessage);
 }
 
 /** Worker side: the last message. Messages on one port arrive in order, so every batch is in before this. */
@@ -35,7 +42,7 @@ export function postDone(port: MessagePort, outcome: IngestDone): void {
  */
 export class EntryStream {
   /** Batches from a worker stay bytes until read; a JSON upload's are rows already. */
-  private readonly queue: (Uint8Array | EntryRow[])[] = [];
+  private readonly queue: (Uint8Array | EntryRow[] | typeof RESTART)[] = [];
   private done: IngestDone | undefined;
   private readonly waiting: (() => void)[] = [];
   /** False once the consumer only wants the outcome: batches still arriving are dropped, not kept. */
@@ -46,8 +53,8 @@ export class EntryStream {
 
   constructor(private readonly port?: MessagePort) {
     port?.on('message', (m: StreamMessage) => {
-      if (m.kind === 'entries') {
-        if (this.keep) this.queue.push(m.bytes);
+      if (m.kind === 'entries' || m.kind === 'restart') {
+        if (this.keep) this.queue.push(m.kind === 'entries' ? m.bytes : RESTART);
       } else {
         this.reported = m.outcome;
         if (this.taskOver) this.finish(m.outcome);
@@ -95,10 +102,14 @@ export class EntryStream {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** The settled entries in order as rows, a batch at a time; ends when the worker has finished, whatever its outcome. */
+  /**
+   * The settled entries in order as rows, a batch at a time; ends when the worker has finished, whatever its outcome.
+   * Throws EntriesRestarted when those given so far are void; the next call gives the new ones.
+   */
   async *batches(): AsyncGenerator<EntryRow[]> {
     for (;;) {
       const batch = this.queue.shift();
+      if (batch === RESTART) throw new EntriesRestarted();
       if (batch) yield Array.isArray(batch) ? batch : (deserialize(batch) as EntryRow[]);
       else if (this.done) return;
       else await this.next();
@@ -123,7 +134,15 @@ export class EntryStream {
   /** Every entry (a consumer that needs them all at once), then the outcome. */
   async collect(): Promise<IngestOutcome> {
     const entries: EntryInput[] = [];
-    for await (const batch of this.batches()) for (const row of batch) entries.push(fromEntryRow(row));
+    for (;;) {
+      try {
+        for await (const batch of this.batches()) for (const row of batch) entries.push(fromEntryRow(row));
+        break;
+      } catch (err) {
+        if (!(err instanceof EntriesRestarted)) throw err;
+        entries.length = 0;
+      }
+    }
     const done = await this.outcome();
     return done.ok ? { ok: true, entries, count: entries.length, report: done.report } : done;
   }

@@ -1,6 +1,6 @@
 // One upload read in a worker thread: entries go back over the task's port as they settle, then the outcome.
 import type { MessagePort } from 'node:worker_threads';
-import { postDone, postEntries } from './entry-stream.js';
+import { postDone, postEntries, postRestart } from './entry-stream.js';
 import { ingestFile, type IngestOptions } from './ingest.js';
 
 export interface IngestTask {
@@ -14,7 +14,13 @@ export interface IngestTask {
 export async function runIngestTask(task: IngestTask): Promise<void> {
   const { port } = task;
   try {
-    const outcome = await ingestFile(task.bytes, task.fileName, task.options, (entries) => postEntries(port, entries));
+    const outcome = await ingestFile(
+      task.bytes,
+      task.fileName,
+      task.options,
+      (entries) => postEntries(port, entries),
+      () => postRestart(port),
+    );
     postDone(port, outcome.ok ? { ok: true, report: outcome.report, count: outcome.count } : outcome);
   } finally {
     port.close();

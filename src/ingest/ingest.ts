@@ -70,11 +70,14 @@ function fromError(err: unknown): IngestOutcome {
   };
 }
 
-/** With a sink, entries go to it as they settle (the outcome's `entries` is then empty; `count` says how many). */
-export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions, sink?: EntrySink): Promise<IngestOutcome> {
+/**
+ * With a sink, entries go to it as they settle (the outcome's `entries` is then empty; `count` says how many);
+ * `restart` says that those sent so far are void and come again from the first.
+ */
+export async function ingestFile(buf: Uint8Array, fileName: string | undefined, opts: IngestOptions, sink?: EntrySink, restart?: () => void): Promise<IngestOutcome> {
   try {
     const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    return fromBuild(await buildUpload(bytes, fileName, opts.limits, { reviewPeriod: opts.reviewPeriod, sink }));
+    return fromBuild(await buildUpload(bytes, fileName, opts.limits, { reviewPeriod: opts.reviewPeriod, sink, restart }));
   } catch (err) {
     return fromError(err);
   }

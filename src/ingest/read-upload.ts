@@ -8,6 +8,7 @@ import { CSV_SHEET, readCsvRows } from './read/csv.js';
 import { readDocx } from './read/docx.js';
 import { readSheetJs } from './read/sheetjs.js';
 import { readXlsx } from './read/xlsx.js';
+import { readXlsxEntries } from './read/xlsx-entries.js';
 import { guardOds } from './zip-guard.js';
 
 /** A workbook or document read whole (its best sheet or table is chosen among all). */
@@ -26,8 +27,8 @@ async function readWhole(buf: Buffer, format: Exclude<ReadableFormat, 'csv'>, li
 }
 
 /**
- * Reads an upload and builds its entries. A CSV is built row by row as it is parsed, so entries reach the sink
- * while the rest of the file is still read; a workbook or Word document is read whole first.
+ * Reads an upload and builds its entries. A CSV, and an xlsx's largest sheet, are built row by row as they are
+ * parsed, so entries reach the sink while the rest of the file is still read; other formats are read whole first.
  * `fileName` is only a hint for messages and is never logged or echoed.
  * Throws LimitError (413), UnsupportedFormatError (415) or UnreadableFileError (422), possibly after some entries
  * have gone to the sink.
@@ -35,6 +36,7 @@ async function readWhole(buf: Buffer, format: Exclude<ReadableFormat, 'csv'>, li
 export async function buildUpload(buf: Buffer, fileName: string | undefined, limits: IngestLimits, opts: BuildOptions): Promise<BuildResult> {
   if (buf.length > limits.maxFileBytes) throw new LimitError('file-size', messages.fileSize(limits));
   const format = detectFormat(buf, fileName);
+  if (format === 'xlsx') return readXlsxEntries(buf, limits, opts);
   if (format !== 'csv') return buildEntries(await readWhole(buf, format, limits), opts);
   const sheet = new SheetEntries(CSV_SHEET, opts);
   readCsvRows(buf, limits, (row) => sheet.add(row));

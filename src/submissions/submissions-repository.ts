@@ -7,7 +7,7 @@ import { nextInSequence, peekSequence } from '../db/counters.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
-import { toEntryRow, type EntryRow } from '../chronology/entry-row.js';
+import { EntriesRestarted, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
 import type { EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
 
 export interface SubmissionRecord {
@@ -25,7 +25,7 @@ export interface SubmissionRecord {
 /**
  * An upload's entries as rows in batches, possibly still arriving from the worker, and its report once all are
  * through. `complete` throws when the upload turns out to be refused (a row error further down): the store then
- * rolls back.
+ * rolls back. The batches may throw EntriesRestarted: those given so far are void, and batches() again gives them anew.
  */
 export interface EntrySource {
   batches(): AsyncIterable<readonly EntryRow[]>;
@@ -92,10 +92,17 @@ export class SubmissionsRepository {
    * refused before any entry settles never opens one) and commits once the source completes.
    */
   async store(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
-    const batches = s.entries.batches()[Symbol.asyncIterator]();
-    const first = await batches.next();
-    if (first.done) await s.entries.complete(); // refused: throws; a valid upload always has a batch
-    return this.storeOnce(s, { first: first.done ? undefined : first.value, rest: batches }, inSameTransaction);
+    for (;;) {
+      try {
+        const batches = s.entries.batches()[Symbol.asyncIterator]();
+        const first = await batches.next();
+        if (first.done) await s.entries.complete(); // refused: throws; a valid upload always has a batch
+        return await this.storeOnce(s, { first: first.done ? undefined : first.value, rest: batches }, inSameTransaction);
+      } catch (err) {
+        // The entries come again from the first: what was written of them has rolled back with its transaction.
+        if (!(err instanceof EntriesRestarted)) throw err;
+      }
+    }
   }
 
   private storeOnce(

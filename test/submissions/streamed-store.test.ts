@@ -1,5 +1,6 @@
 // Entries are stored while the worker is still reading the file: a long upload still lands whole or not at all,
 // and a continuation row just after a batch boundary still joins the entry above it.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINK_BATCH } from '../../src/chronology/entry-collector.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -18,6 +19,17 @@ function csv(opts: { continueAfter?: number[]; bad?: number[] } = {}): Buffer {
     if (opts.continueAfter?.includes(i)) lines.push(`,,,(continued) more about visit ${i},`);
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
+}
+
+/** The same rows as an xlsx; a merged title row above the header makes the reader read it again whole. */
+async function xlsx(opts: { mergedTitle?: boolean; bad?: number[] } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Chronology');
+  ws.addRow(['Comprehensive Agency Chronology']);
+  ws.addRow(HEADER.split(','));
+  for (let i = 1; i <= ROWS; i++) ws.addRow([opts.bad?.includes(i) ? '31/02/2013' : `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2013`, '10:00', 'Records', `Visit number ${i}`]);
+  if (opts.mergedTitle) ws.mergeCells('A1:E1');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describe.each(storeKinds)('an upload stored while it is read, on %s', (kind) => {
@@ -61,5 +73,28 @@ describe.each(storeKinds)('an upload stored while it is read, on %s', (kind) => 
     const list = (await t.call({ method: 'GET', url: `/api/cases/${caseId}/chronologies` })).json() as { submissions: { version: number; current: boolean; entries: number }[] };
     expect(list.submissions.map((s) => [s.version, s.current, s.entries])).toEqual([[1, true, ROWS]]);
     expect(await events()).toHaveLength(ROWS);
+  });
+
+  it('stores an xlsx streamed as it is read once, and one read again whole (a merged title) without its first pass', async () => {
+    for (const mergedTitle of [false, true]) {
+      const ownCase = await createCase(t);
+      const res = await upload(t, ownCase, 'Police', 'police.xlsx', await xlsx({ mergedTitle }));
+      expect(res.statusCode, res.body).toBe(201);
+      expect((res.json() as { submission: { entries: number } }).submission.entries).toBe(ROWS);
+      const stored = (await realTimeline(t, ownCase)).map((e) => e.event);
+      expect(stored).toHaveLength(ROWS);
+      expect(new Set(stored).size).toBe(ROWS);
+      const list = (await t.call({ method: 'GET', url: `/api/cases/${ownCase}/chronologies` })).json() as { submissions: { version: number }[] };
+      expect(list.submissions.map((s) => s.version)).toEqual([1]);
+    }
+  });
+
+  it('refuses a streamed xlsx whose row near the end is wrong, storing none of the batches that had settled', async () => {
+    const ownCase = await createCase(t);
+    const res = await upload(t, ownCase, 'Police', 'police.xlsx', await xlsx({ bad: [ROWS - 3] }));
+    expect(res.statusCode, res.body).toBe(422);
+    expect((res.json() as { errors: { row: number }[] }).errors[0]).toMatchObject({ row: ROWS - 3 + 2, column: 'Date' });
+    const list = (await t.call({ method: 'GET', url: `/api/cases/${ownCase}/chronologies` })).json() as { submissions: unknown[] };
+    expect(list.submissions).toHaveLength(0);
   });
 });

@@ -71,12 +71,17 @@ interface Draft {
   formulas: number[] | undefined;
 }
 
-/** Feeds on one worksheet's XML; `rows()` then gives its rows after merges. */
+/**
+ * Feeds on one worksheet's XML; `rows()` then gives its rows after merges. With `onRow`, each row goes there as it
+ * ends instead (trailing empty cells dropped, nothing kept): right as rows() would give it while the sheet has no
+ * merged ranges and its rows come in order, which `streamedAsRead` says once the part has ended.
+ */
 export class SheetPart implements XmlHandler {
   wantsText = false;
   private readonly drafts: Draft[] = [];
   private readonly merges: string[] = [];
   private ordered = true;
+  private lastRow = 0;
   private inData = false;
   private rowNumber = 0;
   private cells: CellValue[] = [];
@@ -96,7 +101,13 @@ export class SheetPart implements XmlHandler {
   constructor(
     private readonly ctx: SheetContext,
     private readonly sheetNumber: number,
+    private readonly onRow?: (row: RawRow) => void,
   ) {}
+
+  /** Whether the rows handed to onRow are the sheet's rows as rows() would give them (no merges, rows in order). */
+  get streamedAsRead(): boolean {
+    return this.ordered && !this.merges.some((ref) => parseMerge(ref) !== null);
+  }
 
   private count(): void {
     const { elements, limits } = this.ctx;
@@ -243,9 +254,13 @@ export class SheetPart implements XmlHandler {
       if (cells.some((c) => c !== null)) throw new LimitError('rows', messages.rows(this.sheetNumber, this.ctx.limits));
       return;
     }
-    const last = this.drafts[this.drafts.length - 1];
-    if (last && last.row >= row) this.ordered = false;
-    this.drafts.push({ row, cells, formulas: this.formulas });
+    if (row <= this.lastRow) this.ordered = false;
+    this.lastRow = row;
+    if (this.onRow) {
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      const formulas = this.formulas;
+      this.onRow(formulas ? { row, cells, formulaColumns: formulas } : { row, cells });
+    } else this.drafts.push({ row, cells, formulas: this.formulas });
   }
 
   /** The sheet's rows from 1 to its last with content, merges applied (as exceljs's load() applies them). */

@@ -14,7 +14,7 @@ const REL_TYPES = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const STRICT_REL_TYPES = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 const relType = (type: string): string => (type.startsWith(REL_TYPES) ? type.slice(REL_TYPES.length) : type.startsWith(STRICT_REL_TYPES) ? type.slice(STRICT_REL_TYPES.length) : type);
 
-async function parsePart(zip: GuardedZip, entry: Entry, handler: XmlHandler, limits: IngestLimits): Promise<void> {
+export async function parsePart(zip: GuardedZip, entry: Entry, handler: XmlHandler, limits: IngestLimits): Promise<void> {
   // The longest text a cell may hold, written with the widest escapes (`&#x10FFFF;` per character), and some room.
   const tokens = new XmlTokens(handler, Math.max(MiB, limits.maxCellChars * 10));
   for await (const chunk of zip.inflate(entry)) tokens.push(chunk);
@@ -28,13 +28,20 @@ async function checkPart(zip: GuardedZip, entry: Entry, name: string): Promise<v
   scanner?.push(Buffer.alloc(0), true);
 }
 
+/** An opened workbook: its worksheets in tab order, what their cells need, every other part already checked. */
+export interface OpenWorkbook {
+  zip: GuardedZip;
+  sheets: { name: string; entry: Entry }[];
+  ctx: SheetContext;
+  date1904: boolean;
+}
+
 /**
- * Reads every worksheet, in tab order. Dates: a number in a cell whose format shows a date becomes the Date Excel
- * shows (UTC fields), in the workbook's date system. Merged ranges: slaves lose their value and a short value
- * repeats down a vertical merge (merges.ts). exceljs's load() reads the same rows (test/ingest/read/xlsx-differential.test.ts).
- * Refuses what the zip guard refuses (names, sizes, ratio, encryption, DTDs) and more cells or rows than the limits.
+ * Opens the guarded zip and reads the workbook, its relationships, styles and shared strings; every part no sheet
+ * reader reads is inflated and checked first, so a bomb among the pictures is refused before any sheet is read.
+ * The caller closes `zip`.
  */
-export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWorkbook> {
+export async function openWorkbook(buf: Buffer, limits: IngestLimits): Promise<OpenWorkbook> {
   const zip = await GuardedZip.open(buf, limits);
   try {
     const workbookEntry = zip.find('xl/workbook.xml');
@@ -55,7 +62,7 @@ export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWo
     if (stringsEntry) await parsePart(zip, stringsEntry, strings, limits);
     for (const e of [stylesEntry, stringsEntry]) if (e) read.add(e);
 
-    const sheetEntries = workbook.sheets.flatMap((sheet) => {
+    const sheets = workbook.sheets.flatMap((sheet) => {
       const rel = rels.targets.get(sheet.rid);
       if (rel && relType(rel.type) !== 'worksheet') return []; // a chart sheet or dialog sheet holds no table
       const entry = rel && zip.find(rel.target);
@@ -63,18 +70,36 @@ export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWo
       read.add(entry);
       return [{ name: sheet.name, entry }];
     });
-    // Everything else first, so a bomb among the pictures is refused before any sheet is read.
     for (const { entry, name } of zip.parts) if (!read.has(entry)) await checkPart(zip, entry, name);
-
     const ctx: SheetContext = { strings: strings.strings, dateStyles: styles.dateStyles(), date1904: workbook.date1904, limits, elements: { count: 0 } };
-    const sheets: RawSheet[] = [];
-    for (const [i, { name, entry }] of sheetEntries.entries()) {
-      const part = new SheetPart(ctx, i + 1);
-      await parsePart(zip, entry, part, limits);
-      sheets.push({ name, rows: part.rows() });
-    }
-    return { format: 'xlsx', sheets, date1904: workbook.date1904 };
-  } finally {
+    return { zip, sheets, ctx, date1904: workbook.date1904 };
+  } catch (err) {
     zip.close();
+    throw err;
+  }
+}
+
+/** One worksheet read whole: its rows after merges. `index` is its place among the worksheets (0-based). */
+export async function readSheet(book: OpenWorkbook, index: number): Promise<RawSheet> {
+  const { name, entry } = book.sheets[index] as OpenWorkbook['sheets'][number];
+  const part = new SheetPart(book.ctx, index + 1);
+  await parsePart(book.zip, entry, part, book.ctx.limits);
+  return { name, rows: part.rows() };
+}
+
+/**
+ * Reads every worksheet, in tab order. Dates: a number in a cell whose format shows a date becomes the Date Excel
+ * shows (UTC fields), in the workbook's date system. Merged ranges: slaves lose their value and a short value
+ * repeats down a vertical merge (merges.ts). exceljs's load() reads the same rows (test/ingest/read/xlsx-differential.test.ts).
+ * Refuses what the zip guard refuses (names, sizes, ratio, encryption, DTDs) and more cells or rows than the limits.
+ */
+export async function readXlsx(buf: Buffer, limits: IngestLimits): Promise<RawWorkbook> {
+  const book = await openWorkbook(buf, limits);
+  try {
+    const sheets: RawSheet[] = [];
+    for (let i = 0; i < book.sheets.length; i++) sheets.push(await readSheet(book, i));
+    return { format: 'xlsx', sheets, date1904: book.date1904 };
+  } finally {
+    book.zip.close();
   }
 }
