@@ -34,6 +34,9 @@ describe('text()', () => {
     ['event dates stay', 'On 03/04/2013 Sarah rang', 'On 03/04/2013 ST rang'],
     ['a date of birth in brackets after a name', 'REID, Mark (02/11/1984) arrested', 'MR ([date of birth]) arrested'],
     ['a date straight after a name, long before the text’s year', 'MALE REID MARK 02/11/1984 ARRESTED 03/05/2019', 'MALE MR [date of birth] ARRESTED 03/05/2019'],
+    ['a date of birth after a name and a bracketed note, no comma', 'THOMPSON, Sarah (IP) 17/09/1987', 'ST (IP) [date of birth]'],
+    ['field labels of an extract in capitals are no names', 'NOMINAL: REID, MARK  POB: KUMASI  ASSOC: GARY WHITFIELD', 'NOMINAL: MR  POB: KUMASI  ASSOC: GW'],
+    ['plural acronyms and firms are no names', 'Sarah has her GCSEs. Letter from Malik & Co Solicitors.', 'ST has her GCSEs. Letter from Malik & Co Solicitors.'],
     ['a date of birth after a name and a bracketed note', 'Sarah Thompson (Nursery class) (28/01/2015) has a bruise.', 'ST (Nursery class) ([date of birth]) has a bruise.'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
@@ -252,6 +255,7 @@ describe('someone else who shares a mapped name, written whole', () => {
     ['a given name that is also a word before a mapped surname', 'the housing officer (Graham Hill), not Kelly Hill', 'the housing officer (GH), not KH'],
     ['a mapped given name before a surname that is also a town', 'Seen by Form tutor Miss Summer Hayes today.', 'Seen by Form tutor Miss SH today.'],
     ['a title of the other sex than the mapped person’s', 'Housing officer Mr Hill visited.', 'Housing officer Mr H visited.'],
+    ['a mapped given name before a surname that is a place word', 'PC 2291 Grant Hill attended.', 'PC GH attended.'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
   });

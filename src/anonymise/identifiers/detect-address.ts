@@ -138,7 +138,24 @@ export function detectAddresses(text: string): Span[] {
     if (cue) add(m.index, end, 0.65);
     else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
-  return spans.map((span) => withOutcode(text, span));
+  return joinParts(text, spans.map((span) => withOutcode(text, span)));
+}
+
+/** Between two parts of one address: a house or building name ('Flat 4, The Old Forge, Marton Road'). */
+const BETWEEN_PARTS = /^,[ \t]*(?:The[ \t]+)?(?:\p{Lu}[\p{L}'’-]*[ \t]*){1,3},[ \t]*$/u;
+
+/** Address parts that one house or building name joins are one address. */
+function joinParts(text: string, spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && s.start > prev.end && BETWEEN_PARTS.test(text.slice(prev.end, s.start))) {
+      out[out.length - 1] = makeSpan(text, 'address', prev.start, s.end, Math.max(prev.confidence, s.confidence));
+    } else out.push(s);
+  }
+  return out;
 }
 
 /** A postcode district written after the street ('27 TOLLGATE CLOSE SE25'): part of the address. */

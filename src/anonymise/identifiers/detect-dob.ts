@@ -1,6 +1,6 @@
 // Dates of birth: a date right after DOB / D.O.B. / date of birth / born / "aged 34 (…)"; event dates are left alone.
 import type { Span } from '../types.js';
-import { FULL_DATE, PARTIAL_DATE } from './date-text.js';
+import { COMPACT_DATE, FULL_DATE, PARTIAL_DATE } from './date-text.js';
 import { CaselessRegExp } from './caseless.js';
 import { makeSpan, matchesOf } from './identifier-span.js';
 
@@ -13,7 +13,7 @@ const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s
 /** "aged 34 (12/03/1979)", "aged 34, DOB 12/03/1979": the date must follow the age at once. */
 const AGED = String.raw`\baged?\s+\d{1,3}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*[,(]\s*`;
 
-const CUED_FULL = new CaselessRegExp(`(${CUE})(${GAP})(${FULL_DATE})(?![\\d/])`, 'giu');
+const CUED_FULL = new CaselessRegExp(`(${CUE})(${GAP})(${FULL_DATE}|${COMPACT_DATE})(?![\\d/])`, 'giu');
 /** Cue then a partial date (month and year, or a year): still narrows down who someone is. */
 const CUED_PARTIAL = new CaselessRegExp(`(${CUE})(${GAP})(${PARTIAL_DATE})(?![\\d/])`, 'giu');
 const AGED_FULL = new CaselessRegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu');
@@ -55,9 +55,9 @@ export function detectDatesOfBirth(text: string): Span[] {
 
 /**
  * A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)',
- * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)'.
+ * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987'.
  */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?((?:\\s*\\([^()\\d\\n]{1,30}\\))?\\s*(?:[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*))(${FULL_DATE})(?![\\d/])`, 'iu');
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|\\s*[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */

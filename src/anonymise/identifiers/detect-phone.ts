@@ -16,6 +16,9 @@ const INTERNATIONAL = /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(
 /** A date or a time range written with dots or hyphens is not a phone number. */
 const DATE_LIKE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{2}[./-]\d{2}$|^\d{3,4}\s?-\s?\d{3,4}$/;
 
+/** An area code, then three and four digits: how a UK number is grouped, whatever its length. */
+const MISTYPED_GROUPS = /^0\d{3,4}[ .-]\d{3}[ .-]\d{3,4}$/;
+
 function nationalDigits(candidate: string): number {
   const digits = candidate.replace(/\D/g, '');
   if (digits.startsWith('0044')) return digits.length - 4 + 1;
@@ -113,9 +116,11 @@ function phones(text: string, memo: Map<string, LibraryHit[]> | undefined): Span
   libraryPhones(text, memo, spans);
   for (const m of matchesOf(LOOSE_UK, text)) {
     const national = nationalDigits(m[0]);
-    if (national < 10 || national > 11) continue;
+    // (a digit too many in a number grouped as phones are, '01642 496 0733', is still someone's number: recall first)
+    const mistyped = national === 12 && MISTYPED_GROUPS.test(m[0]);
+    if ((national < 10 || national > 11) && !mistyped) continue;
     if (DATE_LIKE.test(m[0])) continue;
-    spans.push(makeSpan(text, 'phone', m.index, m.index + m[0].length, 0.85));
+    spans.push(makeSpan(text, 'phone', m.index, m.index + m[0].length, mistyped ? 0.7 : 0.85));
   }
   for (const m of matchesOf(INTERNATIONAL, text)) {
     const digits = m[0].replace(/\D/g, '').length;

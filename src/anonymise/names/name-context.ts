@@ -66,6 +66,8 @@ export const PLACE_WORDS = new Set([
   'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority', 'office', 'registry',
   // housing providers: 'Derby Homes', 'Bolton at Home', 'Incommunities Housing'
   'homes', 'housing', 'living', 'lettings',
+  // firms: 'Skyway Logistics Ltd', 'Malik Solicitors', 'Crescent Pharmacy'
+  'ltd', 'limited', 'plc', 'llp', 'solicitors', 'pharmacy', 'logistics', 'motors', 'garage', 'salon', 'takeaway',
   // Welsh institutions: 'Ysgol Feithrin', 'Ysgol Gyfun …', 'Capel …', 'Canolfan …'
   'ysgol', 'meithrin', 'feithrin', 'gyfun', 'gynradd', 'uwchradd', 'capel', 'eglwys', 'canolfan', 'cylch', 'ysbyty', 'meddygfa',
 ]);

@@ -37,6 +37,7 @@ const ASCII = /^[\x20-\x7e]*$/;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}'’-]+$/u;
 /** A capital inside a word after lower-case letters, unless a name's prefix made it ('McKenzie', 'MacDonald', 'DeShawn', 'LeBron', 'DiCaprio', 'FitzGerald', 'VanDyke'). */
 const CAMEL_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Fitz|Van|Von|St)\p{Lu}\p{Ll}+$)\p{L}*\p{Ll}\p{Lu}/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
 /** Words that greet or thank someone before their name in a message ('Hi Tobi', 'Thanks Grace'). */
 export const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hiya', 'hey', 'dear', 'morning', 'afternoon', 'evening', 'thanks', 'cheers', 'thankyou']);
@@ -101,6 +102,11 @@ function classify(tok: NameToken, shouting: boolean): void {
   }
   if (CAMEL_CASE.test(letters)) {
     // a product or system written in camel case ('AirTag', 'ControlWorks', 'SystmOne', 'BwD'), not 'McKenzie'
+    tok.cls = 'break';
+    return;
+  }
+  if (PLURAL_ACRONYM.test(letters)) {
+    // 'GCSEs', 'GPs', 'DVPNs': an acronym in the plural
     tok.cls = 'break';
     return;
   }
@@ -226,11 +232,17 @@ function joinSoftBreaks(text: string, toks: NameToken[]): void {
 }
 
 /** Groups tokens into runs of adjacent non-break tokens; a title starts a new run; a possessive ends one. */
+/** A word in capitals right before a colon that no gazetteer knows as a name: a system extract's field label. */
+function isFieldLabel(text: string, tok: NameToken): boolean {
+  return text.charAt(tok.end) === ':' && ALL_CAPS.test(tok.raw) && !tok.first && !tok.surname;
+}
+
 export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
   const runs: TokenRun[] = [];
   let cur: TokenRun | null = null;
   for (const tok of tokens) {
-    if (tok.cls === 'break') {
+    // (an extract's field label in capitals that is no name, 'ASSOC:', 'POB:', is no name either)
+    if (tok.cls === 'break' || isFieldLabel(text, tok)) {
       cur = null;
       continue;
     }

@@ -59,7 +59,7 @@ function surnameAfterGiven(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
   const parts = foldToken(word).split('-');
   // a word that is a well-known surname too ('Green', 'Brown', 'Young') stands as one whatever its tag
-  return parts.every((p) => isSurname(p) && (isNameWord(p) || (!hasTag(p, NOT_A_SURNAME_TAGS) && !baseVerb(p))));
+  return parts.every((p) => isNameWord(p) || (isSurname(p) && !hasTag(p, NOT_A_SURNAME_TAGS) && !baseVerb(p)));
 }
 
 /** compromise tags of words that never stand as a given name before a surname ('Will Walsh attend?', 'If Walsh'). */
@@ -120,7 +120,10 @@ export function anotherPersonBeside(
     }
     // ('Mark Grant' when Grant Mackenzie is mapped, 'Grace Adeyemi' when no mapped Adeyemi is Grace)
     const givenFirst = !after && (onlyFamily(mention) || !hasKind(mention, FAMILY)) && givenBeforeSurname(word);
-    if (word.length > 1 && !neverAName(word) && (nameLike(word) || (after && hasKind(mention, GIVEN) && surnameAfterGiven(word)) || givenFirst)) {
+    // (a surname that is also a place word stands after a given name as well: 'Mark Hill', 'Jo Wood')
+    const surnameNext = after && hasKind(mention, GIVEN) && surnameAfterGiven(word);
+    const placeSurname = surnameNext && isNameWord(foldToken(word)) && !isTitle(word);
+    if (word.length > 1 && (placeSurname || (!neverAName(word) && (nameLike(word) || surnameNext || givenFirst)))) {
       return span(at, at + word.replace(/\.$/u, '').length);
     }
   }

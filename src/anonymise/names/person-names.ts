@@ -44,6 +44,7 @@ function placeBefore(text: string, start: number): boolean {
 const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b|\bRead codes?\b|\bBuddy[- ]strap\w*/gu;
 
 const MODAL_QUESTION = /^(?:Will|May|Can|Shall|Must|Could|Would|Should)[ \t]+(?:you|I|we|he|she|they|it|someone|anyone)\b/u;
+const FIRM_AFTER = /^[ \t]*&[ \t]*(?:Co\b|Sons\b|Partners\b|Associates\b)/u;
 const CITATION_AFTER = /^[ \t]*\((?:19|20)\d{2}[a-z]?[,;)]/u;
 const COMPASS_WORD = /^(?:North|South|East|West|Mid|Central|Greater|Upper|Lower|Inner|Outer|NORTH|SOUTH|EAST|WEST|MID|CENTRAL|GREATER)$/u;
 const NEXT_CAP_WORD = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
@@ -108,8 +109,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
   if (isUkPlaceName(written) || partOfPlace(text, first.start, last.end, written)) return 0;
-  // 'Imkaan (2020)', 'SafeLives (2021)': a citation of a published work
-  if (CITATION_AFTER.test(text.slice(last.end, last.end + 10))) return 0;
+  // 'Imkaan (2020)', 'SafeLives (2021)': a citation of a published work; 'Malik & Co', 'Patel & Sons': a firm
+  if (CITATION_AFTER.test(text.slice(last.end, last.end + 10)) || FIRM_AFTER.test(text.slice(last.end, last.end + 14))) return 0;
   // 'Sheffield Register', 'Rochdale Boroughwide': a UK town that is no first name, then no first name, is an organisation
   if (toks.length > 1 && !first.anyFirst && isUkPlaceName(first.raw) && toks.slice(1).every((t) => !t.first)) return 0;
   if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;

@@ -109,6 +109,11 @@ const positives: Positive[] = [
   ['DRIVES PORTUGUESE-PLATED 45-TR-18 AT NIGHT.', 'vehicle', '45-TR-18'],
   ['Car seen: LT HRT 512 (Lithuanian plates).', 'vehicle', 'LT HRT 512'],
   ['Also noted Polish-plated car WGM 48212 at the address.', 'vehicle', 'WGM 48212'],
+  // a date of birth run together in a system extract; a phone grouped as phones are, a digit too long
+  ['AKHTAR/IMRAN  DOB 17091987  PNCID 19/0223145K', 'date-of-birth', '17091987'],
+  ['rang back from work number 01642 496 0733: scared', 'phone', '01642 496 0733'],
+  // a house name between a flat and its street is one address
+  ['Lives at Flat 4, The Old Forge, Marton Road now.', 'address', 'Flat 4, The Old Forge, Marton Road'],
   // a rank and a collar number near a vehicle word is no plate
   ['Car stopped; DS 2231 spoke to the driver.', 'reference', '2231'],
   ['ARRESTED AT 12 SORREL CLOSE; MALE ARRESTED DRINK DRIVE.', 'address', '12 SORREL CLOSE'],
