@@ -4,6 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { EntriesRestarted, fromEntryRow, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
 import type { IngestOutcome } from './ingest.js';
+import type { ReadWork } from './read-work.js';
 import type { EntryInput, IngestReport } from '../chronology/types.js';
 
 export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
@@ -11,7 +12,7 @@ export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
 /** How an ingest ended: the report and how many entries were sent, or why the file was refused. */
 export type IngestDone = { ok: true; report: IngestReport; count: number } | IngestFailure;
 
-type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'restart' } | { kind: 'done'; outcome: IngestDone };
+type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'restart' } | { kind: 'done'; outcome: IngestDone; work: ReadWork };
 
 const RESTART = 'restart';
 
@@ -32,8 +33,8 @@ export function postRestart(port: MessagePort): void {
 }
 
 /** Worker side: the last message. Messages on one port arrive in order, so every batch is in before this. */
-export function postDone(port: MessagePort, outcome: IngestDone): void {
-  port.postMessage({ kind: 'done', outcome } satisfies StreamMessage);
+export function postDone(port: MessagePort, outcome: IngestDone, work: ReadWork): void {
+  port.postMessage({ kind: 'done', outcome, work } satisfies StreamMessage);
 }
 
 /**
@@ -50,6 +51,10 @@ export class EntryStream {
   /** What the worker said in its last message, and whether its task has ended (see taskEnded). */
   private reported: IngestDone | undefined;
   private taskOver = false;
+  /** What the read cost in its worker, once it has reported (undefined for a worker that died, and for JSON). */
+  work: ReadWork | undefined;
+  /** Called once, with how the stream ended. */
+  onEnd: ((done: IngestDone) => void) | undefined;
 
   constructor(private readonly port?: MessagePort) {
     port?.on('message', (m: StreamMessage) => {
@@ -57,6 +62,7 @@ export class EntryStream {
         if (this.keep) this.queue.push(m.kind === 'entries' ? m.bytes : RESTART);
       } else {
         this.reported = m.outcome;
+        this.work = m.work;
         if (this.taskOver) this.finish(m.outcome);
       }
       this.wakeAll();
@@ -92,6 +98,7 @@ export class EntryStream {
     this.done = outcome;
     this.port?.close();
     this.wakeAll();
+    this.onEnd?.(outcome);
   }
 
   private wakeAll(): void {

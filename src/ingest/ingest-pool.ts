@@ -7,6 +7,7 @@ import type { IngestOptions, IngestOutcome } from './ingest.js';
 import type { IngestTask } from './ingest-task.js';
 import { readsWithSheetJs } from './detect-format.js';
 import { EntryStream, type IngestFailure } from './entry-stream.js';
+import type { ReadWork } from './read-work.js';
 
 /**
  * The file's memory moves to the worker instead of being copied (25 MB for a large CSV) when the Buffer owns all of
@@ -56,6 +57,8 @@ export interface IngestPoolOptions {
   maxHeapMb?: number;
   /** The SheetJS worker's old-generation heap (256 MB by default). */
   sheetHeapMb?: number;
+  /** Told, after each read, how it ended and what it cost in its worker (`work` undefined when the worker died or was stopped). */
+  onRead?: (read: { format: 'sheetjs' | 'other'; ok: boolean; code: string | undefined; limit: string | undefined; ms: number; work: ReadWork | undefined }) => void;
 }
 
 /** How the SheetJS worker is started: frozen intrinsics, and limits on its heap, young generation and stack. */
@@ -96,6 +99,19 @@ export function createIngestPool(opts: IngestPoolOptions = {}): IngestPool {
     // refused, the server carries on. A worker that finished has already reported its own outcome, which this does
     // not replace.
     const signal = AbortSignal.timeout(maxMs);
+    const t0 = performance.now();
+    stream.onEnd = (done) => {
+      const failed = done.ok ? undefined : done.failure;
+      const limit = failed?.details.limit;
+      opts.onRead?.({
+        format: target === sheets ? 'sheetjs' : 'other',
+        ok: done.ok,
+        code: failed?.code,
+        limit: typeof limit === 'string' ? limit : undefined,
+        ms: Math.round(performance.now() - t0),
+        work: stream.work,
+      });
+    };
     target.run({ bytes, fileName, options, port: port2 }, { transferList: [port2, ...movable(bytes)], signal }).then(
       () => stream.taskEnded(),
       () => stream.taskEnded(signal.aborted ? tooSlow(maxMs) : outOfMemory),

@@ -2,6 +2,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { postDone, postEntries, postRestart } from './entry-stream.js';
 import { ingestFile, type IngestOptions } from './ingest.js';
+import { readWork, startReadWork } from './read-work.js';
 
 export interface IngestTask {
   bytes: Uint8Array;
@@ -13,6 +14,7 @@ export interface IngestTask {
 
 export async function runIngestTask(task: IngestTask): Promise<void> {
   const { port } = task;
+  startReadWork();
   try {
     const outcome = await ingestFile(
       task.bytes,
@@ -21,7 +23,7 @@ export async function runIngestTask(task: IngestTask): Promise<void> {
       (entries) => postEntries(port, entries),
       () => postRestart(port),
     );
-    postDone(port, outcome.ok ? { ok: true, report: outcome.report, count: outcome.count } : outcome);
+    postDone(port, outcome.ok ? { ok: true, report: outcome.report, count: outcome.count } : outcome, { ...readWork });
   } finally {
     port.close();
   }

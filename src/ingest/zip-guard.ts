@@ -7,6 +7,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import { LimitError, MiB, UnreadableFileError, messages } from './limits.js';
 import { XmlScanner, damaged } from './xml-scan.js';
 import type { IngestLimits } from './limits.js';
+import { readWork } from './read-work.js';
 
 export function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
@@ -118,6 +119,7 @@ export class GuardedZip {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         actual += chunk.length;
         this.inflatedBytes += chunk.length;
+        readWork.inflatedBytes += chunk.length;
         this.checkTotals(this.inflatedBytes);
         if (strict && actual > entry.uncompressedSize) throw damaged('size-mismatch', 'a part is not the size its header says', file);
         yield chunk;

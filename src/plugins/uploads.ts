@@ -27,7 +27,8 @@ export default fp(
         headerPairs: 100,
       },
     });
-    const pool = createIngestPool();
+    // One line per read, numbers and codes only (never a name or a file's content): what a hostile file cost is seen there.
+    const pool = createIngestPool({ onRead: ({ work, ...read }) => app.log.info({ ...read, inflatedBytes: work?.inflatedBytes }, 'upload read') });
     app.decorate('ingest', pool);
     app.decorate('ingestLimits', limits);
     // a worker still starting when the signal comes may refuse a tidy end: that is logged, and the store still closes

@@ -33,7 +33,7 @@ describe('EntryStream', () => {
     const { port1, port2 } = new MessageChannel();
     const stream = new EntryStream(port1);
     postEntries(port2, [entry]);
-    postDone(port2, { ok: true, report, count: 1 });
+    postDone(port2, { ok: true, report, count: 1 }, { inflatedBytes: 0 });
     const outcome = stream.outcome();
     expect(await settledWithin(outcome, 100)).toBe(false);
     stream.taskEnded();
@@ -46,7 +46,7 @@ describe('EntryStream', () => {
     const stream = new EntryStream(port1);
     stream.taskEnded();
     postEntries(port2, [entry]);
-    postDone(port2, { ok: true, report, count: 1 });
+    postDone(port2, { ok: true, report, count: 1 }, { inflatedBytes: 0 });
     expect(await stream.collect()).toEqual({ ok: true, entries: [entry], count: 1, report });
     port2.close();
   });
@@ -58,7 +58,7 @@ describe('EntryStream', () => {
 
     const { port1, port2 } = new MessageChannel();
     const reported = new EntryStream(port1);
-    postDone(port2, { ok: true, report, count: 0 });
+    postDone(port2, { ok: true, report, count: 0 }, { inflatedBytes: 0 });
     await new Promise((r) => setTimeout(r, 20));
     reported.taskEnded(failure);
     expect(await reported.outcome()).toEqual({ ok: true, report, count: 0 });
