@@ -1,11 +1,10 @@
 // The analysis of a case for one request's scope: the visible agencies' current entries, counted over the period.
 import { agencyKey, type Agencies } from '../access/agency.js';
 import { analysisAgencies, type Scope } from '../access/scope.js';
-import { requireDatePeriod } from '../chronology/date-period.js';
 import type { StoredEntry } from '../chronology/types.js';
 import { DomainError } from '../domain-error.js';
 import { COUNTING_NOTE, type AnalysisQuery, type AnalysisResponse } from './analysis-schemas.js';
-import { analyseContacts, type AnalysisPeriod } from './contacts.js';
+import { analyseContacts, narrowPeriod, type AnalysisPeriod } from './contacts.js';
 
 export interface AnalysisSources {
   /** The current entries of these agencies (the store narrows; the service checks again). */
@@ -14,10 +13,8 @@ export interface AnalysisSources {
 
 /** The review period narrowed by the query's from and to (each at day, month or year precision). */
 export function analysisPeriod(review: { from: string; to: string }, query: Pick<AnalysisQuery, 'from' | 'to'>): AnalysisPeriod {
-  const from = query.from ? requireDatePeriod(query.from, 'from').start : review.from;
-  const to = query.to ? requireDatePeriod(query.to, 'to').end : review.to;
-  const period = { from: from > review.from ? from : review.from, to: to < review.to ? to : review.to };
-  if (period.from > period.to) {
+  const period = narrowPeriod(review, query);
+  if (!period) {
     throw new DomainError('invalid-input', 'bad_request', 'from and to leave no day of the review period to analyse.', { reviewPeriod: review });
   }
   return period;

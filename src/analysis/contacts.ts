@@ -21,6 +21,14 @@ export interface AnalysisPeriod {
   to: string;
 }
 
+/** A period narrowed by a from and a to (each at day, month or year precision); null when no day is left. */
+export function narrowPeriod(period: AnalysisPeriod, window: { from?: string | undefined; to?: string | undefined }): AnalysisPeriod | null {
+  const from = window.from ? requireDatePeriod(window.from, 'from').start : period.from;
+  const to = window.to ? requireDatePeriod(window.to, 'to').end : period.to;
+  const narrowed = { from: from > period.from ? from : period.from, to: to < period.to ? to : period.to };
+  return narrowed.from > narrowed.to ? null : narrowed;
+}
+
 export interface MonthCount {
   month: string;
   agency: string;
@@ -92,7 +100,11 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
   const months = monthsBetween(period.from, period.to);
   const tallies = new Map<string, Tally>();
   const contactDays = new Set<string>();
-  const vague: DatePeriod[] = [];
+  // Month- and year-dated entries by their period (one object per distinct date), so memory follows the dates.
+  const vague = new Map<DatePeriod, number>();
+  const addVague = (p: DatePeriod): void => {
+    vague.set(p, (vague.get(p) ?? 0) + 1);
+  };
 
   const keys = new Map<string, string>();
   const tallyOf = (agency: string): Tally => {
@@ -142,7 +154,7 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
       y.seen += seen;
       t.years.set(year, y);
       t.summary.approximate++;
-      vague.push(p);
+      addVague(p);
       continue;
     }
     const m = t.months.get(p.start.slice(0, 7));
@@ -153,7 +165,7 @@ export function analyseContacts(entries: Iterable<ContactEntry>, period: Analysi
     if (p.precision === 'month') {
       if (m) m.approximate++;
       t.summary.approximate++;
-      vague.push(p);
+      addVague(p);
     } else contactDays.add(p.start);
   }
 

@@ -15,8 +15,9 @@ export interface Gap {
 /**
  * Every run of more than `gapDays` days in [period.from, period.to] holding none of `contactDays` (ISO days),
  * from the period's first day to the first contact and from the last contact to the period's last day included.
+ * `vague` holds the month- and year-dated entries, as how many entries each period stands for.
  */
-export function findGaps(contactDays: ReadonlySet<string>, vague: readonly DatePeriod[], period: { from: string; to: string }, gapDays: number): Gap[] {
+export function findGaps(contactDays: ReadonlySet<string>, vague: ReadonlyMap<DatePeriod, number>, period: { from: string; to: string }, gapDays: number): Gap[] {
   const first = dayNumber(period.from);
   const last = dayNumber(period.to);
   const days = [...contactDays].map(dayNumber).filter((d) => d >= first && d <= last).sort((a, b) => a - b);
@@ -25,7 +26,9 @@ export function findGaps(contactDays: ReadonlySet<string>, vague: readonly DateP
     const length = end - start + 1;
     if (length <= gapDays) return;
     const span = { start: isoDay(start), end: isoDay(end) };
-    gaps.push({ from: span.start, to: span.end, days: length, approximate: vague.filter((p) => overlaps(p, span)).length });
+    let approximate = 0;
+    for (const [p, n] of vague) if (overlaps(p, span)) approximate += n;
+    gaps.push({ from: span.start, to: span.end, days: length, approximate });
   };
   let previous = first - 1;
   for (const d of days) {

@@ -20,6 +20,8 @@ export type ExportSignOff = { state: 'none' | 'not-shown' } | { state: 'holds' |
 export interface ExportContext {
   caseTitle: string;
   reviewPeriod?: ReviewPeriod;
+  /** The export's from and to filter (yyyy, yyyy-mm or yyyy-mm-dd) when it has one: counts by month cover only it. */
+  window?: { from?: string | undefined; to?: string | undefined };
   submissions: ExportSubmission[];
   generatedAt: Date;
   namesMode: 'initials' | 'pseudonym' | 'real';

@@ -1,15 +1,16 @@
-// Streams a timeline to an .xlsx workbook: 'Combined chronology' (real date cells, Arial 11) and 'Agencies', as
-// SpreadsheetML written straight into a zip stream, so memory stays flat whatever the number of entries.
+// Streams a timeline to an .xlsx workbook: 'Combined chronology' (real date cells, Arial 11), 'Contacts by month' and
+// 'Agencies', as SpreadsheetML written straight into a zip stream, so memory stays flat whatever the number of entries.
 import type { Writable } from 'node:stream';
+import { ContactTally } from '../analysis/contact-tally.js';
 import type { TimelineEntry } from '../chronology/types.js';
 import { safeXlsxText } from './cell-safety.js';
 import { TIMELINE_COLUMNS, timelineRowTexts } from './columns.js';
+import { contactsSheet } from './contacts-sheet.js';
 import type { TimelineColumn } from './columns.js';
 import type { ExportContext } from './export-context.js';
 import { exportStatusLines, namesModeShort, signOffShort } from './export-status.js';
 import { isoDayToUtcDate } from './format-date.js';
 import {
-
   STYLE,
   agenciesSheet,
   appProps,
@@ -66,7 +67,7 @@ function pageHeader(ctx: ExportContext): string {
  * Writes the workbook to `out` row by row, waiting whenever `out` is behind; resolves when every byte has been
  * handed to `out`, which is then ended. Rejects (and stops reading `entries`) if `out` fails or is destroyed.
  * The names mode and the sign-off state are stated in full on the agencies sheet, and in short in the chronology's
- * printed page header.
+ * printed page header. The contacts by month count the entries written, as the analysis counts them.
  */
 export async function writeTimelineXlsx(
   entries: AsyncIterable<TimelineEntry> | Iterable<TimelineEntry>,
@@ -86,13 +87,17 @@ export async function writeTimelineXlsx(
   head += `<row r="1">${TIMELINE_COLUMNS.map((c, i) => textCell(`${LETTERS[i] ?? 'A'}1`, c, STYLE.header)).join('')}</row>`;
   await sheet.write(head);
   let r = 1;
+  // The contacts sheet counts what the chronology holds: each entry is tallied as it is written.
+  const tally = new ContactTally();
   for await (const e of entries) {
+    tally.add(e);
     const wait = sheet.write(entryRow(++r, e));
     if (wait) await wait;
   }
   await sheet.write(sheetEnd(`A1:${LAST_COLUMN}${r}`, pageHeader(ctx)));
   sheet.end();
   zip.add('xl/worksheets/sheet2.xml', agenciesSheet(ctx.submissions, exportStatusLines(ctx)));
+  zip.add('xl/worksheets/sheet3.xml', contactsSheet(tally, ctx));
   zip.add('xl/workbook.xml', workbookXml(r, LAST_COLUMN));
   await zip.finish();
 }

@@ -9,10 +9,11 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Style indexes (cellXfs) written by xlsxStyles, in its order; `notes` is the default, unwrapped (a long line overflows). */
-export const STYLE = { notes: 0, header: 1, text: 2, date: 3, dateTime: 4, number: 5 } as const;
+export const STYLE = { notes: 0, header: 1, text: 2, date: 3, dateTime: 4, number: 5, month: 6 } as const;
 
 export const CHRONOLOGY_SHEET = 'Combined chronology';
 export const AGENCIES_SHEET = 'Agencies';
+export const CONTACTS_SHEET = 'Contacts by month';
 
 export function contentTypes(): string {
   const sheet = (n: number): string =>
@@ -21,7 +22,7 @@ export function contentTypes(): string {
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    `${sheet(1)}${sheet(2)}` +
+    `${sheet(1)}${sheet(2)}${sheet(3)}` +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -41,6 +42,7 @@ export function workbookRels(): string {
     `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
     `<Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/>` +
     `<Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId4" Type="${REL_NS}/worksheet" Target="worksheets/sheet3.xml"/>` +
     '</Relationships>';
 }
 
@@ -65,25 +67,30 @@ export function xlsxStyles(): string {
   const xf = (numFmt: number, fontId: number, align: boolean): string =>
     `<xf numFmtId="${numFmt}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmt ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${align ? ` applyAlignment="1">${wrap}</xf>` : '/>'}`;
   return `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts>' +
+    '<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/><numFmt numFmtId="166" formatCode="mmm yyyy"/></numFmts>' +
     `<fonts count="2">${font(false)}${font(true)}</fonts>` +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-    // In STYLE's order: default, header, text, date, date and time, number.
-    `<cellXfs count="6">${xf(0, 0, false)}${xf(0, 1, true)}${xf(49, 0, true)}${xf(164, 0, true)}${xf(165, 0, true)}${xf(0, 0, true)}</cellXfs>` +
+    // In STYLE's order: default, header, text, date, date and time, number, month.
+    `<cellXfs count="7">${xf(0, 0, false)}${xf(0, 1, true)}${xf(49, 0, true)}${xf(164, 0, true)}${xf(165, 0, true)}${xf(0, 0, true)}${xf(166, 0, true)}</cellXfs>` +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
     '</styleSheet>';
 }
 
 const quoted = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
 
-/** The workbook: two sheets, the chronology's header row printed on every page, its filter range. */
+/**
+ * The workbook: the chronology, then its contacts by month, then the agencies (the parts sheet1, sheet3, sheet2:
+ * the contacts sheet is written last, once the chronology's entries have been counted); the chronology's header row
+ * printed on every page, its filter range.
+ */
 export function workbookXml(lastRow: number, lastColumn: string): string {
   const c = quoted(CHRONOLOGY_SHEET);
   return `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     '<bookViews><workbookView/></bookViews>' +
-    `<sheets><sheet name="${CHRONOLOGY_SHEET}" sheetId="1" r:id="rId1"/><sheet name="${AGENCIES_SHEET}" sheetId="2" r:id="rId2"/></sheets>` +
+    `<sheets><sheet name="${CHRONOLOGY_SHEET}" sheetId="1" r:id="rId1"/><sheet name="${CONTACTS_SHEET}" sheetId="3" r:id="rId4"/>` +
+    `<sheet name="${AGENCIES_SHEET}" sheetId="2" r:id="rId2"/></sheets>` +
     '<definedNames>' +
     `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${c}!$A$1:$${lastColumn}$${lastRow}</definedName>` +
     `<definedName name="_xlnm.Print_Titles" localSheetId="0">${c}!$1:$1</definedName>` +
@@ -106,6 +113,18 @@ export function sheetEnd(filterRef: string, pageHeader?: string): string {
   return `</sheetData><autoFilter ref="${filterRef}"/>` +
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>${header}</worksheet>`;
+}
+
+/** The letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** One inline text cell; empty text writes no cell (the column's style applies). */

@@ -49,6 +49,7 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           caseTitle: c.title,
           reviewPeriod: c.reviewPeriod,
+          window: { from: query.from, to: query.to },
           submissions: subs.map((s) => ({ agency: s.agency, version: s.version, entries: s.entries, uploadedAt: s.uploadedAt })),
           generatedAt: new Date(),
           namesMode: query.names,

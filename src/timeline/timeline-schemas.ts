@@ -78,7 +78,7 @@ export const timelineResponse = {
   content: {
     'application/json': { schema: timelineJson },
     'text/csv': { schema: z.string().describe('CSV: UTF-8 with BOM and CRLF, formula injection neutralised (Content-Disposition: attachment)') },
-    [FORMAT_TYPES.xlsx]: { schema: file('XLSX workbook: the combined chronology and the agencies sheet') },
+    [FORMAT_TYPES.xlsx]: { schema: file('XLSX workbook: the combined chronology, its contacts by month and the agencies sheet') },
     [FORMAT_TYPES.docx]: { schema: file('DOCX: the combined narrative chronology, landscape, with a glossary') },
     [FORMAT_TYPES.pdf]: { schema: file('PDF: the combined chronology for panel packs, landscape A4, the names mode and sign-off state on page 1') },
   },

@@ -33,8 +33,8 @@ describe('writeTimelineXlsx', () => {
     sheet = s;
   });
 
-  it('has the chronology and agencies sheets', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Combined chronology', 'Agencies']);
+  it('has the chronology, its contacts by month and the agencies sheets', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Combined chronology', 'Contacts by month', 'Agencies']);
   });
 
   it('has a bold, frozen, filtered header in Arial 11', async () => {
