@@ -103,7 +103,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
       out.push({ start: s.start, end: s.end, kind: s.kind, text: s.text, confidence: s.confidence, replacement: s.replacement });
       taken.add(s);
     }
-    const scan = matcher.scan(text);
+    const scan = matcher.scan(text, { namesField: field === 'names' });
     for (const m of scan.matches) {
       if (pseudonyms.has(m.text)) continue;
       const d = mapped(m);

@@ -36,11 +36,17 @@ describe('text()', () => {
     ['a date straight after a name, long before the text’s year', 'MALE REID MARK 02/11/1984 ARRESTED 03/05/2019', 'MALE MR [date of birth] ARRESTED 03/05/2019'],
     ['a date of birth after a name and a bracketed note, no comma', 'THOMPSON, Sarah (IP) 17/09/1987', 'ST (IP) [date of birth]'],
     ['field labels of an extract in capitals are no names', 'NOMINAL: REID, MARK  POB: KUMASI  ASSOC: GARY WHITFIELD', 'NOMINAL: MR  POB: KUMASI  ASSOC: GW'],
+    ['a police operation, a car model, a hospital by its department and a place of birth are no names', 'Op Willow began. Seen in a Dacia Logan. Conveyed Derriford ED. POB: KUMASI.', 'Op Willow began. Seen in a Dacia Logan. Conveyed Derriford ED. POB: KUMASI.'],
+    ['an alias in an ALL-CAPS list after AKA', 'THOMPSON SARAH AKA HUGHES / SAZZA', 'ST AKA ST / ST'],
     ['plural acronyms and firms are no names', 'Sarah has her GCSEs. Letter from Malik & Co Solicitors.', 'ST has her GCSEs. Letter from Malik & Co Solicitors.'],
     ['a date of birth after a name and a bracketed note', 'Sarah Thompson (Nursery class) (28/01/2015) has a bruise.', 'ST (Nursery class) ([date of birth]) has a bruise.'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);
+  });
+
+  it('takes a capitalised word-name in a column of names for the person', () => {
+    expect(createAnonymiser([{ name: 'Teg Lupu', initials: 'TL', aliases: ['Teg'], role: 'family', pseudonym: null, title: null }], 'initials', { identifiers: () => [] }).text('Teg, son', { field: 'names' }).text).toBe('TL, son');
   });
 
   it('passes null through and keeps empty text', () => {

@@ -31,16 +31,18 @@ const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Height
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
 const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
 
-/** "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane", "27 Heol y Deri", "41 WILMSLOW ROAD". */
-/** Houses named after their street ('2 Church Lane Cottages', '4 MILL ROAD FLATS'). */
+/**
+ * "Flat 3, 22 High Street", "14 Acacia Avenue", "No. 9 Mill Lane", "27 Heol y Deri", "41 WILMSLOW ROAD"; never the tail
+ * of a longer number ('NHS 507 529 1708 - 7 Caerleon Terrace' is a number, then an address).
+ * Houses named after their street ('2 Church Lane Cottages', '4 MILL ROAD FLATS'). */
 const ROW_OF_HOUSES = String.raw`(?:\s+(?:Cottages|Houses|Flats|Bungalows|Almshouses|COTTAGES|HOUSES|FLATS|BUNGALOWS))?`;
 const NUMBERED = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})${ROW_OF_HOUSES}`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})${ROW_OF_HOUSES}`,
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
 const NUMBERED_LOWER = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive))(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|st|rd|ave|cl|ln|cres|gdns|tce))(?![\p{L}\d])`,
   'gu',
 );
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
@@ -82,7 +84,7 @@ const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELS
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
 /** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
 const UPPER_STREET_WORD = new RegExp(String.raw`\s(?:${UPPER_WORDS})(?![\p{L}\d])`, 'u');
-const LOWER_STREET_WORD = /\s(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive)(?![\p{L}\d])/u;
+const LOWER_STREET_WORD = /\s(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|st|rd|ave|cl|ln|cres|gdns|tce)(?![\p{L}\d])/u;
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const STRONG_AFTER_MONTH = new RegExp(`^\\S+\\s+(?:${STRONG_SUFFIX})$`);

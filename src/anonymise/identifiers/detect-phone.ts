@@ -17,7 +17,7 @@ const INTERNATIONAL = /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(
 const DATE_LIKE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{2}[./-]\d{2}$|^\d{3,4}\s?-\s?\d{3,4}$/;
 
 /** An area code, then three and four digits: how a UK number is grouped, whatever its length. */
-const MISTYPED_GROUPS = /^0\d{3,4}[ .-]\d{3}[ .-]\d{3,4}$/;
+const MISTYPED_GROUPS = /^\(?0\d{3,4}\)?[ .-]\d{3}[ .-]\d{3,4}$/;
 
 function nationalDigits(candidate: string): number {
   const digits = candidate.replace(/\D/g, '');
@@ -120,7 +120,9 @@ function phones(text: string, memo: Map<string, LibraryHit[]> | undefined): Span
     const mistyped = national === 12 && MISTYPED_GROUPS.test(m[0]);
     if ((national < 10 || national > 11) && !mistyped) continue;
     if (DATE_LIKE.test(m[0])) continue;
-    spans.push(makeSpan(text, 'phone', m.index, m.index + m[0].length, mistyped ? 0.7 : 0.85));
+    // (an opening bracket the number does not close is the text's, not the number's)
+    const open = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
+    spans.push(makeSpan(text, 'phone', m.index + open, m.index + m[0].length, mistyped ? 0.7 : 0.85));
   }
   for (const m of matchesOf(INTERNATIONAL, text)) {
     const digits = m[0].replace(/\D/g, '').length;

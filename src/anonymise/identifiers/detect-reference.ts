@@ -92,6 +92,8 @@ const LOG_OF_DATE = new RegExp(`(?<![\\p{L}\\d/])\\d{3,6}\\s+of\\s+${FULL_DATE}(
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
+const SORT_CODE_ACCOUNT = /(?<![\d-])\d{2}-\d{2}-\d{2}[ \t]+\d{8}(?!\d)/gu;
+
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
   // every reference holds a digit: most chronology sentences with none need no pattern at all
@@ -117,6 +119,8 @@ export function detectReferences(text: string): Span[] {
     for (const m of matchesOf(PREFIXED, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
     for (const m of matchesOf(BARE_LONG, text)) if (!PHONE_LIKE.test(m[0])) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
   }
+  // a bank sort code and account number ('12-34-56 40887215'): the account is someone's
+  if (/\d{2}-\d{2}-\d{2}/.test(text)) for (const m of matchesOf(SORT_CODE_ACCOUNT, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
   // Decision: in free text a collar number identifies an officer as surely as a name does, so it is a reference.
   for (const m of matchesOf(COLLAR.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;

@@ -28,9 +28,10 @@ const FOREIGN = /(?<![\p{L}\d-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}
 
 /**
  * Spaced plates from abroad near a vehicle word: three letters and three digits, a country code before ('LT HRT 512',
- * 'KMB 088'), or two or three letters and four or five characters as Polish plates are ('WGM 48212', 'PO 1234A').
+ * 'KMB 088'), two or three letters and four or five characters as Polish plates are ('WGM 48212', 'PO 1234A'), or
+ * a county code, two or three digits and three letters as Romanian plates are ('CT 19 LPU', 'B 44 POP').
  */
-const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}|[A-Z]{2,3} (?=[A-Z\d]*\d)[A-Z\d]{4,5})(?![\p{L}\d])/gu;
+const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}|[A-Z]{2,3} (?=[A-Z\d]*\d)[A-Z\d]{4,5}|[A-Z]{1,2} \d{2,3} [A-Z]{3})(?![\p{L}\d])/gu;
 /** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
 const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID|PC|DC|DS|PS|DI|WPC|DCI|SGT|TDC|OCC|BAY|BED|TEL|MOB|FAX|RIO|CRIS|UPN|ULN|CHI|LCS|OIC)$/u;
 
@@ -59,7 +60,7 @@ export function detectVehicles(text: string): Span[] {
     const end = m.index + m[0].length;
     if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.8));
   }
-  if (/[A-Z]{2} [A-Z\d]*\d/u.test(text)) for (const m of matchesOf(FOREIGN_SPACED, text)) {
+  if (/[A-Z] [A-Z\d]*\d/u.test(text)) for (const m of matchesOf(FOREIGN_SPACED, text)) {
     const letters = m[0].split(' ').at(-2) ?? '';
     const end = m.index + m[0].length;
     if (!NOT_PLATE_LETTERS.test(letters) && hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));

@@ -26,7 +26,7 @@ export const DOMAIN_TERMS = new Set([
   'victims', 'commissioner', 'pcc', 'ipcc', 'iopc', 'ico', 'cqc', 'hmic', 'hmicfrs', 'dbs', 'sia', 'dvla',
   'notes', 'note', 'record', 'records', 'chronology', 'report', 'summary', 'review', 'panel', 'chair', 'author',
   // field labels of police and council system extracts
-  'ltd', 'plc', 'llp', 'assoc', 'addr', 'pob', 'nominal', 'linked', 'warn', 'warnings', 'veh', 'occ', 'nfa',
+  'ltd', 'plc', 'llp', 'inj', 'resus', 'hosp', 'nok', 'dept', 'assoc', 'addr', 'pob', 'nominal', 'linked', 'warn', 'warnings', 'veh', 'occ', 'nfa',
   'abe', 'oasys', 'ndelius', 'delius', 'nomis', 'carefirst', 'eclipse', 'hospitals', 'trusts', 'surgeries', 'ysgol',
   // vehicle makes and models (descriptions of cars are not people)
   'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',

@@ -132,8 +132,8 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
 const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
 export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
-/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'Can 7, Berfin 3' (with ages). */
-const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*,\s*|\s+(?:and|&|or)\s+)$/iu;
+/** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'AKA MORGAN / HILL', 'Can 7, Berfin 3' (with ages). */
+const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*[,/]\s*|\s+(?:and|&|or)\s+)$/iu;
 
 /**
  * Accepts a context-rejected candidate that sits right beside an accepted match of the same person ('Mark J Reid'),

@@ -59,7 +59,7 @@ export interface NameMatcher {
   find(text: string): NameMatch[];
   ambiguous(text: string): AmbiguousName[];
   mentions(text: string, personIndex?: number): boolean;
-  /** Both lists in one pass. `namesField` (a column that holds names, such as 'contact') is kept for callers. */
+  /** Both lists in one pass. In a `namesField` (a column that holds names, such as 'contact') a capitalised word-name is a name. */
   scan(text: string, opts?: { namesField?: boolean }): NameScan;
 }
 
@@ -88,7 +88,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
   const search = new PhraseSearch([...byPattern].map(([pattern, data]) => ({ pattern, data })));
   const parts = namePartsOf(variants);
 
-  function scan(text: string): NameScan {
+  function scan(text: string, opts: { namesField?: boolean } = {}): NameScan {
     if (!text || byPattern.size === 0) return { matches: [], ambiguous: [], others: [] };
     const { norm, hits } = search.search(text);
     const candidates: Candidate[] = [];
@@ -110,6 +110,14 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     for (const c of misspeltNeighbours(text, candidates, parts)) candidates.push(c);
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
     if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
+    // a column of names ('contact': 'Teg 07700 900125', 'Charm; son Kayden'): a capitalised word-name is the person
+    if (opts.namesField) {
+      for (const c of candidates) {
+        if (c.confidence > 0 || c.reason !== 'context' || !/^\p{Lu}/u.test(text.slice(c.start, c.end))) continue;
+        c.confidence = 0.75;
+        delete c.finding;
+      }
+    }
     dropWeakReadings(text, candidates);
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const accepted: Candidate[] = [];

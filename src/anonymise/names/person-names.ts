@@ -30,8 +30,8 @@ export interface DetectOptions {
   memo?: TokenMemo;
 }
 
-/** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington'). */
-const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via']);
+/** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington', 'POB: KUMASI'). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via', 'pob']);
 /** Verbs of moving that make 'to X' a place ('moved to Stockton'), where 'spoke to X' is a person. */
 const MOTION_TO = /\b(?:moved|move|moving|went|go|going|gone|came|come|coming|takes|take|took|returned|return|relocated|travelled|traveled|drove|walked|ran|fled|came back|back|transferred|admitted|taken|sent|placed|rehoused)\s+to\s+$/iu;
 
@@ -40,8 +40,8 @@ function placeBefore(text: string, start: number): boolean {
   return MOTION_TO.test(text.slice(Math.max(0, start - 30), start));
 }
 
-/** Phrases that contain a name but are not a person ("Clare's Law"). */
-const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b|\bRead codes?\b|\bBuddy[- ]strap\w*/gu;
+/** Phrases that contain a name but are not a person ("Clare's Law", police operations: "Op Willow"). */
+const NAMED_THINGS = /\b(?:Clare|Sarah)['’]s Law\b|\bCaring Dads\b|\bFreedom Programme\b|\b(?:Christmas|New Year['’]?s?) Eve\b|\bRead codes?\b|\bBuddy[- ]strap\w*|\b(?:Op|Operation|OPERATION)\.?[ \t]+\p{Lu}[\p{L}-]+/gu;
 
 const MODAL_QUESTION = /^(?:Will|May|Can|Shall|Must|Could|Would|Should)[ \t]+(?:you|I|we|he|she|they|it|someone|anyone)\b/u;
 const FIRM_AFTER = /^[ \t]*&[ \t]*(?:Co\b|Sons\b|Partners\b|Associates\b)/u;
@@ -61,6 +61,11 @@ function partOfPlace(text: string, start: number, end: number, written: string):
   const prev = PREVIOUS_CAP_WORD.exec(text.slice(Math.max(0, start - 12), start))?.[1];
   return prev !== undefined && COMPASS_WORD.test(prev) && isPlaceName(`${prev} ${written}`);
 }
+
+/** A hospital department after the run: 'Conveyed Derriford ED', 'UHP Derriford ED', 'Royal Oldham A&E'. */
+const DEPARTMENT_AFTER = /^[ \t]+(?:ED|A&E|AMU|MAU|SAU|EAU|ICU|ITU|HDU|CDU|UTC|MIU)(?![\p{L}\d])/u;
+/** A car make right before: the capitalised word after it is the model. */
+const MAKE_BEFORE = /(?:^|[^\p{L}])(?:Vauxhall|Ford|Audi|BMW|Citroen|Citroën|Peugeot|Renault|Nissan|Toyota|Honda|Volkswagen|VW|Skoda|Kia|Hyundai|Mercedes|Fiat|Mazda|Volvo|Jaguar|Lexus|Dacia|Tesla|Suzuki|Mitsubishi|Subaru|Porsche|Seat|SEAT|Mini|Land Rover|Range Rover)[ \t]+$/u;
 
 /** An institution word in lower case right after the run: 'Belgrave practice', 'Partick nursery'. */
 const INSTITUTION_AFTER = /^[ \t]+(\p{Ll}+)/u;
@@ -99,7 +104,9 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // 'partner, Utrecht': a cue before a place that is no first name is not a person
   if (cue) return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
   const after = last.end + (last.possessive?.length ?? 0);
-  if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start)) return 0;
+  if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
+  // 'Dacia Logan', 'Ford Ka': the model after a car make
+  if (MAKE_BEFORE.test(text.slice(Math.max(0, first.start - 16), first.start)) || (toks.length === 2 && MAKE_BEFORE.test(`${first.raw} `))) return 0;
   const before = text.slice(Math.max(0, first.start - 60), first.start);
   if (COMMA_BEFORE.test(before) && ADDRESS_BEFORE.test(before)) return 0;
   if (toks.length === 1 && !first.first && NUMBER_AFTER.test(text.slice(after, after + 4))) return 0;

@@ -114,6 +114,12 @@ const positives: Positive[] = [
   ['rang back from work number 01642 496 0733: scared', 'phone', '01642 496 0733'],
   // a house name between a flat and its street is one address
   ['Lives at Flat 4, The Old Forge, Marton Road now.', 'address', 'Flat 4, The Old Forge, Marton Road'],
+  ['Staff asked partner to stop calling the landline (01752 496 0330).', 'phone', '01752 496 0330'],
+  ['LUPU, Carys (08/02/1988) NHS 507 529 1708 - 7 Caerleon Terrace, Maindee', 'address', '7 Caerleon Terrace'],
+  ['LUPU, Carys (08/02/1988) NHS 507 529 1708 - 7 Caerleon Terrace, Maindee', 'nhs-number', '507 529 1708'],
+  ['caller autumn fletcher (neighbour, 29 gladstone st) states', 'address', '29 gladstone st'],
+  ['Vehicle of perp: CT 19 LPU (Romanian plates, Dacia Logan).', 'vehicle', 'CT 19 LPU'],
+  ['wages paid into account Nationwide 12-34-56 40887215 (joint)', 'reference', '12-34-56 40887215'],
   // a rank and a collar number near a vehicle word is no plate
   ['Car stopped; DS 2231 spoke to the driver.', 'reference', '2231'],
   ['ARRESTED AT 12 SORREL CLOSE; MALE ARRESTED DRINK DRIVE.', 'address', '12 SORREL CLOSE'],
