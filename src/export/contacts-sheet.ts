@@ -43,7 +43,7 @@ export function contactsNotes(basis: string): string[] {
   return [
     `Months: ${basis}. Every entry of this export counts once.`,
     'An entry dated to the day counts in its month; one dated to the month only counts in that month too, and in the last column.',
-    'One dated to the year only counts in its year’s row, in no month; one wholly outside the months counts only in the last row.',
+    'One dated to the year only counts in its year’s row, in no month; one wholly outside the months counts only in the last row, where victim seen is not counted.',
   ];
 }
 

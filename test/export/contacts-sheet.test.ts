@@ -122,6 +122,7 @@ describe('the Contacts by month sheet', () => {
     const notes = (sheet?.getColumn(1).values ?? []).filter((v): v is string => typeof v === 'string' && v.length > 40);
     expect(notes[0]).toBe('Months: the review period, 01/01/2013 to 31/12/2014. Every entry of this export counts once.');
     expect(notes.join(' ')).toMatch(/dated to the month only counts in that month too/);
+    expect(notes.join(' ')).toMatch(/outside the months counts only in the last row, where victim seen is not counted/);
     const xml = await zipMemberText(bytes, 'xl/worksheets/sheet3.xml');
     expect(xml).not.toMatch(/<f>/);
   });
@@ -164,6 +165,19 @@ describe('the Contacts by month sheet', () => {
     const sheet = empty.getWorksheet('Contacts by month');
     expect(sheet?.getRow(1).values).toEqual([undefined, 'Month', 'All agencies', 'All agencies: victim seen', 'Dated to the month only']);
     expect(readSheet(sheet as ExcelJS.Worksheet).rows.size).toBe(24);
+  });
+
+  it('keeps every agency’s columns past column Z (fifteen agencies: 34 columns)', async () => {
+    const many = Array.from({ length: 15 }, (_, i) => ({ ...(entries[0] as TimelineEntry), id: `a${i}`, agency: `Agency ${String(i + 1).padStart(2, '0')}`, date: '2013-05-02', datePrecision: 'day' as const, seen: i % 2 === 0 }));
+    const { wb: wide } = await workbook(many, sampleContext);
+    const sheet = wide.getWorksheet('Contacts by month');
+    if (!sheet) throw new Error('no contacts sheet');
+    const got = readSheet(sheet);
+    expect(got.headers).toHaveLength(34);
+    expect(sheet.getCell('AH1').value).toBe('Dated to the month only');
+    const want = expectedSheet(many.map((e) => ({ agency: e.agency, date: e.date, seen: e.seen })), '2013-01-01', '2014-12-31');
+    for (const [k, row] of want.rows) expect({ k, ...got.rows.get(k) }).toEqual({ k, ...row });
+    expect(got.rows.get('2013-05')?.['All agencies']).toBe(15);
   });
 
   it('reads the same through LibreOffice (xlsx → csv of the second sheet)', { timeout: 120_000 }, async () => {
