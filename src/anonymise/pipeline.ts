@@ -86,8 +86,11 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     return { ...base, replacement: person?.initials ?? 'X', person: m.personIndex };
   }
 
-  function detect(text: string, field: FieldKind = 'text'): Detection[] {
-    if (!text) return [];
+  function detect(original: string, field: FieldKind = 'text'): Detection[] {
+    if (!original) return [];
+    // file names and paths join words with underscores ('DHR_Lupu_Caerleon_Terrace_v3.docx'): read as spaces, the
+    // offsets unchanged; identifiers are read in the text as written too (an e-mail address keeps its '_')
+    const text = original.includes('_') ? original.replace(/_/gu, ' ') : original;
     const out: Detection[] = [];
     const numbers = field === 'professional' ? numberEdits(text) : [];
     const taken = new Intervals<{ start: number; end: number }>();
@@ -95,6 +98,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     // identifiers and protected terms first: the longer wins where they overlap ('12 Mill Lane' over 'Mill Lane')
     const fixed = resolveOverlaps([
       ...identify(text).filter((x) => !taken.overlaps(x.start, x.end)),
+      ...(text === original ? [] : identify(original).filter((x) => !taken.overlaps(x.start, x.end))),
       ...terms.find(text).map((t): Span => ({
         start: t.start, end: t.end, kind: 'protected-term', text: t.text, confidence: 0.95, replacement: map.terms[t.term]?.label ?? '[place]',
       })),
@@ -187,6 +191,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
       out.push({ start: a.start, end: a.end, kind: 'mapped-name', text: a.text, confidence: a.finding, replacement: person?.initials ?? 'X', person: a.personIndex });
       taken.add(a);
     }
+    if (text !== original) for (const d of out) d.text = original.slice(d.start, d.end);
     return out.sort((a, b) => a.start - b.start);
   }
 

@@ -45,6 +45,15 @@ describe('text()', () => {
     expect(out(input)).toBe(expected);
   });
 
+  it('reads file names and paths with underscores as words, and a login of initial and surname', () => {
+    expect(out('Draft saved as DHR_Thompson_14_Birchfields_Road_v3.docx in C:/Users/sthompson/Documents')).toBe('Draft saved as DHR_T_[address]_v3.docx in C:/Users/ST/Documents');
+    expect(out('Mail sarah_t@example.org')).toBe('Mail [email]');
+  });
+
+  it('keeps a town whose name holds a possessive, and a year of birth (no more than an age)', () => {
+    expect(out("She had lived in King's Lynn since 2012; her daughter was born in 2017.")).toBe("She had lived in King's Lynn since 2012; her daughter was born in 2017.");
+  });
+
   it('takes a capitalised word-name in a column of names for the person', () => {
     expect(createAnonymiser([{ name: 'Teg Lupu', initials: 'TL', aliases: ['Teg'], role: 'family', pseudonym: null, title: null }], 'initials', { identifiers: () => [] }).text('Teg, son', { field: 'names' }).text).toBe('TL, son');
   });

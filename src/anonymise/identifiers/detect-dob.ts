@@ -22,6 +22,9 @@ const AGED_FULL = new CaselessRegExp(`(${AGED})()(${FULL_DATE})(?![\\d/])`, 'giu
 const BRACKETED_DATE = new RegExp(`\\(\\s*(${FULL_DATE})(?![\\d/])`, 'giu');
 const OPENS_BRACKET = /\(\s*\d/;
 
+const BARE_YEAR = /^(?:19|20)\d{2}$/;
+const BORN_CUE = /^(?:born|b\.)$/iu;
+
 /** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
 const ANY_CUE = new CaselessRegExp(String.raw`d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage`, 'iu');
 
@@ -34,6 +37,9 @@ export function detectDatesOfBirth(text: string): Span[] {
       const gap = m[2] ?? '';
       const date = m[3] ?? '';
       if (CLAUSE_BREAK.test(gap)) continue;
+      // 'their daughter was born in 2017': a year of birth says no more than an age, which reports publish; a year
+      // after a DOB label ('DOB: 1962') is still that field
+      if (BARE_YEAR.test(date) && BORN_CUE.test(cue)) continue;
       const start = m.index + cue.length + gap.length;
       spans.push(makeSpan(text, 'date-of-birth', start, start + date.length, confidence));
     }

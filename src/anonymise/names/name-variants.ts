@@ -82,6 +82,8 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
     const f = parts.first.charAt(0);
     const ms = parts.middles.map((m) => m.charAt(0));
     add(`${f} ${s}`, 'initial-surname');
+    // a login or a file name: initial and surname run together ('C:/Users/lmarsh', 'jsmith@')
+    if (s.length >= 4 && !/[\s'’-]/u.test(s)) add(`${f}${s}`, 'initial-surname');
     add(`${f}. ${s}`, 'initial-surname');
     add(`${s}, ${f}`, 'surname-first');
     add(`${s}, ${f}.`, 'surname-first');

@@ -6,7 +6,7 @@ import { capitalisedTokens, foldToken, GREETINGS, isWordPrefix, tokenRuns } from
 import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isAllowListed, isSystemName } from './allow-list.js';
-import { isPlaceName, isUkPlaceName } from './places.js';
+import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
 import { isEnglishWord, isFirstName } from './lexicon.js';
 import { PLACE_WORDS } from './name-context.js';
 import { partsAgain, signOffName } from './same-person.js';
@@ -278,7 +278,8 @@ function nlpSpans(text: string, tokens: NameToken[], found: PersonNameSpan[], op
 /** Unmapped person names in free text, in text order, not overlapping each other, each with a confidence. */
 export function detectPersonNames(text: string, opts: DetectOptions = {}): PersonNameSpan[] {
   if (!text) return [];
-  const named: [number, number][] = [...text.matchAll(NAMED_THINGS)].map((m) => [m.index, m.index + m[0].length]);
+  const named: [number, number][] = [...text.matchAll(NAMED_THINGS)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  named.push(...possessivePlaceSpans(text));
   // (no wrapper when no named thing is in the text: a closure made for every text costs more than it does)
   const exclude =
     named.length === 0

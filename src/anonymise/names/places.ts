@@ -141,3 +141,21 @@ export function isUkPlaceName(text: string): boolean {
   const f = fold(text);
   return uk.has(f) || (f.includes(' ') && COMPASS.test(f) && uk.has(f.replace(COMPASS, '')));
 }
+
+let possessivePlaces: RegExp | null | undefined;
+
+/**
+ * Where UK places whose name holds a possessive stand in a text ("King's Lynn", "Bishop's Stortford"): a name reader
+ * would otherwise stop at the "'s" and take "King" and "Lynn" for people.
+ */
+export function possessivePlaceSpans(text: string): [number, number][] {
+  if (!/['’]s\s/u.test(text)) return [];
+  if (possessivePlaces === undefined) {
+    load();
+    const names = [...(ukPlaces ?? [])].filter((p) => /'s /u.test(p)).sort((a, b) => b.length - a.length);
+    const escape = (n: string): string => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/'/gu, "['’]").replace(/ /gu, '\\s+');
+    possessivePlaces = names.length === 0 ? null : new RegExp(`(?<![\\p{L}])(?:${names.map(escape).join('|')})(?![\\p{L}])`, 'giu');
+  }
+  if (!possessivePlaces) return [];
+  return [...text.matchAll(possessivePlaces)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+}
