@@ -16,6 +16,7 @@ import hardeningPlugin from './plugins/hardening.js';
 import openapiPlugin from './plugins/openapi.js';
 import repositoriesPlugin from './plugins/repositories.js';
 import uploadsPlugin from './plugins/uploads.js';
+import exportsPlugin from './plugins/exports.js';
 import webUiPlugin from './plugins/web-ui.js';
 import submissionsRoutes from './submissions/submissions-routes.js';
 import timelineRoutes from './timeline/timeline-routes.js';
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin, { failuresPerMinute: opts.authFailuresPerMinute ?? 10, shared });
   await app.register(healthRoutes);
   await app.register(uploadsPlugin, { maxUploadBytes: config.maxUploadBytes });
+  await app.register(exportsPlugin);
   await app.register(casesRoutes);
   await app.register(submissionsRoutes);
   await app.register(timelineRoutes);

@@ -19,11 +19,16 @@ export interface Database {
   writeEntries: EntryWriter;
   /** A case's current entries in the merged order (the export hot path). */
   readEntries: EntryReader;
+  /** How a worker thread opens a connection of its own to this store (the export workers: export/export-store.ts). */
+  locator: StoreLocator;
   ping(): Promise<void>;
   /** After a purge: SQLite folds the WAL into the file and truncates it, so no deleted text lingers there. */
   compact(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Where the store is: a worker opens the SQLite file read-only, or its own PostgreSQL connection to the schema. */
+export type StoreLocator = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string | undefined };
 
 export interface DatabaseOptions {
   dataDir: string;
@@ -132,6 +137,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     file,
     writeEntries,
     readEntries: readEntries ?? kyselyEntryReader(db, dialect),
+    locator: opts.databaseUrl ? { kind: 'postgres', url: opts.databaseUrl, schema: opts.pgSchema } : { kind: 'sqlite', file: file ?? '' },
     async ping() {
       await sql`select 1`.execute(db);
     },

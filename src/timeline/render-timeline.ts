@@ -1,8 +1,9 @@
-// Renders a merged timeline in the requested format, each streamed as it is written.
-import { PassThrough, Readable } from 'node:stream';
+// Renders a merged timeline already in memory in the requested format (the stateless merge), each streamed as written.
+import { PassThrough, type Readable } from 'node:stream';
 import type { TimelineEntry } from '../chronology/types.js';
 import type { ExportContext } from '../export/export-context.js';
 import { timelineToCsv } from '../export/to-csv.js';
+import { timelineToJson } from '../export/to-json.js';
 import { writeTimelineDocx } from '../export/to-docx.js';
 import { writeTimelinePdf } from '../export/to-pdf.js';
 import { writeTimelineXlsx } from '../export/to-xlsx.js';
@@ -18,25 +19,6 @@ export interface Rendered {
 
 const TYPES: Record<Format, string> = FORMAT_TYPES;
 
-/** The JSON document, written entry by entry so a 100 000-entry timeline is never one giant string. */
-function jsonStream(head: Record<string, unknown>, entries: readonly TimelineEntry[], tail: Record<string, unknown>): Readable {
-  function* chunks(): Generator<string> {
-    const open = JSON.stringify(head);
-    let buf = `${open.slice(0, -1)}${open.length > 2 ? ',' : ''}"entries":[`;
-    for (let i = 0; i < entries.length; i++) {
-      buf += (i ? ',' : '') + JSON.stringify(entries[i]);
-      if (buf.length >= CHUNK_CHARS) {
-        yield buf;
-        buf = '';
-      }
-    }
-    const close = JSON.stringify(tail);
-    yield `${buf}],${close.slice(1)}`;
-  }
-  return Readable.from(chunks(), { objectMode: false });
-}
-
-const CHUNK_CHARS = 64 * 1024;
 
 export async function renderTimeline(
   format: Format,
@@ -47,7 +29,7 @@ export async function renderTimeline(
   const contentType = TYPES[format];
   switch (format) {
     case 'json':
-      return { contentType, extension: 'json', body: jsonStream(json.head, entries, json.tail) };
+      return { contentType, extension: 'json', body: timelineToJson(entries, json.head, () => json.tail) };
     case 'csv':
       return { contentType, extension: 'csv', body: timelineToCsv(entries) };
     case 'xlsx': {

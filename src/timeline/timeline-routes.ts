@@ -1,21 +1,16 @@
-// HTTP routes for the merged timeline of a case, in JSON, CSV, XLSX or DOCX.
+// HTTP route for the merged timeline of a case, in JSON, CSV, XLSX, DOCX or PDF, written by an export worker.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Agencies } from '../access/agency.js';
-import type { KeyRange } from './order.js';
 import { caseParams, errorResponse } from '../schemas/common.js';
 import { may, viewFor } from '../access/scope.js';
 import { scopeOf } from '../plugins/auth.js';
-import { attachmentName, renderTimeline } from './render-timeline.js';
-import { timelineQuery, timelineResponse } from './timeline-schemas.js';
-import { buildCaseTimeline, visibleSubmissions } from './timeline-service.js';
+import { attachmentName } from './render-timeline.js';
+import { FORMAT_TYPES, timelineQuery, timelineResponse } from './timeline-schemas.js';
+import { timelineJob } from './timeline-job.js';
+import { visibleSubmissions } from './timeline-service.js';
 
 const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
   const { submissions } = app.repos;
   const { people } = app.repos;
-  const sources = {
-    entries: (caseId: string, agencies: Agencies, ranges?: readonly KeyRange[]) => submissions.currentEntries(caseId, agencies, ranges),
-    map: (caseId: string) => people.map(caseId),
-  };
 
   app.get('/api/cases/:caseId/timeline', {
     config: { access: 'timeline:read' },
@@ -40,13 +35,15 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
         await audit('refused');
         throw err;
       }
-      const built = await buildCaseTimeline(sources, view, c, query);
+      const job = timelineJob(view, c, await people.map(c.id), query);
       const subs = visibleSubmissions(view, await submissions.list(c.id, view.agencies)).filter((s) => s.current);
       const signOff = may(scope, 'signoff:read') ? await app.repos.signOffs.standing(c.id) : undefined;
-      const rendered = await renderTimeline(
+      // Read, merged, anonymised and written in an export worker on its own store connection; here only bytes move.
+      const body = app.exports.start({
+        store: app.database.locator,
         format,
-        built.entries,
-        {
+        job,
+        ctx: {
           caseTitle: c.title,
           reviewPeriod: c.reviewPeriod,
           window: { from: query.from, to: query.to },
@@ -55,19 +52,16 @@ const timelineRoutes: FastifyPluginAsyncZod = async (app) => {
           namesMode: query.names,
           signOff: signOff === undefined ? { state: 'not-shown' } : signOff ? { state: signOff.holds ? 'holds' : 'void', at: signOff.at, role: signOff.role } : { state: 'none' },
         },
-        {
-          head: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },
-          tail: { report: { ...built.report, total: built.entries.length } },
-        },
-      );
+        jsonHead: { case: { id: c.id, title: c.title, reviewPeriod: c.reviewPeriod }, names: query.names },
+      });
       await audit('ok');
-      void reply.header('content-type', rendered.contentType);
+      void reply.header('content-type', FORMAT_TYPES[format]);
       if (format !== 'json') {
-        void reply.header('content-disposition', `attachment; filename="${attachmentName(c.title, rendered.extension)}"`);
+        void reply.header('content-disposition', `attachment; filename="${attachmentName(c.title, format)}"`);
       }
       // Streams and buffers are sent as they are (fastify skips serialisation for them); the 200
       // schema documents the JSON shape for the contract, the cast tells the type provider so.
-      return reply.send(rendered.body as never);
+      return reply.send(body as never);
     },
   });
 };

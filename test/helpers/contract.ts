@@ -46,6 +46,10 @@ export function recordResponses(app: FastifyInstance): RecordedResponse[] {
     pipeline(payload, tee, () => undefined);
     const out = new PassThrough();
     tee.pipe(out);
+    // A client that goes away destroys `out`; the route's stream must hear of it as it would without this hook.
+    out.on('close', () => {
+      if (!out.readableEnded) tee.destroy();
+    });
     return out;
   });
   app.addHook('onResponse', async (request, reply) => {
