@@ -1,5 +1,6 @@
 // A small merged timeline and export context that look like a real (anonymised) DHR chronology.
 import type { TimelineEntry } from '../../src/chronology/types.js';
+import { Writable } from 'node:stream';
 import type { ExportContext } from '../../src/export/export-context.js';
 
 function entry(id: string, p: Partial<TimelineEntry> & { date: string; agency: string; event: string }): TimelineEntry {
@@ -104,4 +105,33 @@ export function* manyEntries(n: number): Generator<TimelineEntry> {
       seen: i % 2 === 0,
     });
   }
+}
+
+/**
+ * Runs `write` into an output that a client drops after 64 KiB, over a 200 000-entry source, and says how many
+ * entries it read: a writer that stops when its output is destroyed reads far fewer than it was offered.
+ */
+export async function entriesReadBeforeDisconnect(
+  write: (entries: Iterable<TimelineEntry>, ctx: ExportContext, out: Writable) => Promise<void>,
+): Promise<{ read: number; rejected: boolean }> {
+  let read = 0;
+  function* counted(): Generator<TimelineEntry> {
+    for (const e of manyEntries(200_000)) {
+      read++;
+      yield e;
+    }
+  }
+  let written = 0;
+  const out = new Writable({
+    highWaterMark: 16 * 1024,
+    write(chunk: Buffer, _enc, done) {
+      written += chunk.length;
+      if (written > 64 * 1024) {
+        done();
+        out.destroy();
+      } else setImmediate(done);
+    },
+  });
+  const rejected = await write(counted(), sampleContext, out).then(() => false, () => true);
+  return { read, rejected };
 }
