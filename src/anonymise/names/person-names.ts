@@ -1,15 +1,14 @@
 // Finds person names that are NOT in the map: titles, relationship cues, name gazetteers and (optionally) compromise.
-import nlp from 'compromise';
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
-import { capitalisedTokens, foldToken, GREETINGS, isWordPrefix, tokenRuns } from './name-tokens.js';
+import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
 import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
-import { isAllowListed, isSystemName } from './allow-list.js';
+import { isSystemName } from './allow-list.js';
 import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
-import { isEnglishWord, isFirstName } from './lexicon.js';
 import { PLACE_WORDS } from './name-context.js';
 import { partsAgain, signOffName } from './same-person.js';
+import { nlpSpans } from './nlp-names.js';
 
 /** An unmapped person name. `start..end` covers the name (and a collar number after a title), not the title. */
 export interface PersonNameSpan extends Span {
@@ -227,52 +226,6 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   if (conf <= 0) return [];
   const span = toSpan(text, cue ? toks.slice(0, 3) : toks, conf, []);
   return span ? [span] : [];
-}
-
-/**
- * compromise's people, checked: a place, an organisation ('Safer Swansea Partnership'), a pseudonym with a word
- * before it ('When Asha'), or ordinary words alone are not a name it found.
- */
-function nlpNameLike(parts: readonly string[], ignore: ReadonlySet<string> | undefined): boolean {
-  const words = parts.map((w) => foldToken(w.replace(/['’]s$/u, '')));
-  if (isPlaceName(parts.join(' '))) return false;
-  if (words.some((w) => PLACE_WORDS.has(w) || isAllowListed(w) || isPlaceName(w))) return false;
-  const english = (w: string): boolean => w.split('-').every((p, _i, all) => p.length === 0 || (isEnglishWord(p) && !isFirstName(p)) || isAllowListed(p) || (all.length > 1 && isWordPrefix(p)));
-  const left = words.filter((w) => !(ignore?.has(w) ?? false) && !english(w));
-  return left.length > 0;
-}
-
-/** Sentences holding capitalised words no rule explained, asked of compromise; its people become 0.4 spans. */
-function nlpSpans(text: string, tokens: NameToken[], found: PersonNameSpan[], opts: DetectOptions): PersonNameSpan[] {
-  const covered = (s: number, e: number): boolean => found.some((f) => f.start < e && s < f.end) || (opts.exclude?.(s, e) ?? false);
-  const sentences = new Map<number, number>();
-  for (const t of tokens) {
-    if (t.cls !== 'word' || isSentenceStart(text, t.start) || covered(t.start, t.end)) continue;
-    let s = t.start;
-    while (s > 0 && !/[.!?\n]/u.test(text.charAt(s - 1))) s--;
-    if (sentences.has(s)) continue;
-    let e = t.end;
-    while (e < text.length && !/[.!?\n]/u.test(text.charAt(e))) e++;
-    sentences.set(s, e);
-  }
-  const out: PersonNameSpan[] = [];
-  for (const [s, e] of sentences) {
-    const people = nlp(text.slice(s, e)).people().json({ offset: true }) as { offset?: { start: number; length: number } }[];
-    for (const p of people) {
-      if (!p.offset) continue;
-      let ps = s + p.offset.start;
-      let pe = ps + p.offset.length;
-      while (pe > ps && !/[\p{L}]/u.test(text.charAt(pe - 1))) pe--;
-      while (ps < pe && !/[\p{L}]/u.test(text.charAt(ps))) ps++;
-      const written = text.slice(ps, pe);
-      const parts = written.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
-      if (parts.length === 0 || covered(ps, pe)) continue;
-      if (parts.every((w) => isAllowListed(foldToken(w)) || /^\p{Lu}{1,4}\.?$/u.test(w) || !/^\p{Lu}/u.test(w))) continue;
-      if (!nlpNameLike(parts, opts.ignore)) continue;
-      out.push({ start: ps, end: pe, kind: 'person', text: written, confidence: 0.4, parts, replacement: parts.map(partInitials).join('') || 'X' });
-    }
-  }
-  return out;
 }
 
 /** Unmapped person names in free text, in text order, not overlapping each other, each with a confidence. */
