@@ -271,11 +271,37 @@ describe('someone else who shares a mapped name, written whole', () => {
     ['a mapped given name before a surname that is also a town', 'Seen by Form tutor Miss Summer Hayes today.', 'Seen by Form tutor Miss SH today.'],
     ['a title of the other sex than the mapped person’s', 'Housing officer Mr Hill visited.', 'Housing officer Mr H visited.'],
     ['a mapped given name before a surname that is a place word', 'PC 2291 Grant Hill attended.', 'PC GH attended.'],
+    ['an officer with a collar number who shares a mapped child’s surname', 'Sgt 209 D. Wood and PC 4410 Wood attended.', 'Sgt DW and PC W attended.'],
+    ['a mapped professional after a rank and collar number', 'PC 3310 Kelly Hill took the call.', 'PC KH took the call.'],
+    ['a rank before a mapped friend’s given name used as a surname', 'DS Grant reviewed the file.', 'DS G reviewed the file.'],
+    ['a doctor’s title and an initial that fits the mapped child', 'Dr S. Wood saw her.', 'Dr SW saw her.'],
+    ['a title of the other sex before a mapped given name', 'Ms Grant logged it.', 'Ms G logged it.'],
+    ['a role and title before a mapped surname', 'Teacher Mrs Wood logged it; the DSL (Mrs Wood) rang.', 'Teacher Mrs W logged it; the DSL (Mrs W) rang.'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
   });
 
   it('initials the whole name in the professional column', () => {
     expect(text('PC 2217 Mark Grant; PCSO 6034 Lisa Dale', 'professional')).toBe('PC MG; PCSO LD');
+  });
+
+  it('keeps the mapped person when the title fits them', () => {
+    expect(text('Ms Hill rang; Mr Grant and Mrs Wood too.')).toBe('Ms KH rang; Mr GM and Mrs SW too.');
+  });
+});
+
+describe('tree and bird words that are mapped given names', () => {
+  const caseMap = {
+    people: [{ name: 'Rowan Kirk', initials: 'RK', aliases: [], role: 'child' as const, pseudonym: null, title: null }],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  it.each([
+    ['lower case, alone: the tree', 'We planted the rowan tree.', 'We planted the rowan tree.'],
+    ['capitalised: the child', 'Rowan was at school.', 'RK was at school.'],
+    ['in an ALL-CAPS log with no cue: still the child', 'MALE ONLY DROPPED ROWAN BACK AT THE ADDRESS.', 'MALE ONLY DROPPED RK BACK AT THE ADDRESS.'],
+  ])('%s', (_what, input, expected) => {
+    expect(an.text(input).text).toBe(expected);
   });
 });

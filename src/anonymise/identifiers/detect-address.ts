@@ -140,7 +140,7 @@ export function detectAddresses(text: string): Span[] {
     if (cue) add(m.index, end, 0.65);
     else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
-  return joinParts(text, spans.map((span) => withOutcode(text, span)));
+  return joinParts(text, spans.map((span) => withFlatBefore(text, withOutcode(text, span))));
 }
 
 /** Between two parts of one address: a house or building name ('Flat 4, The Old Forge, Marton Road'). */
@@ -163,7 +163,31 @@ function joinParts(text: string, spans: Span[]): Span[] {
 /** A postcode district written after the street ('27 TOLLGATE CLOSE SE25'): part of the address. */
 const OUTCODE_AFTER = /^,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\d]|[ \t]+\d[A-Z]{2}(?![\p{L}\d]))/u;
 
+/**
+ * A town between the street and its postcode ('23 LEAVESDEN RD WATFORD WD24 5DQ', '58 Abingdon Road, Middlesbrough
+ * TS1 3QE'): part of the written address. Recall first: the town is published, but an address is one thing.
+ */
+const TOWN_BEFORE_POSTCODE = /^,?[ \t]+(?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}(?=,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}(?![\p{L}\d]))/u;
+
+/** Words a town's name does not hold: a site, estate or building after the street is a place of its own ('…, OAK MEADOW TRAVELLERS' SITE, ST3 5QZ'). */
+const NOT_TOWN = /\b(?:site|park|estate|court|house|hall|farm|centre|center|school|hospital|unit|premises|hostel|refuge)\b/iu;
+
+function townBeforePostcode(after: string): RegExpExecArray | null {
+  const m = TOWN_BEFORE_POSTCODE.exec(after);
+  return m && !NOT_TOWN.test(m[0]) ? m : null;
+}
+
 function withOutcode(text: string, span: Span): Span {
-  const m = OUTCODE_AFTER.exec(text.slice(span.end, span.end + 16));
+  const after = text.slice(span.end, span.end + 48);
+  const m = OUTCODE_AFTER.exec(after) ?? townBeforePostcode(after);
   return m ? makeSpan(text, 'address', span.start, span.end + m[0].length, span.confidence) : span;
+}
+
+/** A flat word right before a numbered street ('flat 3 Kestrel Court Union Street', 'FLAT 6 ETON COURT …'). */
+const FLAT_BEFORE = /(?<![\p{L}\d])(?:flat|apartment|apt\.?|maisonette|unit|room)[ \t]*$/iu;
+
+function withFlatBefore(text: string, span: Span): Span {
+  if (!/^\d/.test(span.text)) return span;
+  const m = FLAT_BEFORE.exec(text.slice(Math.max(0, span.start - 16), span.start));
+  return m ? makeSpan(text, 'address', span.start - m[0].length, span.end, span.confidence) : span;
 }

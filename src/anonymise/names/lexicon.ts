@@ -33,6 +33,17 @@ const EXPLICIT_COMMON = new Set([
   'sweet', 'bright', 'hardy', 'moody', 'darling', 'friend', 'law', 'dick', 'kitty',
 ]);
 
+/**
+ * Trees, plants and birds that are names far more often than words ('the rowan tree', 'house martin nests'): kept
+ * only when written in lower case; in an ALL-CAPS log they are the name ('SON (ROWAN) SEEN').
+ */
+const LOWER_CASE_COMMON = new Set([
+  'rowan', 'martin', 'heath', 'sorrel', 'aspen', 'laurel', 'myrtle', 'wren', 'lark', 'linnet', 'kestrel', 'fern',
+  'clover', 'sage', 'basil', 'bramble', 'briar', 'juniper', 'saffron',
+]);
+/** One of the words that are ordinary only in lower case (LOWER_CASE_COMMON). */
+export const isLowerCaseWord = (w: string): boolean => LOWER_CASE_COMMON.has(w);
+
 /** One of the ordinary words that are also well-known first names or surnames ('green', 'brown', 'hope'). */
 export const isNameWord = (w: string): boolean => EXPLICIT_COMMON.has(w);
 
@@ -98,7 +109,7 @@ export function isSurname(w: string): boolean {
 
 /** The word is an ordinary English word: in the word list and not known to compromise only as a name. */
 export function isCommonWord(w: string): boolean {
-  if (STRICT.has(w) || EXPLICIT_COMMON.has(w)) return true;
+  if (STRICT.has(w) || EXPLICIT_COMMON.has(w) || LOWER_CASE_COMMON.has(w)) return true;
   const lex = load();
   if (!lex.english.has(w)) return false;
   const tags = lex.tags.get(w);

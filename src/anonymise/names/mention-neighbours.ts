@@ -129,7 +129,7 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
  * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
  * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
  */
-const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
+const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
 export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
 /** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'AKA MORGAN / HILL', 'Can 7, Berfin 3' (with ages). */

@@ -7,7 +7,7 @@ import {
 import { isSystemName } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
-import { isCommonWord, isEnglishWord, hasTag, isFirstName } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName } from './lexicon.js';
 
 /**
  * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
@@ -127,6 +127,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
     // 'her partner mark' is the person; 'her friend said' is a verb
     if (hasCueBefore(text, start) && !hasArticleBefore(text, start) && !hasTag(word, VERB_TAGS)) return take(0.6);
     if (isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start)) return take(0.6);
+    // 'pt rowan seen' is the person, 'the rowan tree' a tree: a name far more often than a word needs its article
+    if (isLowerCaseWord(word) && !hasArticleBefore(text, start)) return take(0.6);
     return keep('lowercase');
   }
   if (ordinaryUse(text, start, end, word, context)) return keep('context');
@@ -140,7 +142,7 @@ export function judgeMention(text: string, start: number, end: number, context: 
   // (an ALL-CAPS log stays one once our labels are written in it: 'AT [address] AT DAWN')
   if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end, { labels: true })) {
     // an ALL-CAPS log: only a person's cue says a name; otherwise kept, and the chair is told
-    return cue > 0 ? take(cue) : keep('context', 0.3);
+    return cue > 0 ? take(cue) : isLowerCaseWord(word) ? take(0.6) : keep('context', 0.3);
   }
   if (cue > 0) return take(cue);
   return take(isSentenceStart(text, start) ? 0.7 : 0.8);

@@ -151,7 +151,10 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       // (a one-word alias that is a given name counts: 'PO (Maggie)' with Maggie a mapped aunt's nickname)
       const word = foldToken(text.slice(c.start, c.end));
       const given = c.data.kinds.every((k) => k === 'first' || k === 'middle' || k === 'first-middle' || (k === 'alias' && isFirstName(word)));
-      const professional = !c.data.multi && given && roleBefore(text, c.start) && c.data.persons.every((p) => people[p]?.role !== 'professional');
+      // … and a surname after a role, with or without a title ('HCA Wells', 'Teacher Ms Tan', 'the DSL (Mrs Dale)')
+      const surname = c.data.kinds.every((k) => k === 'surname' || k === 'part');
+      const roleAt = surname ? (titleBefore(text, c.start)?.titleStart ?? c.start) : c.start;
+      const professional = !c.data.multi && (given || surname) && roleBefore(text, roleAt) && c.data.persons.every((p) => people[p]?.role !== 'professional');
       const beside = professional || titledOut.has(c) || c.data.multi || !m ? null : anotherPersonBeside(text, m, mentions, givenInitials);
       if (!professional && !titledOut.has(c) && !beside) own.push(c);
       else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), ...(beside ? { whole: beside } : {}) });
@@ -185,21 +188,54 @@ const sexOfTitle = (title: string): 'm' | 'f' | null => {
   return MALE_TITLES.has(t) ? 'm' : FEMALE_TITLES.has(t) ? 'f' : null;
 };
 
+/** Police ranks: 'PC Wood', 'Sgt 0310 Bolton' name an officer. */
+const POLICE_RANKS = new Set(['pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'dsu', 'dcs', 'ps', 'sgt', 'sergeant', 'pcso', 'insp', 'inspector', 'constable']);
+/** Titles of a profession: 'Dr Hussein' is a doctor, not the father the map calls Mr Hussein. */
+const PROFESSION_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'nurse', 'sister', 'matron', 'midwife', 'judge', 'hhj', 'dj']);
+const bare = (title: string): string => title.replace(/\.$/u, '').toLowerCase();
+const sameProfession = (a: string, b: string): boolean => a === b || ((a === 'dr' || a === 'doctor') && (b === 'dr' || b === 'doctor'));
+
 /**
- * The people a one-word surname mention can be, given the title written before it and the titles in the map; null
- * when the title says nothing (none, or 'Dr', 'PC').
+ * Who a mention can be, given the title written before it: a rank or a profession's title keeps only the mapped
+ * people it fits (a surname alone: those with that title; a whole name: professionals too), a Mr or Mrs before a
+ * surname only those of that sex. Null when the title rules no one out.
  */
-function fitTitle(text: string, c: Candidate, people: readonly Person[]): PatternData | null {
-  if (c.data.multi || !c.data.kinds.every((k) => k === 'surname' || k === 'part')) return null;
-  const t = titleBefore(text, c.start);
-  const sex = t ? sexOfTitle(t.title) : null;
+function titleFits(title: string, surnameOnly: boolean, bySex: boolean): ((p: Person) => boolean) | null {
+  const t = bare(title);
+  if (POLICE_RANKS.has(t)) {
+    return (p) => (p.title ? POLICE_RANKS.has(bare(p.title)) : false) || (!surnameOnly && p.role === 'professional');
+  }
+  if (PROFESSION_TITLES.has(t)) {
+    return (p) => {
+      const own = p.title ? bare(p.title) : null;
+      if (own && sameProfession(t, own)) return true;
+      return p.role === 'professional' && (!surnameOnly || own === null || sexOfTitle(own) === null);
+    };
+  }
+  const sex = bySex ? sexOfTitle(t) : null;
   if (!sex) return null;
-  const keep = c.data.persons.map((p, i) => ({ p, k: c.data.kinds[i] ?? 'surname' })).filter(({ p }) => {
-    const own = people[p]?.title;
-    const theirs = own ? sexOfTitle(own) : null;
+  return (p) => {
+    const theirs = p.title ? sexOfTitle(p.title) : null;
     return theirs === null || theirs === sex;
+  };
+}
+
+function fitTitle(text: string, c: Candidate, people: readonly Person[]): PatternData | null {
+  // a whole name is the person whatever the title; a surname alone, or with an initial, may be someone else
+  const initialled = c.data.kinds.every((k) => k === 'initial-surname');
+  if (c.data.multi && !initialled) return null;
+  const t = titleBefore(text, c.start);
+  const surnameOnly = initialled || c.data.kinds.every((k) => k === 'surname' || k === 'part');
+  // 'Ms Tan' when the mapped Tan is Mr Tan Çelik: a title of the other sex before a given name is someone else
+  // (it only rules everyone out: a given name several people share is never narrowed to one by a title)
+  const given = !c.data.multi && c.data.kinds.every((k) => k === 'first');
+  const fits = t ? titleFits(t.title, surnameOnly, (surnameOnly && !initialled) || given) : null;
+  if (!fits) return null;
+  const keep = c.data.persons.map((p, i) => ({ p, k: c.data.kinds[i] ?? 'surname' })).filter(({ p }) => {
+    const person = people[p];
+    return person ? fits(person) : false;
   });
-  if (keep.length === c.data.persons.length) return null;
+  if (keep.length === c.data.persons.length || (given && keep.length > 0)) return null;
   return { ...c.data, persons: keep.map((x) => x.p), kinds: keep.map((x) => x.k) };
 }
 

@@ -114,6 +114,12 @@ const positives: Positive[] = [
   ['rang back from work number 01642 496 0733: scared', 'phone', '01642 496 0733'],
   // a house name between a flat and its street is one address
   ['Lives at Flat 4, The Old Forge, Marton Road now.', 'address', 'Flat 4, The Old Forge, Marton Road'],
+  // a flat word before a numbered street with no comma is part of the address
+  ['ADDRESSES: FLAT 6 ETON COURT CORPORATION ROAD NP19 0AU (BAIL)', 'address', 'FLAT 6 ETON COURT CORPORATION ROAD'],
+  ['Moved into flat 3 Kestrel Court Union Street last year.', 'address', 'flat 3 Kestrel Court Union Street'],
+  // the town between a street and its postcode is part of the written address
+  ['ADDR 23 LEAVESDEN RD WATFORD WD24 5DQ VEH KX65LUO', 'address', '23 LEAVESDEN RD WATFORD'],
+  ['Letter to 58 Abingdon Road, Middlesbrough TS1 3QE returned.', 'address', '58 Abingdon Road, Middlesbrough'],
   ['Staff asked partner to stop calling the landline (01752 496 0330).', 'phone', '01752 496 0330'],
   ['LUPU, Carys (08/02/1988) NHS 507 529 1708 - 7 Caerleon Terrace, Maindee', 'address', '7 Caerleon Terrace'],
   ['LUPU, Carys (08/02/1988) NHS 507 529 1708 - 7 Caerleon Terrace, Maindee', 'nhs-number', '507 529 1708'],

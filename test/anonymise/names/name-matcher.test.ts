@@ -63,12 +63,29 @@ describe('variant kinds', () => {
     expect(m).toMatchObject({ text: 'Mark Reid', title: 'PC', numberStart: 3, titleStart: 0 });
   });
 
-  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Doctor', 'Prof', 'PC', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'PCSO', 'Nurse', 'Sister', 'Cllr', 'Rev', 'Mr.', 'Dr.'])(
-    'title %s + surname',
-    (title) => {
-      expect(matcher.find(`Spoke to ${title} Reid today`)[0]).toMatchObject({ text: 'Reid', title });
-    },
-  );
+  it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Cllr', 'Rev', 'Mr.'])('title %s + surname', (title) => {
+    expect(matcher.find(`Spoke to ${title} Reid today`)[0]).toMatchObject({ text: 'Reid', title, personIndex: 1 });
+  });
+
+  it.each(['Dr', 'Doctor', 'Prof', 'Nurse', 'Sister', 'Dr.'])('title %s + the surname of a mapped professional', (title) => {
+    expect(matcher.find(`Spoke to ${title} Sharma today`)[0]).toMatchObject({ text: 'Sharma', title, personIndex: 4 });
+  });
+
+  it.each(['PC', 'DC', 'DS', 'DI', 'DCI', 'Sgt', 'PCSO', 'PC 4471'])('rank %s + the surname of a mapped officer', (rank) => {
+    const m = buildNameMatcher([person('Amir Shah', 'AS', { role: 'professional', title: 'DS' })]);
+    expect(m.find(`Spoke to ${rank} Shah today`)[0]).toMatchObject({ text: 'Shah', personIndex: 0 });
+  });
+
+  it.each([
+    ['a rank before the surname of a mapped non-officer', 'PC Reid', 'Reid'],
+    ['a rank and collar number', 'Sgt 0310 Reid', 'Reid'],
+    ['a doctor’s title before the surname of the mapped perpetrator', 'Dr Reid', 'Reid'],
+    ['a doctor’s title before the surname of a mapped relative', 'Dr Brown', 'Brown'],
+  ])('%s is someone else (%s)', (_what, written, surname) => {
+    const scan = matcher.scan(`Spoke to ${written} today`);
+    expect(scan.matches).toEqual([]);
+    expect(scan.others.map((o) => o.text)).toEqual([surname]);
+  });
 
   it.each([
     ["Sarah's", "'s"],
