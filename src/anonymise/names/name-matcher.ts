@@ -193,6 +193,8 @@ const POLICE_RANKS = new Set(['pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'dsu', 'dcs'
 /** Titles of a profession: 'Dr Hussein' is a doctor, not the father the map calls Mr Hussein. */
 const PROFESSION_TITLES = new Set(['dr', 'doctor', 'prof', 'professor', 'nurse', 'sister', 'matron', 'midwife', 'judge', 'hhj', 'dj']);
 const bare = (title: string): string => title.replace(/\.$/u, '').toLowerCase();
+/** A mapped person's role in the case (not a token's access role). */
+const isProfessional = ({ role }: Person): boolean => role === 'professional';
 const sameProfession = (a: string, b: string): boolean => a === b || ((a === 'dr' || a === 'doctor') && (b === 'dr' || b === 'doctor'));
 
 /**
@@ -203,13 +205,13 @@ const sameProfession = (a: string, b: string): boolean => a === b || ((a === 'dr
 function titleFits(title: string, surnameOnly: boolean, bySex: boolean): ((p: Person) => boolean) | null {
   const t = bare(title);
   if (POLICE_RANKS.has(t)) {
-    return (p) => (p.title ? POLICE_RANKS.has(bare(p.title)) : false) || (!surnameOnly && p.role === 'professional');
+    return (p) => (p.title ? POLICE_RANKS.has(bare(p.title)) : false) || (!surnameOnly && isProfessional(p));
   }
   if (PROFESSION_TITLES.has(t)) {
     return (p) => {
       const own = p.title ? bare(p.title) : null;
       if (own && sameProfession(t, own)) return true;
-      return p.role === 'professional' && (!surnameOnly || own === null || sexOfTitle(own) === null);
+      return isProfessional(p) && (!surnameOnly || own === null || sexOfTitle(own) === null);
     };
   }
   const sex = bySex ? sexOfTitle(t) : null;
