@@ -2,12 +2,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { kyselyEntryReader, sqliteEntryReader, type EntryReader } from './entry-reader.js';
 import { postgresEntryWriter, sqliteEntryWriter, type EntryWriter } from './entry-writer.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { migrationProvider } from './migrations.js';
+import { SplitSqliteDialect } from './split-sqlite-dialect.js';
+import { DurabilityError } from './sqlite-writer.js';
+import { StoreThread } from './store-thread.js';
 import type { Schema } from './schema.js';
 
 export interface Database {
@@ -39,35 +42,26 @@ export interface DatabaseOptions {
   checkpointEveryMs?: number | undefined;
 }
 
-function openSqlite(dataDir: string, checkpointEveryMs: number | undefined): { db: Kysely<Schema>; file: string; writeEntries: EntryWriter; readEntries: EntryReader; checkpointer: Checkpointer } {
+async function openSqlite(dataDir: string, checkpointEveryMs: number | undefined): Promise<{ db: Kysely<Schema>; file: string; writeEntries: EntryWriter; readEntries: EntryReader; checkpointer: Checkpointer }> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'chronology.db');
-  const native = new SqliteDatabase(file);
-  native.pragma('journal_mode = WAL');
-  native.pragma('synchronous = FULL');
-  native.pragma('foreign_keys = ON');
-  native.pragma('secure_delete = ON');
-  native.pragma('busy_timeout = 5000');
-  assertSqliteDurable(native);
-  // Checkpoints run in a worker (checkpointer.ts), not inside a COMMIT; a WAL left by a crash is folded in now.
-  native.pragma('wal_checkpoint(TRUNCATE)');
-  native.pragma('wal_autocheckpoint = 0');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  // The writing connection opens first (on its thread: durable settings checked, a crash's WAL folded in), then
+  // this thread's reading one, which under WAL sees each commit and never waits for a writer.
+  const writer = await StoreThread.open(file);
+  let reader: SqliteDatabase.Database;
+  try {
+    reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+  } catch (err) {
+    await writer.close();
+    throw err;
+  }
+  const db = new Kysely<Schema>({ dialect: new SplitSqliteDialect(reader, writer) });
   const checkpointer = startCheckpointer(file, checkpointEveryMs);
-  return { db, file, writeEntries: sqliteEntryWriter(native, file), readEntries: sqliteEntryReader(native, db), checkpointer };
+  return { db, file, writeEntries: sqliteEntryWriter(writer, file), readEntries: sqliteEntryReader(reader), checkpointer };
 }
 
-/** The service refuses to run on settings that could lose an acknowledged upload. */
-export class DurabilityError extends Error {}
-
-export function assertSqliteDurable(native: SqliteDatabase.Database): void {
-  const mode = String(native.pragma('journal_mode', { simple: true })).toLowerCase();
-  const sync = Number(native.pragma('synchronous', { simple: true }));
-  const fk = Number(native.pragma('foreign_keys', { simple: true }));
-  if (mode !== 'wal') throw new DurabilityError(`SQLite journal_mode is ${mode}, not wal (is DATA_DIR on a filesystem that supports WAL?)`);
-  if (sync !== 2) throw new DurabilityError(`SQLite synchronous is ${sync}, not FULL (2)`);
-  if (fk !== 1) throw new DurabilityError('SQLite foreign_keys is off');
-}
+export { DurabilityError, assertSqliteDurable } from './sqlite-writer.js';
 
 async function assertPostgresDurable(db: Kysely<Schema>): Promise<void> {
   const setting = async (name: 'fsync' | 'synchronous_commit'): Promise<string> => {
@@ -117,7 +111,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       throw err;
     }
   } else {
-    ({ db, file, writeEntries, readEntries, checkpointer } = openSqlite(opts.dataDir, opts.checkpointEveryMs));
+    ({ db, file, writeEntries, readEntries, checkpointer } = await openSqlite(opts.dataDir, opts.checkpointEveryMs));
   }
   // Each schema keeps its own migration bookkeeping (Kysely otherwise finds another schema's tables).
   const migrator = new Migrator({

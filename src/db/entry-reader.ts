@@ -103,25 +103,24 @@ export function sqlitePageFetcher(native: SqliteDatabase.Database): (kind: 'agen
 }
 
 /**
- * SQLite on the app's connection: every page read while Kysely's connection is held (`db.connection()`), with no
- * turn of the event loop in between, so the whole read is one consistent state and waits for an upload in progress
- * as any query would.
+ * SQLite on this thread's reading connection: every page inside one read transaction, so the whole read is one
+ * consistent state (under WAL it never waits for an upload in progress, and sees none of it).
  */
-export function sqliteEntryReader(native: SqliteDatabase.Database, db: Kysely<Schema>): EntryReader {
+export function sqliteEntryReader(native: SqliteDatabase.Database): EntryReader {
   const fetch = sqlitePageFetcher(native);
-  return (q) =>
-    db.connection().execute(async () => {
-      const out: StoredEntry[] = [];
-      for (const range of q.ranges ?? ALL) {
-        for (let after = ''; ; ) {
-          const page = fetch(q.agencyKey !== null ? 'agency' : 'all', range.to !== null, pageParams(q, range, after, PAGE_ROWS));
-          for (const r of page) out.push(storedEntry(r));
-          if (page.length < PAGE_ROWS) break;
-          after = (page[page.length - 1] as RawRow)[20];
-        }
+  const readAll = native.transaction((q: EntryQuery): StoredEntry[] => {
+    const out: StoredEntry[] = [];
+    for (const range of q.ranges ?? ALL) {
+      for (let after = ''; ; ) {
+        const page = fetch(q.agencyKey !== null ? 'agency' : 'all', range.to !== null, pageParams(q, range, after, PAGE_ROWS));
+        for (const r of page) out.push(storedEntry(r));
+        if (page.length < PAGE_ROWS) break;
+        after = (page[page.length - 1] as RawRow)[20];
       }
-      return out;
-    });
+    }
+    return out;
+  });
+  return (q) => Promise.resolve(readAll(q));
 }
 
 /**

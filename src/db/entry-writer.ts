@@ -1,4 +1,4 @@
-// Writes many entry rows fast inside a transaction: a cached prepared statement on SQLite, unnest() on PostgreSQL.
+// Writes many entry rows fast inside a transaction: cached prepared statements on SQLite's store thread, unnest() on PostgreSQL.
 import { open } from 'node:fs/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
@@ -61,28 +61,24 @@ function keyValue(key: (e: OrderFields) => string, t: EntryTarget, id: string, r
   return key({ date: r[0], time: r[2], agency: r[10] ?? t.agency, sheet: r[12], row: r[13], submissionId: t.submissionId, id });
 }
 
-/** Rows per INSERT on SQLite: one statement for 50 rows binds the same values with a fiftieth of the calls. */
-const SQLITE_ROWS_PER_INSERT = 50;
 /**
- * Rows written between turns of the event loop. Measured on 50 000 rows of a real-looking chronology: 50, 200 or
- * 500 rows per INSERT cost the same (about 18 µs a row, SQLite's own B-tree and index work), so the statement stays
- * at 50 and the turn bounds how long the loop is held.
+ * Rows per INSERT on SQLite: one statement for 50 rows binds the same values with a fiftieth of the calls (50, 200 or
+ * 500 rows per INSERT cost the same: about 18 µs a row, SQLite's own B-tree and index work).
  */
-const SQLITE_ROWS_PER_TURN = 250;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const SQLITE_ROWS_PER_INSERT = 50;
 
 /**
  * SQLite: Kysely compiles a fresh statement for every multi-row insert; prepared statements of 50 rows (and of one,
  * for the rest of a batch) on the same connection, so inside the same transaction, are several times faster for
- * 100 000 rows. This is the one place that goes under Kysely, and only for this hot path.
+ * 100 000 rows. This is the one place that goes under Kysely, and only for this hot path. It runs on the store
+ * thread (store-worker.ts), inside the transaction the upload holds there.
  */
-export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string): EntryWriter {
+export function sqliteInserter(native: SqliteDatabase.Database): (target: EntryTarget, rows: readonly EntryRow[]) => void {
   const insert = (rows: number): string => `insert into entries (${COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
   let insertMany: SqliteDatabase.Statement | undefined;
   let insertOne: SqliteDatabase.Statement | undefined;
   const key = sortKeyer();
-  const run = (target: EntryTarget, rows: readonly EntryRow[], from: number, to: number): void => {
+  const run = (target: EntryTarget, rows: readonly EntryRow[]): void => {
     insertMany ??= native.prepare(insert(SQLITE_ROWS_PER_INSERT));
     insertOne ??= native.prepare(insert(1));
     // better-sqlite3 binds an array argument's items in turn: each row's values follow the four the store adds.
@@ -91,23 +87,17 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
       const row = rows[i] as EntryRow;
       return [...head, row, keyValue(key, target, head[0], row)];
     };
-    let i = from;
-    for (; i + SQLITE_ROWS_PER_INSERT <= to; i += SQLITE_ROWS_PER_INSERT) {
+    let i = 0;
+    for (; i + SQLITE_ROWS_PER_INSERT <= rows.length; i += SQLITE_ROWS_PER_INSERT) {
       const args: unknown[] = [];
       for (let j = i; j < i + SQLITE_ROWS_PER_INSERT; j++) args.push(...values(j));
       insertMany.run(...args);
     }
-    for (; i < to; i++) insertOne.run(...values(i));
+    for (; i < rows.length; i++) insertOne.run(...values(i));
   };
-  // Synchronous like all of better-sqlite3: a batch is written a few statements at a time, with a turn of the event
-  // loop between them, so other requests are answered while 50 000 entries go in (1 000 rows at once held the loop
-  // for 20–30 ms of CPU, over 100 ms on a busy machine).
-  const write: EntryWriter['write'] = async (_trx, target, rows) => {
+  return (target, rows) => {
     try {
-      for (let from = 0; from < rows.length; from += SQLITE_ROWS_PER_TURN) {
-        if (from > 0) await nextTurn();
-        run(target, rows, from, Math.min(rows.length, from + SQLITE_ROWS_PER_TURN));
-      }
+      run(target, rows);
     } catch (err) {
       // On SQLITE_FULL or an I/O error SQLite may roll the whole transaction back itself; Kysely's ROLLBACK
       // would then fail and hide the real error (a 500 instead of 507). Reopen an empty transaction for it.
@@ -115,10 +105,23 @@ export function sqliteEntryWriter(native: SqliteDatabase.Database, file: string)
       throw err;
     }
   };
+}
+
+/** Where the main thread sends a batch of entries: the store thread that holds the upload's transaction. */
+export interface EntrySink {
+  entries(target: EntryTarget, rows: readonly EntryRow[]): Promise<void>;
+}
+
+/**
+ * SQLite, from the main thread: each batch goes to the store thread, which inserts it while the event loop answers
+ * other requests (the inserts and the COMMIT's fsync no longer hold it).
+ */
+export function sqliteEntryWriter(sink: EntrySink, file: string): EntryWriter {
+  const write: EntryWriter['write'] = (_trx, target, rows) => sink.entries(target, rows);
   /**
-   * With synchronous=FULL the COMMIT fsyncs the WAL, and a 50 000-row upload has written tens of MB to it: that
-   * fsync blocked the event loop for 100–200 ms. An fdatasync of the WAL from libuv's thread pool first flushes all
-   * that, so the COMMIT's own fsync has only the last pages left. (It only adds a flush: durability is unchanged.)
+   * With synchronous=FULL the COMMIT fsyncs the WAL, and a 50 000-row upload has written tens of MB to it. An
+   * fdatasync of the WAL from libuv's thread pool first flushes all that, so the COMMIT's own fsync (on the store
+   * thread) has only the last pages left and other statements wait less. (It only adds a flush: durability is unchanged.)
    */
   const beforeCommit = async (): Promise<void> => {
     const wal = await open(`${file}-wal`, 'r').catch(() => undefined);
