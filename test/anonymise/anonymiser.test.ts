@@ -277,6 +277,8 @@ describe('someone else who shares a mapped name, written whole', () => {
     ['a doctor’s title and an initial that fits the mapped child', 'Dr S. Wood saw her.', 'Dr SW saw her.'],
     ['a title of the other sex before a mapped given name', 'Ms Grant logged it.', 'Ms G logged it.'],
     ['a role and title before a mapped surname', 'Teacher Mrs Wood logged it; the DSL (Mrs Wood) rang.', 'Teacher Mrs W logged it; the DSL (Mrs W) rang.'],
+    ['a rank and collar number before a whole mapped name', 'Sgt 1450 Grant Mackenzie took the call.', 'Sgt GM took the call.'],
+    ['a role word before a mapped given name', 'MW Summer and the triage nurse Grant saw her.', 'MW S and the triage nurse G saw her.'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
   });
@@ -301,6 +303,9 @@ describe('tree and bird words that are mapped given names', () => {
     ['lower case, alone: the tree', 'We planted the rowan tree.', 'We planted the rowan tree.'],
     ['capitalised: the child', 'Rowan was at school.', 'RK was at school.'],
     ['in an ALL-CAPS log with no cue: still the child', 'MALE ONLY DROPPED ROWAN BACK AT THE ADDRESS.', 'MALE ONLY DROPPED RK BACK AT THE ADDRESS.'],
+    ['lower case after a quote, naming the plant', 'Chair: "rowan tree" is a plant.', 'Chair: "rowan tree" is a plant.'],
+    ['lower case with no article, in a pasted log: the child', 'pt rowan seen', 'pt RK seen'],
+    ['surname/given name in a police system extract', 'ASSOC: KIRK/ROWAN (SON)', 'ASSOC: RK (SON)'],
   ])('%s', (_what, input, expected) => {
     expect(an.text(input).text).toBe(expected);
   });

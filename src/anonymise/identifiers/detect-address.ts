@@ -7,7 +7,7 @@ import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 const CERTAIN_SUFFIX = String.raw`Street|Road|Avenue|Close|Drive|Crescent|Terrace|Gardens|Mews|Boulevard`;
 /** Also streets, but surnames or ordinary words too ("Sarah Lane", "the Way"): without a number they need a cue. */
 const STRONG_SUFFIX = String.raw`${CERTAIN_SUFFIX}|Lane|Grove|Place|Way|Walk|Square`;
-const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cl\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End`;
+const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cl\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End|Side`;
 /** A word of a street name after the first: capitalised, or a small joining word ("Duke of York Street"). */
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?|of|the|de|la|le|upon|on|under|in)`;
 const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
@@ -64,14 +64,14 @@ const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH
 const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?)(?![\p{L}\d])`, 'gu');
 
 /** Names of courts, hospitals and offices are places everyone knows, not someone's address. */
-const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Companies|Government|Parliament)\b/;
+const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Sheriff|Supreme|High Court|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Companies|Government|Parliament)\b/;
 const INSTITUTION_AFTER =
   /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;
 
 /** Verbs and nouns that say the next words are where someone lives or stays. */
 const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|enter|entering|attend(?:ed)?`;
-const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|on|off|along|in|at|near|to|from|via|past|outside|towards|down|up)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
+const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|street|road|on|off|along|in|at|near|to|from|via|past|outside|towards|down|up)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
 const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$`, 'i');
 
 /**

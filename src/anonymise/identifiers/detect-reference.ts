@@ -60,9 +60,9 @@ function isCodedReference(code: string): boolean {
   return segments.some((seg) => /^\d{3,}$/.test(seg)) && segments.some((seg) => /^[A-Z]{2,}$/.test(seg));
 }
 
-/** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712". */
+/** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712", Police Scotland's "PC G1133". */
 const COLLAR = new CaselessRegExp(
-  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)(\d{2,6})(?![\p{L}\d/:]|\.\d)`,
+  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
   'giu',
 );
 

@@ -13,7 +13,7 @@ const SUFFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A
 const DATELESS = String.raw`(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])`;
 const MAKES =
   'ford|vauxhall|bmw|audi|vw|volkswagen|toyota|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|mercedes|skoda|seat|mini|land rover|range rover|mazda|volvo|suzuki|mitsubishi|jaguar|lexus|tesla|dacia|corsa|astra|fiesta|focus|golf|polo|transit|qashqai|clio|zafira|insignia|mondeo|kuga|yaris|micra';
-const VEHICLE_WORDS = `car|cars|vehicle|vehicles|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|plated|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
+const VEHICLE_WORDS = `car|cars|vehicle|vehicles|veh|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|plated|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
 
 /** Any vehicle word in the 60 characters before, or in the 25 after ("AB12 CDE, a silver Corsa"). */
 const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
@@ -31,7 +31,13 @@ const FOREIGN = /(?<![\p{L}\d-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,3}
  * 'KMB 088'), two or three letters and four or five characters as Polish plates are ('WGM 48212', 'PO 1234A'), or
  * a county code, two or three digits and three letters as Romanian plates are ('CT 19 LPU', 'B 44 POP').
  */
-const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}|[A-Z]{2,3} (?=[A-Z\d]*\d)[A-Z\d]{4,5}|[A-Z]{1,2} \d{2,3} [A-Z]{3})(?![\p{L}\d])/gu;
+const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?: [A-Z]{2})?|[A-Z]{2,3} (?=[A-Z\d]*\d)[A-Z\d]{4,5}|[A-Z]{1,2} \d{2,3} [A-Z]{3})(?![\p{L}\d])/gu;
+/**
+ * More plates from abroad, near a vehicle word: Irish ('161-D-4471', '161D4471': year, county, number), Indian
+ * ('PB 10 GH 4471': state, district, series, number).
+ */
+const IRISH = /(?<![\p{L}\d/-])\d{2,3}[ -]?[A-Z]{1,2}[ -]?\d{1,6}(?![\p{L}\d/-])/gu;
+const INDIAN = /(?<![\p{L}\d])[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}(?![\p{L}\d])/gu;
 /** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
 const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID|PC|DC|DS|PS|DI|WPC|DCI|SGT|TDC|OCC|BAY|BED|TEL|MOB|FAX|RIO|CRIS|UPN|ULN|CHI|LCS|OIC)$/u;
 
@@ -64,6 +70,12 @@ export function detectVehicles(text: string): Span[] {
     const letters = m[0].split(' ').at(-2) ?? '';
     const end = m.index + m[0].length;
     if (!NOT_PLATE_LETTERS.test(letters) && hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
+  }
+  if (/\d[ -]?[A-Z]/u.test(text)) for (const re of [IRISH, INDIAN]) {
+    for (const m of matchesOf(re, text)) {
+      const end = m.index + m[0].length;
+      if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.7));
+    }
   }
   for (const m of matchesOf(CUED_DATELESS.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;

@@ -129,8 +129,9 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
  * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
  * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
  */
-const ROLE_BEFORE = /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|Nurse|Midwife|Paramedic|Interpreter|Solicitor|Keyworker|Caseworker|Teacher)\.?[ \t]*\(?[ \t]*$/u;
-export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+const ROLE_BEFORE =
+  /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|MW|SHO|IRO|ANP|RMN|RGN|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|[Nn]urse|[Mm]idwife|[Pp]aramedic|[Ii]nterpreter|[Ss]olicitor|[Kk]eyworker|[Cc]aseworker|[Tt]eacher|[Rr]egistrar|[Oo]fficer|(?:housing|agency) rep|(?:[Ss]ocial|[Ss]upport|[Kk]ey|[Ll]ink|[Oo]utreach|[Cc]ase) worker)\.?[ \t]*\(?[ \t]*$/u;
+export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 
 /** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'AKA MORGAN / HILL', 'Can 7, Berfin 3' (with ages). */
 const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*[,/]\s*|\s+(?:and|&|or)\s+)$/iu;

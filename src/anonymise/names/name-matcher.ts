@@ -225,8 +225,10 @@ function titleFits(title: string, surnameOnly: boolean, bySex: boolean): ((p: Pe
 function fitTitle(text: string, c: Candidate, people: readonly Person[]): PatternData | null {
   // a whole name is the person whatever the title; a surname alone, or with an initial, may be someone else
   const initialled = c.data.kinds.every((k) => k === 'initial-surname');
-  if (c.data.multi && !initialled) return null;
   const t = titleBefore(text, c.start);
+  // … except after a rank and a collar number: 'Sgt 1450 John Ward' is the officer, not the brother John Ward
+  const officer = t?.numberStart !== undefined && POLICE_RANKS.has(bare(t.title));
+  if (c.data.multi && !initialled && !officer) return null;
   const surnameOnly = initialled || c.data.kinds.every((k) => k === 'surname' || k === 'part');
   // 'Ms Tan' when the mapped Tan is Mr Tan Çelik: a title of the other sex before a given name is someone else
   // (it only rules everyone out: a given name several people share is never narrowed to one by a title)

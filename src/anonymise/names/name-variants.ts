@@ -79,6 +79,9 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
     if (/['’]/u.test(s)) add(`${parts.first} ${s.replace(/['’]/gu, '')}`, 'first-last');
     add(`${s}, ${parts.first}`, 'surname-first');
     add(`${s} ${parts.first}`, 'surname-first');
+    // PNC style: 'WOOD/DAWN', 'MACLEOD/CALUM IAIN'
+    add(`${s}/${parts.first}`, 'surname-first');
+    if (parts.middles.length > 0) add(`${s}/${parts.first} ${parts.middles.join(' ')}`, 'surname-first');
     const f = parts.first.charAt(0);
     const ms = parts.middles.map((m) => m.charAt(0));
     add(`${f} ${s}`, 'initial-surname');

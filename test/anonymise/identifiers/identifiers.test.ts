@@ -119,6 +119,13 @@ const positives: Positive[] = [
   ['Moved into flat 3 Kestrel Court Union Street last year.', 'address', 'flat 3 Kestrel Court Union Street'],
   // the town between a street and its postcode is part of the written address
   ['ADDR 23 LEAVESDEN RD WATFORD WD24 5DQ VEH KX65LUO', 'address', '23 LEAVESDEN RD WATFORD'],
+  ['I live at 14 Shady Side with the kids.', 'address', '14 Shady Side'],
+  ['The street Marsh Lane is the family’s 2021 address.', 'address', 'Marsh Lane'],
+  // Police Scotland collar numbers carry a letter; plates from Ireland, India and Nigeria near a vehicle word
+  ['PC G1133 Calum Ross attended.', 'reference', 'G1133'],
+  ['VEH YX16ODK, 161D4471 (IRL)', 'vehicle', '161D4471'],
+  ['VEH BF67WKT, IND PB 10 GH 4471 NI NR 22 61 93 C', 'vehicle', 'PB 10 GH 4471'],
+  ['ARRESTED IN VEH LSR 441 AB (NIGERIAN PLATES)', 'vehicle', 'LSR 441 AB'],
   ['Letter to 58 Abingdon Road, Middlesbrough TS1 3QE returned.', 'address', '58 Abingdon Road, Middlesbrough'],
   ['Staff asked partner to stop calling the landline (01752 496 0330).', 'phone', '01752 496 0330'],
   ['LUPU, Carys (08/02/1988) NHS 507 529 1708 - 7 Caerleon Terrace, Maindee', 'address', '7 Caerleon Terrace'],
@@ -145,6 +152,7 @@ describe('detectIdentifiers finds each kind', () => {
 
 const negatives: string[] = [
   'On 03/04/2013 police attended at 17:00.',
+  'Appeared Aberdeen Sheriff Court 17/02/2020; convicted at the High Court in 2022.',
   'Seen 01/01/2012 at 17:00; next contact 1700 hrs.',
   'She owed £250 in rent arrears and £1,200 in total.',
   'Adult A, aged 34, attended A&E.',

@@ -58,9 +58,9 @@ describe('variant kinds', () => {
   });
 
   it('notes a collar number between title and name', () => {
-    const text = 'PC 4471 Mark Reid attended';
+    const text = 'PC 4471 Priya Sharma attended';
     const [m] = matcher.find(text);
-    expect(m).toMatchObject({ text: 'Mark Reid', title: 'PC', numberStart: 3, titleStart: 0 });
+    expect(m).toMatchObject({ text: 'Priya Sharma', title: 'PC', numberStart: 3, titleStart: 0, personIndex: 4 });
   });
 
   it.each(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Cllr', 'Rev', 'Mr.'])('title %s + surname', (title) => {
@@ -79,6 +79,7 @@ describe('variant kinds', () => {
   it.each([
     ['a rank before the surname of a mapped non-officer', 'PC Reid', 'Reid'],
     ['a rank and collar number', 'Sgt 0310 Reid', 'Reid'],
+    ['a rank and collar number before the whole name of the mapped perpetrator', 'PC 4471 Mark Reid', 'Mark Reid'],
     ['a doctor’s title before the surname of the mapped perpetrator', 'Dr Reid', 'Reid'],
     ['a doctor’s title before the surname of a mapped relative', 'Dr Brown', 'Brown'],
   ])('%s is someone else (%s)', (_what, written, surname) => {
