@@ -75,7 +75,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(authPlugin, { failuresPerMinute: opts.authFailuresPerMinute ?? 10, shared });
   await app.register(healthRoutes);
   await app.register(uploadsPlugin, { maxUploadBytes: config.maxUploadBytes });
-  await app.register(exportsPlugin);
+  await app.register(exportsPlugin, { idleSeconds: config.exportIdleSeconds });
   await app.register(casesRoutes);
   await app.register(submissionsRoutes);
   await app.register(timelineRoutes);

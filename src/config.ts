@@ -13,6 +13,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   maxUploadBytes: number;
   retentionDays: number | undefined;
+  /** An export whose client takes no bytes for this long (its worker waiting on credit) is aborted. */
+  exportIdleSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     retentionDays: e.RETENTION_DAYS,
+    exportIdleSeconds: e.EXPORT_IDLE_SECONDS,
   };
 }

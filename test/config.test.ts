@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
     expect(c.maxUploadBytes).toBe(25 * 1024 * 1024);
+    expect(c.exportIdleSeconds).toBe(30);
   });
 
   it.each([
@@ -16,6 +17,9 @@ describe('loadConfig', () => {
     [{ MAX_UPLOAD_MB: '-1' }, 'MAX_UPLOAD_MB'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ EXPORT_IDLE_SECONDS: '0' }, 'EXPORT_IDLE_SECONDS'],
+    [{ EXPORT_IDLE_SECONDS: '2.5' }, 'EXPORT_IDLE_SECONDS'],
+    [{ EXPORT_IDLE_SECONDS: 'soon' }, 'EXPORT_IDLE_SECONDS'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -29,5 +33,9 @@ describe('loadConfig', () => {
 
   it('reads MAX_UPLOAD_MB as mebibytes', () => {
     expect(loadConfig({ MAX_UPLOAD_MB: '2' }).maxUploadBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it('reads EXPORT_IDLE_SECONDS as whole seconds', () => {
+    expect(loadConfig({ EXPORT_IDLE_SECONDS: '5' }).exportIdleSeconds).toBe(5);
   });
 });

@@ -8,7 +8,7 @@ export const CREDIT_BYTES = 1024 * 1024;
 /** Writes are gathered into messages of about this size. */
 const MESSAGE_BYTES = 64 * 1024;
 
-export type ToMain = { type: 'data'; chunk: Uint8Array } | { type: 'waiting' } | { type: 'end' } | { type: 'error' };
+export type ToMain = { type: 'data'; chunk: Uint8Array } | { type: 'waiting' } | { type: 'end' } | { type: 'error' } | { type: 'idle' };
 export type ToWorker = { type: 'credit'; bytes: number } | { type: 'stop' };
 
 /** Thrown into the writer when the client went away: the export stops, it did not fail. */
@@ -18,6 +18,20 @@ export class ExportStopped extends Error {
   }
 }
 
+/** Thrown into the writer when the client took no bytes for the idle limit: the export is aborted. */
+export class ExportIdle extends Error {
+  constructor() {
+    super('export aborted: the client stopped reading');
+  }
+}
+
+export interface ChannelSinkOptions {
+  /** Bytes that may be ahead of the response (CREDIT_BYTES). */
+  credit?: number;
+  /** How long a write may wait for credit before the export is aborted (EXPORT_IDLE_SECONDS). */
+  idleMs: number;
+}
+
 /** The worker's end: a Writable whose writes wait while the bytes ahead of the response exceed the credit. */
 export class ChannelSink extends Writable {
   /** Sent and not yet taken by the response; its highest value; how often the writer had to wait. */
@@ -25,16 +39,23 @@ export class ChannelSink extends Writable {
   maxAhead = 0;
   stalls = 0;
   bytes = 0;
+  /** The client went away (the main thread said stop), or it took nothing for the idle limit. */
   stopped = false;
+  idle = false;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private waiting: (() => void) | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly credit: number;
+  private readonly idleMs: number;
 
   constructor(
     private readonly port: MessagePort,
-    private readonly credit = CREDIT_BYTES,
+    opts: ChannelSinkOptions,
   ) {
     super({ highWaterMark: MESSAGE_BYTES });
+    this.credit = opts.credit ?? CREDIT_BYTES;
+    this.idleMs = opts.idleMs;
     port.on('message', (m: ToWorker) => {
       if (m.type === 'stop') {
         this.stopped = true;
@@ -45,6 +66,7 @@ export class ChannelSink extends Writable {
       const go = this.waiting;
       if (go && this.ahead <= this.credit) {
         this.waiting = null;
+        clearTimeout(this.idleTimer);
         go();
       }
     });
@@ -58,6 +80,13 @@ export class ChannelSink extends Writable {
       this.stalls++;
       this.port.postMessage({ type: 'waiting' } satisfies ToMain);
       this.waiting = () => done();
+      // No credit back for the whole limit: the client stopped reading. The main thread ends the response; the
+      // writer fails here, so the task stops and closes its store read.
+      this.idleTimer = setTimeout(() => {
+        this.idle = true;
+        this.port.postMessage({ type: 'idle' } satisfies ToMain);
+        this.destroy(new ExportIdle());
+      }, this.idleMs);
     } else done();
   }
 
@@ -69,6 +98,7 @@ export class ChannelSink extends Writable {
 
   override _destroy(err: Error | null, done: (err?: Error | null) => void): void {
     this.waiting = null;
+    clearTimeout(this.idleTimer);
     done(err);
   }
 
@@ -92,7 +122,8 @@ export class ChannelSink extends Writable {
 
 /**
  * The main thread's end: a Readable of the worker's bytes. Credit goes back as the response reads; destroying it
- * (the client went away) tells the worker to stop. Emits 'waiting' when the worker has used its credit and waits.
+ * (the client went away) tells the worker to stop. Emits 'waiting' when the worker has used its credit and waits,
+ * and 'idle' when the worker gave up waiting (the idle limit): it then destroys itself, which ends the response.
  */
 export class ChannelSource extends Readable {
   private taken = 0;
@@ -110,6 +141,13 @@ export class ChannelSource extends Readable {
         this.done = true;
         port.close();
         this.push(null);
+      } else if (m.type === 'idle') {
+        // Destroyed without an error: the response is cut short (the client sees it incomplete), and the one line
+        // about it is the pool's (export-pool.ts), not an error's.
+        this.done = true;
+        port.close();
+        this.emit('idle');
+        this.destroy();
       } else {
         this.done = true;
         port.close();

@@ -9,7 +9,7 @@ import type { ExportOutcome, ExportTask } from './export-task.js';
 
 export interface ExportPool {
   /** The export's bytes; destroying the stream (the client went away) stops the worker's task. */
-  start(task: Omit<ExportTask, 'port'>): Readable;
+  start(task: Omit<ExportTask, 'port' | 'idleMs'>): Readable;
   /** Told of every export's end, in numbers only; returns the function that stops telling. */
   onEnded(listener: (o: ExportOutcome) => void): () => void;
   close(): Promise<void>;
@@ -19,6 +19,8 @@ export interface ExportPoolOptions {
   maxThreads?: number;
   /** Exports one thread runs at once: a task mostly waits on the store or on the client's socket. */
   tasksPerThread?: number;
+  /** An export whose client takes no bytes for this long is aborted (30 s; EXPORT_IDLE_SECONDS). */
+  idleMs?: number;
 }
 
 const worker = workerScript('export-worker', import.meta.url);
@@ -39,7 +41,7 @@ export function createExportPool(opts: ExportPoolOptions = {}): ExportPool {
     start(task) {
       const { port1, port2 } = new MessageChannel();
       const body = new ChannelSource(port1);
-      pool.run({ ...task, port: port2 }, { transferList: [port2] }).then(
+      pool.run({ ...task, idleMs: opts.idleMs ?? 30_000, port: port2 }, { transferList: [port2] }).then(
         (o) => {
           for (const l of listeners) l(o);
         },

@@ -22,12 +22,15 @@ export interface ExportTask {
   ctx: ExportContext;
   /** The JSON document's fields before `entries` (the case and names mode); the report follows the entries. */
   jsonHead: Record<string, unknown>;
+  /** How long the writer may wait for the client to take bytes before the export is aborted. */
+  idleMs: number;
   port: MessagePort;
 }
 
 /** How an export ended, in numbers only (logged, and what the tests look at). */
 export interface ExportOutcome {
-  outcome: 'done' | 'stopped' | 'failed';
+  /** `stopped`: the client went away; `idle`: it took no bytes for the idle limit, and the export was aborted. */
+  outcome: 'done' | 'stopped' | 'idle' | 'failed';
   entries: number;
   /** Page queries sent to the store. */
   pages: number;
@@ -40,7 +43,7 @@ export interface ExportOutcome {
 
 export async function runExportTask(task: ExportTask): Promise<ExportOutcome> {
   const { port } = task;
-  const sink = new ChannelSink(port);
+  const sink = new ChannelSink(port, { idleMs: task.idleMs });
   let pages = 0;
   let entries = 0;
   let outcome: ExportOutcome['outcome'] = 'done';
@@ -81,12 +84,12 @@ export async function runExportTask(task: ExportTask): Promise<ExportOutcome> {
     await finished(sink);
   } catch {
     // The error itself may quote a cell; only the fact is reported.
-    outcome = sink.stopped ? 'stopped' : 'failed';
-    if (!sink.stopped) port.postMessage({ type: 'error' } satisfies ToMain);
+    outcome = sink.stopped ? 'stopped' : sink.idle ? 'idle' : 'failed';
+    if (outcome === 'failed') port.postMessage({ type: 'error' } satisfies ToMain);
   } finally {
     await reader.close().catch(() => undefined);
-    // After a stop nothing more goes to the main thread; otherwise the main thread closes the channel once it has
-    // every message (closing here could drop the last ones).
+    // After a stop nothing more goes to the main thread (after an idle abort it has had its last message);
+    // otherwise the main thread closes the channel once it has every message (closing here could drop the last ones).
     if (sink.stopped) port.close();
   }
   return { outcome, entries, pages, bytes: sink.bytes, maxAhead: sink.maxAhead, stalls: sink.stalls, threadId };

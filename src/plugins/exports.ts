@@ -10,10 +10,14 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async function exportsPlugin(app: FastifyInstance) {
-    const pool = createExportPool();
+  async function exportsPlugin(app: FastifyInstance, opts: { idleSeconds: number }) {
+    const pool = createExportPool({ idleMs: opts.idleSeconds * 1000 });
     app.decorate('exports', pool);
-    pool.onEnded(({ outcome, entries, pages, bytes, stalls }) => app.log.info({ outcome, entries, pages, bytes, stalls }, 'export ended'));
+    // One line an export, numbers only.
+    pool.onEnded(({ outcome, entries, pages, bytes, stalls }) => {
+      if (outcome === 'idle') app.log.warn({ outcome, idleSeconds: opts.idleSeconds, entries, pages, bytes, stalls }, 'export aborted: the client stopped reading');
+      else app.log.info({ outcome, entries, pages, bytes, stalls }, 'export ended');
+    });
     app.addHook('onClose', async () =>
       pool.close().catch((err: unknown) => app.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'export workers closed with an error')),
     );

@@ -1,42 +1,18 @@
 // Exports run in a worker on a connection of their own: credit-bounded, stopped by a client that goes away, and the
 // server answers /health meanwhile. Real HTTP on a real port, on SQLite and PostgreSQL.
-import { request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Readable } from 'node:stream';
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_AGENCIES } from '../../src/access/agency.js';
 import { CREDIT_BYTES } from '../../src/export/export-channel.js';
-import type { ExportOutcome } from '../../src/export/export-task.js';
 import { PAGE_ROWS } from '../../src/db/entry-reader.js';
-import { ADMIN, startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createCase, upload } from '../helpers/requests.js';
 import { storeKinds } from '../helpers/stores.js';
+import { chronologyCsv, firstChunk, get as getAt, listen, nextOutcome, readAll } from './worker-exports.js';
 
 const N = 20_000;
 /** One flush of the worker's channel may carry a writer's chunk beyond the message size. */
 const SLACK = 256 * 1024;
-
-/** A police chronology of `n` rows as its author might export it: dates over three years, a few sentences each. */
-function chronologyCsv(n: number): Buffer {
-  const lines = ['Date,Time,Source of evidence,Name of professional,Contact with,"Event description, actions taken, decisions made",Comments'];
-  for (let i = 0; i < n; i++) {
-    const date = `${String((i % 28) + 1).padStart(2, '0')}/${String((Math.floor(i / 28) % 12) + 1).padStart(2, '0')}/${2012 + (Math.floor(i / 336) % 3)}`;
-    const event = `Officers attended Flat ${i % 40}, Mill Court after a call about shouting; Sarah Thompson said Mark Reid had left before they arrived. Log ${100000 + i} closed, DASH standard risk, referral to the IDVA service.`;
-    lines.push(`${date},${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},Storm log,PC 4471 Helen Fraser,Sarah Thompson,"${event}",Reviewed ${i}`);
-  }
-  return Buffer.from(`${lines.join('\r\n')}\r\n`);
-}
-
-/** The next export's outcome, as the pool tells it. */
-function nextOutcome(t: TestApp): Promise<ExportOutcome> {
-  return new Promise((resolve) => {
-    const stop = t.app.exports.onEnded((o) => {
-      stop();
-      resolve(o);
-    });
-  });
-}
 
 describe.each(storeKinds)('exports in a worker on %s', (kind) => {
   let t: TestApp;
@@ -46,22 +22,10 @@ describe.each(storeKinds)('exports in a worker on %s', (kind) => {
     t = await startTestApp(kind);
     caseId = await createCase(t);
     expect((await upload(t, caseId, 'Greater Manchester Police', 'police.csv', chronologyCsv(N))).statusCode).toBe(201);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    base = await listen(t);
   }, 180_000);
   afterAll(async () => t.close());
-
-  /** A GET on the real port; resolves with the response as soon as its head arrives. */
-  const get = (path: string) =>
-    new Promise<IncomingMessage>((resolve, reject) => {
-      request(`${base}${path}`, { headers: { authorization: `Bearer ${ADMIN}` } }, resolve).on('error', reject).end();
-    });
-  const firstChunk = (res: Readable) => new Promise<Buffer>((resolve) => res.once('data', resolve));
-  const readAll = async (res: Readable): Promise<Buffer> => {
-    const chunks: Buffer[] = [];
-    for await (const c of res) chunks.push(c as Buffer);
-    return Buffer.concat(chunks);
-  };
+  const get = (path: string) => getAt(base, path);
 
   it('sends no more than its credit ahead of a reader that does not read, then the rest once it reads', async () => {
     const map = await t.app.repos.people.map(caseId);

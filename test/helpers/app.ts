@@ -31,6 +31,7 @@ export function testConfig(store: TestStore, overrides: Partial<Config> = {}): C
     logLevel: 'info',
     maxUploadBytes: 25 * 1024 * 1024,
     retentionDays: undefined,
+    exportIdleSeconds: 30,
     ...overrides,
   };
 }

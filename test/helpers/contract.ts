@@ -50,6 +50,10 @@ export function recordResponses(app: FastifyInstance): RecordedResponse[] {
     out.on('close', () => {
       if (!out.readableEnded) tee.destroy();
     });
+    // And a route's stream cut short (an export aborted) must cut the response short, as it would without this hook.
+    tee.on('close', () => {
+      if (!tee.readableEnded) out.destroy();
+    });
     return out;
   });
   app.addHook('onResponse', async (request, reply) => {

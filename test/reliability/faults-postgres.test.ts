@@ -30,7 +30,7 @@ const logStream = new Writable({
 const lastError = (): string => logs.split('\n').filter((l) => l.includes('"level":50')).at(-1)?.slice(0, 600) ?? '';
 
 async function appOver(database: Database): Promise<FastifyInstance> {
-  const config = { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, adminToken: ADMIN, logLevel: 'error' as const, maxUploadBytes: 25 << 20, retentionDays: undefined };
+  const config = { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, adminToken: ADMIN, logLevel: 'error' as const, maxUploadBytes: 25 << 20, retentionDays: undefined, exportIdleSeconds: 30 };
   const app = await buildApp(config, { database, logStream, requestsPerMinute: 100_000, authFailuresPerMinute: 100_000 });
   await ensureAdminToken(app.repos.tokens, ADMIN);
   await app.ready();
