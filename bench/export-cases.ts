@@ -1,18 +1,9 @@
-// Merge-and-export benchmark steps: 20 agencies × 5 000 entries through GET /timeline, and a plain exceljs write.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The export benchmarks' synthetic agency entries, and the XLSX baseline: a plain exceljs streaming write of 100 000 of them.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../src/app.js';
 import type { EntryInput } from '../src/chronology/types.js';
-import { loadConfig } from '../src/config.js';
-import { ensureAdminToken } from '../src/tokens/tokens-repository.js';
-import { entriesInHand } from '../src/submissions/submissions-repository.js';
-import { anonymiseWorkload } from './anonymise-workload.js';
 import { measure, report } from './measure.js';
 
-const ADMIN = 'chr_bench_admin_token_0123456789abcdef';
 const AGENCIES = 20;
 const PER_AGENCY = 5000;
 
@@ -67,28 +58,6 @@ export function syntheticEntries(agency: number, n: number): EntryInput[] {
       timeText: null,
     };
   });
-}
-
-/** Stores 20 × 5 000 entries (not timed), then times one export through the route, consuming the whole body. */
-export async function exportTimeline(format: string, names = 'real', agencies = AGENCIES): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chron-bench-'));
-  const app = await buildApp({ ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir });
-  await ensureAdminToken(app.repos.tokens, ADMIN);
-  const c = await app.repos.cases.create({ title: 'Bench', reviewPeriod: { from: '2012-01-01', to: '2014-12-31' } });
-  const subs = app.repos.submissions;
-  await app.repos.people.replace(c.id, anonymiseWorkload(0).people, []);
-  for (let a = 0; a < agencies; a++) {
-    const entries = syntheticEntries(a, PER_AGENCY);
-    await subs.store({ caseId: c.id, agency: `Agency ${String(a).padStart(2, '0')}`, fileName: null, sha256: 'x', uploadedBy: null, entries: entriesInHand(entries, { sheet: 'x', headerRow: 1, mapping: {}, unrecognisedColumns: [], warnings: [] }) });
-  }
-  const figures = await measure(`GET /timeline format=${format} names=${names}, ${agencies * PER_AGENCY} entries`, async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/cases/${c.id}/timeline?format=${format}&names=${names}`, headers: { authorization: `Bearer ${ADMIN}` } });
-    if (res.statusCode !== 200) throw new Error(`export answered ${res.statusCode}`);
-    return { rows: agencies * PER_AGENCY, bytes: res.rawPayload.length };
-  });
-  report(figures);
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** The baseline: exceljs's streaming writer with the same 100 000 rows and columns, to a sink. */

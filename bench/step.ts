@@ -1,6 +1,7 @@
 // One benchmark step, run by bench/run.ts in its own process: `tsx bench/step.ts <step> <args…>`.
 import { anonymise, compromisePeople } from './anonymise-cases.js';
-import { exportTimeline, plainXlsxWrite } from './export-cases.js';
+import { plainXlsxWrite } from './export-cases.js';
+import { exportRoute, plainCsvWrite, plainDocxWrite } from './export-route.js';
 import { plainCsv, plainPapaparse, plainXlsx, upload } from './ingest-cases.js';
 import { ourRead, plainExceljsReadFile, plainMammoth, plainSheetJs } from './office-cases.js';
 import { exportPdf, pdfPlainFlow, pdfWriter } from './pdf-cases.js';
@@ -14,7 +15,9 @@ const steps: Record<string, (...args: string[]) => Promise<void>> = {
   plainCsv: (f = '', warm = '') => plainCsv(f, warm),
   plainPapaparse: (f = '', warm = '') => plainPapaparse(f, warm),
   upload: (f = '', warm = '') => upload(f, warm),
-  exportTimeline: (format = 'json', names = 'real', agencies = '20') => exportTimeline(format, names, Number(agencies)),
+  exportRoute: (format = 'csv', n = '100000', names = 'initials') => exportRoute(format, Number(n), names),
+  plainCsvWrite: (n = '100000') => plainCsvWrite(Number(n)),
+  plainDocxWrite: (n = '20000') => plainDocxWrite(Number(n)),
   plainXlsxWrite: () => plainXlsxWrite(),
   pdfWriter: (n = '5000') => pdfWriter(Number(n)),
   pdfPlainFlow: (n = '5000') => pdfPlainFlow(Number(n)),
