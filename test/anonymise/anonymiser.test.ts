@@ -292,6 +292,21 @@ describe('someone else who shares a mapped name, written whole', () => {
   });
 });
 
+describe('unmapped people after a title in an ALL-CAPS log', () => {
+  const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+  it.each([
+    ['a surname that is also a word', 'NEIGHBOUR MR PRIEST REPORTS A MAN SHOUTING AT THE ADDRESS.', 'NEIGHBOUR MR P REPORTS A MAN SHOUTING AT THE ADDRESS.'],
+    ['an initial and a surname', 'NEIGHBOUR MR G. PRIEST REPORTS A MAN SHOUTING AT THE ADDRESS.', 'NEIGHBOUR MR GP REPORTS A MAN SHOUTING AT THE ADDRESS.'],
+    ['a given name that is also a word', '999 FROM NEIGHBOUR MRS PAT KINGHAM REPORTING SCREAMING NEXT DOOR.', '999 FROM NEIGHBOUR MRS PK REPORTING SCREAMING NEXT DOOR.'],
+  ])('%s', (_what, input, expected) => {
+    expect(an.text(input).text).toBe(expected);
+  });
+
+  it('leaves a system name after a title in mixed text alone', () => {
+    expect(an.text('Booking. Midwife DASH 11. Referred to IDVA.').text).toBe('Booking. Midwife DASH 11. Referred to IDVA.');
+  });
+});
+
 describe('tree and bird words that are mapped given names', () => {
   const caseMap = {
     people: [{ name: 'Rowan Kirk', initials: 'RK', aliases: [], role: 'child' as const, pseudonym: null, title: null }],

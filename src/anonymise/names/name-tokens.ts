@@ -237,10 +237,21 @@ function isFieldLabel(text: string, tok: NameToken): boolean {
   return text.charAt(tok.end) === ':' && ALL_CAPS.test(tok.raw) && !tok.first && !tok.surname;
 }
 
+/** The run so far is a title with initials or name words after it, and `tok` follows its last token directly. */
+function afterTitle(text: string, run: TokenRun, tok: NameToken): boolean {
+  const first = run.tokens[0];
+  const last = run.tokens[run.tokens.length - 1];
+  if (first?.cls !== 'title' || !last || last.possessive) return false;
+  return /^\.?[ \t]+$/u.test(text.slice(last.end, tok.start));
+}
+
 export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
   const runs: TokenRun[] = [];
   let cur: TokenRun | null = null;
   for (const tok of tokens) {
+    // 'MR PRIEST', 'MRS PAT KINGHAM', 'MR G. PRIEST' in an ALL-CAPS log: after a title, a capitalised word that is a
+    // known name part is the name, though it is an English word too (capitals alone prove nothing; the title does)
+    if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
     // (an extract's field label in capitals that is no name, 'ASSOC:', 'POB:', is no name either)
     if (tok.cls === 'break' || isFieldLabel(text, tok)) {
       cur = null;
