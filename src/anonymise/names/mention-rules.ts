@@ -99,6 +99,9 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
   return hasArticleBefore(text, start, { determiners: false }) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
+/** The ALL-CAPS word right before a mention ('GRANT ' of 'GRANT WOOD'). */
+const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
+
 /** What a tree, plant or bird word names when it is one: 'rowan tree', 'martin nests'. */
 const PLANT_AFTER = /^[ \t]+(?:trees?|bush(?:es)?|berr(?:y|ies)|nests?|flowers?|hedges?|leaves)\b/u;
 
@@ -145,6 +148,9 @@ export function judgeMention(text: string, start: number, end: number, context: 
   // (an ALL-CAPS log stays one once our labels are written in it: 'AT [address] AT DAWN')
   if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end, { labels: true })) {
     // an ALL-CAPS log: only a person's cue says a name; otherwise kept, and the chair is told
+    // 'GRANT WOOD', 'DARIUS WOOD': a given name right before makes the word a surname, whoever's it is
+    const before = CAPS_WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+    if (before && isFirstName(before.toLowerCase()) && !isCommonWord(before.toLowerCase())) return take(0.85);
     return cue > 0 ? take(cue) : isLowerCaseWord(word) ? take(0.6) : keep('context', 0.3);
   }
   if (cue > 0) return take(cue);

@@ -123,7 +123,10 @@ export function anotherPersonBeside(
     // (a surname that is also a place word stands after a given name as well: 'Mark Hill', 'Jo Wood')
     const surnameNext = after && hasKind(mention, GIVEN) && surnameAfterGiven(word);
     const placeSurname = surnameNext && isNameWord(foldToken(word)) && !isTitle(word);
-    if (word.length > 1 && (placeSurname || (!neverAName(word) && (nameLike(word) || surnameNext || givenFirst)))) {
+    // in capitals too, a well-known surname that is also a word ('DARIUS WOOD' when Darius Kane is mapped)
+    const low = foldToken(word);
+    const capsSurname = after && hasKind(mention, GIVEN) && /^\p{Lu}{3,}$/u.test(word) && isNameWord(low) && isSurname(low);
+    if (word.length > 1 && (placeSurname || capsSurname || (!neverAName(word) && (nameLike(word) || surnameNext || givenFirst)))) {
       return span(at, at + word.replace(/\.$/u, '').length);
     }
   }
