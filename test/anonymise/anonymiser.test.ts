@@ -288,6 +288,11 @@ describe('someone else who shares a mapped name, written whole', () => {
     expect(text('PC 2217 Mark Grant; PCSO 6034 Lisa Dale', 'professional')).toBe('PC MG; PCSO LD');
   });
 
+  it('initials a name in capitals in the professional column, though its parts are words, with the collar number gone', () => {
+    const withIds = createAnonymiser(caseMap, 'initials');
+    expect(withIds.text('SGT 1450 BOB SMITH; MW GRACE OKAFOR; PC G3390 FRANK DUGUID', { field: 'professional' }).text).toBe('SGT BS; MW GO; PC FD');
+  });
+
   it('keeps the mapped person when the title fits them', () => {
     expect(text('Ms Hill rang; Mr Grant and Mrs Wood too.')).toBe('Ms KH rang; Mr GM and Mrs SW too.');
   });

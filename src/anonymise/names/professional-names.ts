@@ -14,7 +14,7 @@ export interface FieldEdit {
 }
 
 const STAFF_NUMBER = /[,;(]?\s*\b(?:staff|employee|payroll|warrant|collar|badge|shoulder|pin|id)\s*(?:no\b\.?|number|num\b\.?|#)?\s*[:.]?\s*[A-Z]{0,3}\d{2,8}\b\)?/giu;
-const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant)\.?\s*(\d{2,6})\b/gu;
+const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant)\.?\s*([A-Z]?\d{2,6})\b/giu;
 
 /** Staff and collar numbers of a professional field ('Staff no. 5566', the '4471' of 'PC 4471'), to be removed. */
 export function numberEdits(text: string): FieldEdit[] {
@@ -35,7 +35,7 @@ function isNameRun(toks: NameToken[]): boolean {
   return toks.some((t) => t.cls === 'initial' || t.anyFirst || t.first || !t.english);
 }
 
-function runEdit(text: string, run: TokenRun): FieldEdit | null {
+function runEdit(text: string, run: TokenRun, exclude: (start: number, end: number) => boolean): FieldEdit | null {
   const titles: NameToken[] = [];
   let i = 0;
   while (i < run.tokens.length && run.tokens[i]?.cls === 'title') titles.push(run.tokens[i++] as NameToken);
@@ -48,8 +48,10 @@ function runEdit(text: string, run: TokenRun): FieldEdit | null {
   const t0 = titles[0];
   const t1 = titles[titles.length - 1];
   const title = t0 && t1 ? `${text.slice(t0.start, t1.end)} ` : '';
+  // a collar number that is already an identifier ('SGT [reference]'): the edit starts at the name
+  const numbered = run.numberStart !== undefined && !exclude(run.numberStart, first.start);
   return {
-    start: run.numberStart ?? first.start,
+    start: numbered ? (run.numberStart ?? first.start) : first.start,
     end: last.end,
     replacement: parts.map(partInitials).join('') || 'X',
     name: title + parts.join(' '),
@@ -65,8 +67,10 @@ export function professionalEdits(text: string, exclude: (start: number, end: nu
   const edits = numberEdits(text).filter((e) => !exclude(e.start, e.end));
   const taken = (s: number, e: number): boolean => exclude(s, e) || edits.some((x) => x.start < e && s < x.end);
   const tokens = capitalisedTokens(text, taken, memo);
+  // every name in this column is a name: in capitals, a name part that is also a word too ('SGT 1450 BOB SMITH', 'MW GRACE OKAFOR')
+  for (const t of tokens) if (t.cls === 'break' && t.soft && t.raw === t.raw.toUpperCase() && t.raw.length >= 3) t.cls = 'word';
   for (const run of tokenRuns(text, tokens)) {
-    const edit = runEdit(text, run);
+    const edit = runEdit(text, run, exclude);
     if (edit) {
       // a collar number already removed by RANK_NUMBER lies inside this edit: the name edit covers it
       for (let k = edits.length - 1; k >= 0; k--) {
