@@ -237,11 +237,15 @@ function isFieldLabel(text: string, tok: NameToken): boolean {
   return text.charAt(tok.end) === ':' && ALL_CAPS.test(tok.raw) && !tok.first && !tok.surname;
 }
 
-/** The run so far is a title with initials or name words after it, and `tok` follows its last token directly. */
+/**
+ * The run so far is a title, perhaps with dotted initials ('MR G.') or name words taken the same way ('MRS PAT'), and
+ * `tok` follows its last token directly. An undotted initial is what the anonymiser writes ('MRS P RANG'): not this.
+ */
 function afterTitle(text: string, run: TokenRun, tok: NameToken): boolean {
   const first = run.tokens[0];
   const last = run.tokens[run.tokens.length - 1];
   if (first?.cls !== 'title' || !last || last.possessive) return false;
+  if (run.tokens.slice(1).some((t) => t.cls === 'initial' ? !t.raw.endsWith('.') : t.cls !== 'word')) return false;
   return /^\.?[ \t]+$/u.test(text.slice(last.end, tok.start));
 }
 
