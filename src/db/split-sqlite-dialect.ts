@@ -37,6 +37,28 @@ class WriteLock {
 /** A SELECT outside a transaction may be answered by the reading connection; anything else goes to the writer. */
 const isPlainRead = (q: CompiledQuery): boolean => q.query.kind === 'SelectQueryNode' || (q.query.kind === 'RawNode' && /^\s*select\b/iu.test(q.sql));
 
+/** Prepared reading statements by SQL, the oldest dropped first: preparing costs more than most of the reads it serves. */
+class StatementCache {
+  private readonly statements = new Map<string, SqliteDatabase.Statement>();
+
+  constructor(
+    private readonly db: SqliteDatabase.Database,
+    private readonly size = 200,
+  ) {}
+
+  get(sql: string): SqliteDatabase.Statement {
+    const cached = this.statements.get(sql);
+    if (cached) return cached;
+    const st = this.db.prepare(sql);
+    if (this.statements.size >= this.size) {
+      const oldest = this.statements.keys().next();
+      if (!oldest.done) this.statements.delete(oldest.value);
+    }
+    this.statements.set(sql, st);
+    return st;
+  }
+}
+
 function toResult<R>(r: { rows: unknown[]; changes?: number; lastInsertRowid?: number | bigint }): QueryResult<R> {
   if (r.changes === undefined) return { rows: r.rows as R[] };
   return { rows: [], numAffectedRows: BigInt(r.changes), ...(r.lastInsertRowid !== undefined ? { insertId: BigInt(r.lastInsertRowid) } : {}) };
@@ -46,7 +68,7 @@ class SplitConnection implements DatabaseConnection {
   inTransaction = false;
 
   constructor(
-    private readonly reader: SqliteDatabase.Database,
+    private readonly reader: StatementCache,
     private readonly writer: StoreThread,
     private readonly lock: WriteLock,
   ) {}
@@ -55,7 +77,7 @@ class SplitConnection implements DatabaseConnection {
     if (this.inTransaction) return toResult<R>(await this.writer.query(q.sql, q.parameters));
     if (isPlainRead(q)) {
       // WAL: a reader sees the last commit and never waits for the writer; small reads cost less here than a message.
-      const st = this.reader.prepare(q.sql);
+      const st = this.reader.get(q.sql);
       if (st.reader) return { rows: st.all(...q.parameters) as R[] };
     }
     await this.lock.acquire();
@@ -94,18 +116,21 @@ class SplitConnection implements DatabaseConnection {
 
 class SplitSqliteDriver implements Driver {
   private readonly lock = new WriteLock();
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly reader: SqliteDatabase.Database,
     private readonly writer: StoreThread,
-  ) {}
+  ) {
+    this.statements = new StatementCache(reader);
+  }
 
   init(): Promise<void> {
     return Promise.resolve();
   }
 
   acquireConnection(): Promise<DatabaseConnection> {
-    return Promise.resolve(new SplitConnection(this.reader, this.writer, this.lock));
+    return Promise.resolve(new SplitConnection(this.statements, this.writer, this.lock));
   }
 
   beginTransaction(c: DatabaseConnection): Promise<void> {
