@@ -5,7 +5,6 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import Papa from 'papaparse';
@@ -17,6 +16,7 @@ import { syntheticEntries } from './export-cases.js';
 import { BENCH_DIR } from './generate.js';
 import type { ExportServerCommand, ExportServerMessage } from './export-server.js';
 import { measure, report } from './measure.js';
+import { countingSink } from './server-probe.js';
 
 const ADMIN = 'chr_bench_admin_token_0123456789abcdef';
 /** Agencies in every seeded case; each holds n / AGENCIES entries. */
@@ -96,16 +96,6 @@ function* benchRows(n: number): Generator<{ agency: string; e: ReturnType<typeof
   for (let a = 0; a < AGENCIES; a++) for (const e of syntheticEntries(a, n / AGENCIES)) yield { agency: `Agency ${String(a).padStart(2, '0')}`, e };
 }
 
-function countingSink(): { sink: Writable; bytes: () => number } {
-  let bytes = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      bytes += chunk.length;
-      cb();
-    },
-  });
-  return { sink, bytes: () => bytes };
-}
 
 /** Baseline: papaparse's unparse of the same rows, 5 000 at a time, to a sink. */
 export async function plainCsvWrite(n: number): Promise<void> {

@@ -1,11 +1,11 @@
 // The upload benchmark's server, forked by ingest-cases.ts so its peak RSS and event-loop delay are its own, not the client's.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { ensureAdminToken } from '../src/tokens/tokens-repository.js';
+import { onStartStop } from './server-probe.js';
 
 /** Parent → server: 'start' before the upload is sent, 'stop' once its answer is in. */
 export type ServerCommand = 'start' | 'stop';
@@ -14,12 +14,6 @@ export type ServerMessage =
   | { kind: 'ready'; address: string }
   | { kind: 'started' }
   | { kind: 'figures'; peakRssMb: number; maxLoopDelayMs: number; uploadMs: number };
-
-/** This process's peak resident set (VmHWM), from the kernel's own bookkeeping. */
-function peakRssMb(): number {
-  const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return Math.round(Number(kb ?? 0) / 1024);
-}
 
 const send = (m: ServerMessage): void => {
   process.send?.(m);
@@ -40,24 +34,14 @@ app.addHook('onResponse', async (req) => {
   if (isUpload(req.method, req.url)) uploadMs = performance.now() - uploadStart;
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-// The same probe as bench/measure.ts, but in the server: 10 ms resolution, reset when the upload starts.
-const loop = monitorEventLoopDelay({ resolution: 10 });
-
-process.on('message', (cmd: ServerCommand) => {
-  if (cmd === 'start') {
-    loop.reset();
-    loop.enable();
-    send({ kind: 'started' });
-  } else {
-    // One more timer turn first: a block that lasted to the end of the upload is recorded only then.
-    setTimeout(() => {
-      loop.disable();
-      send({ kind: 'figures', peakRssMb: peakRssMb(), maxLoopDelayMs: Math.round(loop.max / 1e6), uploadMs: Math.round(uploadMs) });
-      void app.close().then(() => {
-        rmSync(dataDir, { recursive: true, force: true });
-        process.disconnect();
-      });
-    }, 30);
-  }
-});
+onStartStop(
+  () => send({ kind: 'started' }),
+  (figures) => {
+    send({ kind: 'figures', ...figures, uploadMs: Math.round(uploadMs) });
+    void app.close().then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.disconnect();
+    });
+  },
+);
 send({ kind: 'ready', address });

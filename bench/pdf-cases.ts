@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { buildApp } from '../src/app.js';
 import type { TimelineEntry } from '../src/chronology/types.js';
@@ -16,6 +15,7 @@ import { ensureAdminToken } from '../src/tokens/tokens-repository.js';
 import { anonymiseWorkload } from './anonymise-workload.js';
 import { syntheticEntries } from './export-cases.js';
 import { measure, report } from './measure.js';
+import { countingSink } from './server-probe.js';
 
 const ADMIN = 'chr_bench_admin_token_0123456789abcdef';
 const PER_AGENCY = 5000;
@@ -47,16 +47,6 @@ function* timelineRows(n: number): Generator<TimelineEntry> {
   }
 }
 
-function countingSink(): { sink: Writable; bytes: () => number } {
-  let bytes = 0;
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      bytes += chunk.length;
-      cb();
-    },
-  });
-  return { sink, bytes: () => bytes };
-}
 
 const CONTEXT = {
   caseTitle: 'Bench',
