@@ -43,6 +43,10 @@ const LOWER_CASE_COMMON = new Set([
 ]);
 /** One of the words that are ordinary only in lower case (LOWER_CASE_COMMON). */
 export const isLowerCaseWord = (w: string): boolean => LOWER_CASE_COMMON.has(w);
+/** What such a word names when it is one: 'rowan tree', 'martin nests'. */
+const PLANT_AFTER = /^[ \t]+(?:trees?|bush(?:es)?|berr(?:y|ies)|nests?|flowers?|hedges?|leaves)\b/u;
+/** The word ending at `end` is followed by what makes it a plant or a bird ('rowan tree'). */
+export const plantWordAfter = (text: string, end: number): boolean => PLANT_AFTER.test(text.slice(end, end + 12));
 
 /** One of the ordinary words that are also well-known first names or surnames ('green', 'brown', 'hope'). */
 export const isNameWord = (w: string): boolean => EXPLICIT_COMMON.has(w);

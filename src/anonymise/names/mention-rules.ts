@@ -7,7 +7,7 @@ import {
 import { isSystemName } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
-import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, plantWordAfter } from './lexicon.js';
 
 /**
  * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
@@ -102,9 +102,6 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 /** The ALL-CAPS word right before a mention ('GRANT ' of 'GRANT WOOD'). */
 const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
 
-/** What a tree, plant or bird word names when it is one: 'rowan tree', 'martin nests'. */
-const PLANT_AFTER = /^[ \t]+(?:trees?|bush(?:es)?|berr(?:y|ies)|nests?|flowers?|hedges?|leaves)\b/u;
-
 /**
  * Judges an occurrence of a variant that is an ordinary word ('common': Mark, Hope, Field; 'strict': May, June, Black)
  * or a name made of them ('phrase': Hope Field; 'caps': M Wood). Recall first (DESIGN §5.1): a capitalised
@@ -134,7 +131,7 @@ export function judgeMention(text: string, start: number, end: number, context: 
     if (hasCueBefore(text, start) && !hasArticleBefore(text, start) && !hasTag(word, VERB_TAGS)) return take(0.6);
     if (isSentenceStart(text, start) && verbAfter(text, end, false) && !hasArticleBefore(text, start)) return take(0.6);
     // 'pt rowan seen' is the person, 'the rowan tree' a tree: a name far more often than a word needs its article
-    if (isLowerCaseWord(word) && !hasArticleBefore(text, start) && !PLANT_AFTER.test(text.slice(end, end + 12))) return take(0.6);
+    if (isLowerCaseWord(word) && !hasArticleBefore(text, start) && !plantWordAfter(text, end)) return take(0.6);
     return keep('lowercase');
   }
   if (ordinaryUse(text, start, end, word, context)) return keep('context');
