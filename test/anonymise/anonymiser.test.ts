@@ -277,11 +277,18 @@ describe('someone else who shares a mapped name, written whole', () => {
     ['a doctor’s title and an initial that fits the mapped child', 'Dr S. Wood saw her.', 'Dr SW saw her.'],
     ['a title of the other sex before a mapped given name', 'Ms Grant logged it.', 'Ms G logged it.'],
     ['a role and title before a mapped surname', 'Teacher Mrs Wood logged it; the DSL (Mrs Wood) rang.', 'Teacher Mrs W logged it; the DSL (Mrs W) rang.'],
-    ['a rank and collar number before a whole mapped name', 'Sgt 1450 Grant Mackenzie took the call.', 'Sgt GM took the call.'],
     ['a mapped given name before a surname that is a word, in capitals', 'CALL FROM NEIGHBOUR GRANT WOOD REPORTING SHOUTING NEXT DOOR', 'CALL FROM NEIGHBOUR GW REPORTING SHOUTING NEXT DOOR'],
     ['a role word before a mapped given name', 'MW Summer and the triage nurse Grant saw her.', 'MW S and the triage nurse G saw her.'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
+  });
+
+  it('takes a whole mapped name after a rank and collar number as the officer, not the mapped friend', () => {
+    const r = an.text('Sgt 1450 Grant Mackenzie took the call.');
+    expect(r.text).toBe('Sgt GM took the call.');
+    const named = r.detections.filter((d) => d.text.includes('Grant'));
+    expect(named.map((d) => d.kind)).toEqual(['person']);
+    expect(r.unmapped).toEqual(['Sgt Grant Mackenzie']);
   });
 
   it('initials the whole name in the professional column', () => {
