@@ -311,6 +311,9 @@ describe('unmapped people after a title in an ALL-CAPS log', () => {
     ['a surname that is also a word', 'NEIGHBOUR MR PRIEST REPORTS A MAN SHOUTING AT THE ADDRESS.', 'NEIGHBOUR MR P REPORTS A MAN SHOUTING AT THE ADDRESS.'],
     ['an initial and a surname', 'NEIGHBOUR MR G. PRIEST REPORTS A MAN SHOUTING AT THE ADDRESS.', 'NEIGHBOUR MR GP REPORTS A MAN SHOUTING AT THE ADDRESS.'],
     ['a given name that is also a word', '999 FROM NEIGHBOUR MRS PAT KINGHAM REPORTING SCREAMING NEXT DOOR.', '999 FROM NEIGHBOUR MRS PK REPORTING SCREAMING NEXT DOOR.'],
+    ['a verb after a title and surname, though a surname too', 'NEIGHBOUR MR PRIEST RANG AGAIN', 'NEIGHBOUR MR P RANG AGAIN'],
+    ['a verb after a given name, though a surname too', 'CALLER TRACEY RANG BACK. MOTHER TRACEY BELL NEE HARPER RANG', 'CALLER TB RANG BACK. MOTHER TB NEE H RANG'],
+    ['a surname that is no verb after a given name', 'PATRICIA HALL ATTENDED', 'PH ATTENDED'],
   ])('%s', (_what, input, expected) => {
     expect(an.text(input).text).toBe(expected);
   });

@@ -140,7 +140,7 @@ export function detectAddresses(text: string): Span[] {
     if (cue) add(m.index, end, 0.65);
     else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
-  return joinParts(text, spans.map((span) => withFlatBefore(text, withOutcode(text, span))));
+  return joinParts(text, spans.map((span) => withHouseNameBefore(text, withFlatBefore(text, withOutcode(text, span)))));
 }
 
 /** Between two parts of one address: a house or building name ('Flat 4, The Old Forge, Marton Road'). */
@@ -181,6 +181,22 @@ function withOutcode(text: string, span: Span): Span {
   const after = text.slice(span.end, span.end + 48);
   const m = OUTCODE_AFTER.exec(after) ?? townBeforePostcode(after);
   return m ? makeSpan(text, 'address', span.start, span.end + m[0].length, span.confidence) : span;
+}
+
+/**
+ * A house name right before a numbered street, after a word that says an address follows ('ADDR CRAIGMHOR 4 BAY
+ * VIEW', 'lives at Rosebank, 12 Shore Road'): part of the address.
+ */
+const HOUSE_NAME_BEFORE = /(?:^|[^\p{L}\d])(?:ADDR(?:ESS)?|[Aa]ddr(?:ess)?|lives?\s+at|living\s+at|resides?\s+at|moved\s+to|home\s+address)\s*[:.,-]?\s*((?:The\s+|THE\s+)?\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?),?[ \t]+$/u;
+
+function withHouseNameBefore(text: string, span: Span): Span {
+  if (!/^\d/.test(span.text)) return span;
+  const before = text.slice(Math.max(0, span.start - 48), span.start);
+  const m = HOUSE_NAME_BEFORE.exec(before);
+  const name = m?.[1];
+  if (!m || !name) return span;
+  const start = span.start - (before.length - before.lastIndexOf(name));
+  return makeSpan(text, 'address', start, span.end, span.confidence);
 }
 
 /** A flat word right before a numbered street ('flat 3 Kestrel Court Union Street', 'FLAT 6 ETON COURT …'). */

@@ -1,6 +1,6 @@
 // Splits text into runs of capitalised words (with titles, initials, collar numbers) for the unmapped-name detectors.
 import { isAllowListed, isSystemName, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
-import { isCommonWord, isDistinctFirstName, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
+import { hasTag, isCommonWord, isDistinctFirstName, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
 import { isShouting, isTitle, RELATIONSHIP_CUES } from './name-context.js';
 import { isMedicine } from './medicines.js';
 
@@ -211,6 +211,9 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
 
 const SAME_LINE_GAP = /^[ \t]{1,2}$/u;
 const isCaps = (t: NameToken): boolean => ALL_CAPS.test(t.raw);
+/** Tensed verbs ('RANG', 'SAID', 'REPORTS'): in capitals, what the person did, not their surname ('TRACEY RANG 999'). */
+const TENSED = new Set(['PastTense', 'PresentTense']);
+const shoutedVerb = (t: NameToken): boolean => isCaps(t) && hasTag(t.low, TENSED);
 
 /**
  * A soft break beside a strong name is part of it: a surname after a distinct first name ('Bernadette Ward',
@@ -224,7 +227,7 @@ function joinSoftBreaks(text: string, toks: NameToken[]): void {
     const prev = toks[i - 1];
     const next = toks[i + 1];
     const beside = (a: NameToken, b: NameToken): boolean => isCaps(a) === isCaps(b) && SAME_LINE_GAP.test(text.slice(a.end, b.start)) && !a.possessive;
-    const afterFirst = prev !== undefined && prev.cls === 'word' && prev.first && tok.surname && beside(prev, tok);
+    const afterFirst = prev !== undefined && prev.cls === 'word' && prev.first && tok.surname && beside(prev, tok) && !shoutedVerb(tok);
     const beforeSurname =
       next !== undefined && next.cls === 'word' && (next.surname || !next.english) && tok.anyFirst && !isEnglishWord(tok.low) && beside(tok, next);
     if (afterFirst || beforeSurname) tok.cls = 'word';
@@ -255,7 +258,7 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
   for (const tok of tokens) {
     // 'MR PRIEST', 'MRS PAT KINGHAM', 'MR G. PRIEST' in an ALL-CAPS log: after a title, a capitalised word that is a
     // known name part is the name, though it is an English word too (capitals alone prove nothing; the title does)
-    if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
+    if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && !shoutedVerb(tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
     // (an extract's field label in capitals that is no name, 'ASSOC:', 'POB:', is no name either)
     if (tok.cls === 'break' || isFieldLabel(text, tok)) {
       cur = null;

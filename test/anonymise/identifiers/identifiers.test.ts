@@ -90,6 +90,8 @@ const positives: Positive[] = [
   ['Lived at Rose Cottage until 2011.', 'address', 'Rose Cottage'],
   ['She was staying at The Willows.', 'address', 'The Willows'],
   ['home visit to 3 mill lane.', 'address', '3 mill lane'],
+  ['VEH SV19KXT ADDR CRAIGMHOR 4 BAY VIEW AB21 9XP', 'address', 'CRAIGMHOR 4 BAY VIEW'],
+  ['She now lives at Rosebank, 12 Shore Road.', 'address', 'Rosebank, 12 Shore Road'],
   ['Threats made at 12a St John’s Road.', 'address', '12a St John’s Road'],
   ['Address is Flat 12, Oak House.', 'address', 'Flat 12, Oak House'],
   ['She lives on Acacia Avenue with the children.', 'address', 'Acacia Avenue'],
