@@ -83,6 +83,13 @@ export const SPEECH_VERBS = new Set([
   'punched', 'kicked', 'pushed', 'grabbed', 'shouted', 'screamed', 'cried', 'who',
 ]);
 
+/** Verbs only a person does, right after a word: 'Shona replied', 'Hope rang' (not a town, not a language). */
+const ACTOR_AFTER = /^[ \t]+(?:said|says|told|tells|reported|stated|disclosed|discloses|rang|rings|phoned|telephoned|texted|messaged|emailed|replied|replies|asked|explained|denied|admitted|alleged|claimed|confirmed|agreed|refused|declined|answered|spoke|wrote|attended|visited|contacted|shouted|screamed|cried)\b/u;
+
+export function actorVerbAfter(text: string, end: number): boolean {
+  return ACTOR_AFTER.test(text.slice(end, end + 16));
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'some', 'any', 'every', 'each', 'its', 'my', 'our', 'your']);
 
 /** Common irregular past tenses: 'Joy gave', 'Grace made', 'Jack found'. */

@@ -1,7 +1,7 @@
 // Splits text into runs of capitalised words (with titles, initials, collar numbers) for the unmapped-name detectors.
 import { isAllowListed, isSystemName, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
 import { hasTag, isCommonWord, isDistinctFirstName, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
-import { isShouting, isTitle, RELATIONSHIP_CUES } from './name-context.js';
+import { actorVerbAfter, isShouting, isTitle, personVerbBefore, RELATIONSHIP_CUES } from './name-context.js';
 import { isMedicine } from './medicines.js';
 
 export type TokenClass = 'title' | 'initial' | 'word' | 'break';
@@ -216,6 +216,15 @@ const TENSED = new Set(['PastTense', 'PresentTense']);
 const shoutedVerb = (t: NameToken): boolean => isCaps(t) && hasTag(t.low, TENSED);
 
 /**
+ * A lone soft break that is a given name ('Shona', also a language; 'Summer', also a season) is the person when a
+ * verb only a person does follows it, or a verb done to a person comes before ('spoke to Shona'). Mixed case only.
+ */
+function actsAsPerson(text: string, tok: NameToken): boolean {
+  if (!tok.anyFirst || isCaps(tok) || tok.possessive) return false;
+  return actorVerbAfter(text, tok.end) || personVerbBefore(text, tok.start);
+}
+
+/**
  * A soft break beside a strong name is part of it: a surname after a distinct first name ('Bernadette Ward',
  * 'PATRICIA HALL'), or a given name that is no English word before a surname ('Shona McKenzie'). Same line,
  * same case; a title or a pronoun never joins.
@@ -230,7 +239,9 @@ function joinSoftBreaks(text: string, toks: NameToken[]): void {
     const afterFirst = prev !== undefined && prev.cls === 'word' && prev.first && tok.surname && beside(prev, tok) && !shoutedVerb(tok);
     const beforeSurname =
       next !== undefined && next.cls === 'word' && (next.surname || !next.english) && tok.anyFirst && !isEnglishWord(tok.low) && beside(tok, next);
-    if (afterFirst || beforeSurname) tok.cls = 'word';
+    // (alone: 'Social Care declined' is an agency)
+    const alone = !(prev && SAME_LINE_GAP.test(text.slice(prev.end, tok.start))) && !(next && SAME_LINE_GAP.test(text.slice(tok.end, next.start)));
+    if (afterFirst || beforeSurname || (alone && actsAsPerson(text, tok))) tok.cls = 'word';
   }
 }
 

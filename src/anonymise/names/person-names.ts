@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
-import { hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
+import { actorVerbAfter, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName } from './allow-list.js';
 import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
@@ -112,14 +112,16 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // an organisation or institution in the run ('Safer Swansea Partnership', 'Coventry Haven Women's Aid')
   // (a place word joined as a surname after a distinct first name, 'Bernadette Ward', is a name)
   if (toks.length > 1 && toks.some((t, k) => PLACE_WORDS.has(t.low) && !(t.soft && toks[k - 1]?.first))) return 0;
+  // 'Hope rang', 'Chester said': a given name that is also a town, doing what only a person does
+  const actor = toks.length === 1 && first.anyFirst && !first.possessive && actorVerbAfter(text, after);
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
-  if (isUkPlaceName(written) || partOfPlace(text, first.start, last.end, written)) return 0;
+  if (!actor && (isUkPlaceName(written) || partOfPlace(text, first.start, last.end, written))) return 0;
   // 'Imkaan (2020)', 'SafeLives (2021)': a citation of a published work; 'Malik & Co', 'Patel & Sons': a firm
   if (CITATION_AFTER.test(text.slice(last.end, last.end + 10)) || FIRM_AFTER.test(text.slice(last.end, last.end + 14))) return 0;
   // 'Sheffield Register', 'Rochdale Boroughwide': a UK town that is no first name, then no first name, is an organisation
   if (toks.length > 1 && !first.anyFirst && isUkPlaceName(first.raw) && toks.slice(1).every((t) => !t.first)) return 0;
-  if (isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
+  if (!actor && isPlaceName(written) && !toks.some((t) => t.first || (toks.length === 1 && t.anyFirst))) return 0;
   const place = placeBefore(text, first.start);
   // 'admitted to Victoria Ward': a place word after a locative is the place, shown to the chair
   if (place && toks.some((t) => t.soft && PLACE_WORDS.has(t.low))) return 0.3;

@@ -27,6 +27,9 @@ describe('detectPersonNames', () => {
     ['a surname that is a place word after a distinct first name', 'Seen by Gemma Ward.', ['Gemma Ward=GW']],
     ['an ALL-CAPS surname that is a word after a first name', 'CALLER DEBORAH HILL STATES MALE SHOUTING', ['DEBORAH HILL=DH']],
     ['a given name that is also a people’s name, before a surname', 'Interpreter Shona Mutasa attended.', ['Shona Mutasa=SM']],
+    ['a given name that is also a people’s language, doing what a person does', 'Shona replied the same day; spoke to Shona again.', ['Shona=S', 'Shona=S']],
+    ['a given name that is also a town, doing what a person does', 'Hope rang the office. Preston attended.', ['Hope=H', 'Preston=P']],
+    ['a tensed verb in capitals after a given name that is a surname too', 'CALLER TRACEY RANG BACK', ['TRACEY=T']],
     ['a pasted e-mail header', 'From: Lorna Quigley <l.quigley@example.org>\nTo: Dev Anand\nSubject: referral', ['Lorna Quigley=LQ', 'Dev Anand=DA']],
     ['the seeds’ own examples', 'Doctor Smith should be Doctor S, or Joe Bloggs should read JB.', ['Doctor Smith=S', 'Joe Bloggs=JB']],
   ])('%s', (_what, text, expected) => {
@@ -54,6 +57,7 @@ describe('detectPersonNames', () => {
     'Doctor O saw her. Mr MR and Dr PS. PC HF attended.',
     'Following this, Housing were told. However, Social Care declined.',
     'She moved to Darlington in May.',
+    'She speaks Shona and English; a Shona interpreter was booked.',
   ])('finds no name in: %s', (text) => {
     expect(names(text)).toEqual([]);
   });
