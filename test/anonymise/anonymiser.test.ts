@@ -40,6 +40,8 @@ describe('text()', () => {
     ['an alias in an ALL-CAPS list after AKA', 'THOMPSON SARAH AKA HUGHES / SAZZA', 'ST AKA ST / ST'],
     ['plural acronyms and firms are no names', 'Sarah has her GCSEs. Letter from Malik & Co Solicitors.', 'ST has her GCSEs. Letter from Malik & Co Solicitors.'],
     ['a date of birth after a name and a bracketed note', 'Sarah Thompson (Nursery class) (28/01/2015) has a bruise.', 'ST (Nursery class) ([date of birth]) has a bruise.'],
+    ['a date of birth after a name and an age', 'Gary Smith, 34 (12.07.90), arrested.', 'GS, 34 ([date of birth]), arrested.'],
+    ['a date of birth in square brackets after a name', 'SMITH Gary [12/07/1990] custody.', 'SG [[date of birth]] custody.'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);

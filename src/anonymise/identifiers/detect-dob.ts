@@ -37,11 +37,13 @@ export function detectDatesOfBirth(text: string): Span[] {
       const gap = m[2] ?? '';
       const date = m[3] ?? '';
       if (CLAUSE_BREAK.test(gap)) continue;
-      // 'their daughter was born in 2017': a year of birth says no more than an age, which reports publish; a year
-      // after a DOB label ('DOB: 1962') is still that field
-      if (BARE_YEAR.test(date) && BORN_CUE.test(cue)) continue;
-      const start = m.index + cue.length + gap.length;
-      spans.push(makeSpan(text, 'date-of-birth', start, start + date.length, confidence));
+      // 'their daughter was born in 2017': a year of birth in prose says no more than an age, which reports publish;
+      // written as a record ('Mrs Adebayo (b. 1962)', 'Gary Smith (born 1990)') it is one, like a DOB label's year
+      const yearOnly = BARE_YEAR.test(date) && BORN_CUE.test(cue);
+      if (yearOnly && !/^b\./iu.test(cue) && text.charAt(m.index - 1) !== '(') continue;
+      // ('b. 1962' is replaced whole: the abbreviation alone reads as half a date)
+      const start = /^b\./iu.test(cue) ? m.index : m.index + cue.length + gap.length;
+      spans.push(makeSpan(text, 'date-of-birth', start, m.index + cue.length + gap.length + date.length, yearOnly ? 0.6 : confidence));
     }
   };
   take(CUED_FULL, 0.95);
@@ -60,10 +62,11 @@ export function detectDatesOfBirth(text: string): Span[] {
 }
 
 /**
- * A full date right after a name: in brackets, after a comma or a dash, or after "b." — 'FIELD, Hope (12/07/1990)',
+ * A full date right after a name: in brackets, after a comma or a dash, after an age ('Gary Smith, 34 (12.07.90)'), or
+ * after "b." — 'FIELD, Hope (12/07/1990)', 'SMITH Gary [12/07/1990]',
  * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987'.
  */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|\\s*[(,\\-–]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */

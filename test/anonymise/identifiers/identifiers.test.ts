@@ -65,6 +65,8 @@ const positives: Positive[] = [
   ['Referral for Adult B, aged 34 (12/03/1979).', 'date-of-birth', '12/03/1979'],
   ['He was born in Leeds on 4th June 1980.', 'date-of-birth', '4th June 1980'],
   ['DOB March 1985 only.', 'date-of-birth', 'March 1985'],
+  ['Mrs Adebayo (b. 1962) is the grandmother.', 'date-of-birth', 'b. 1962'],
+  ['Gary Smith (born 1990) was arrested.', 'date-of-birth', '1990'],
   // reference
   ['Crime ref 12345678 created.', 'reference', '12345678'],
   ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
