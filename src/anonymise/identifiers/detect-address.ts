@@ -19,12 +19,14 @@ const WELSH_STREET = String.raw`(?:${WELSH_WORDS})(?:\s+(?:y|yr|'r|[A-Z][\p{L}'�
 /** Street words as ALL-CAPS police and housing extracts write them, abbreviations included. */
 const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|RISE|VIEW|PARADE|ROW|BANK|END|GREEN|VALE|CROFT|FOLD|CHASE|MEADOWS?|ST|RD|AVE|CRES|TCE|GDNS|CT|PL|SQ|GR|DR|LN`;
 const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:${UPPER_WORDS})(?![\p{L}\d])`;
+/** Welsh street names in capitals: 'LON Y WERN', 'HEOL Y FELIN'. */
+const UPPER_WELSH_STREET = String.raw`(?:HEOL|FFORDD|STRYD|LÔN|LON|RHODFA|CILGANT|CLOS|LLYS|MAES|PARC)(?:\s+(?:Y|YR|'R|[A-ZÂÊÎÔÛŴŶ][A-ZÂÊÎÔÛŴŶ'’-]*)){1,3}(?![\p{L}\d])`;
 /** A street in capitals with no number: 'SORREL CLOSE', 'WANDLE MEWS' (certain street words only). */
 const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\s+(?:STREET|ROAD|AVENUE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|MEWS|PARADE|COURT|RISE)(?![\p{L}\d])/gu;
 const NOT_STREET_WORDS = new Set(['DRINK', 'DRUNK', 'TEST', 'ARRESTED', 'STOPPED', 'CHARGED', 'ATTENDED', 'REPORTED', 'SEEN', 'FOR', 'TO', 'AND', 'THE', 'AT', 'OF', 'IN', 'ON', 'FROM', 'NEAR']);
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
-const FLAT = String.raw`(?:(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
+const FLAT = String.raw`(?:(?:[Ff]flat|FFLAT|[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
 
 const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange|COTTAGE|FARM|LODGE|BUNGALOW|GRANGE`;
 const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works|HOUSE|COURT|TOWERS?|HEIGHTS|POINT`;
@@ -37,7 +39,7 @@ const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
  * Houses named after their street ('2 Church Lane Cottages', '4 MILL ROAD FLATS'). */
 const ROW_OF_HOUSES = String.raw`(?:\s+(?:Cottages|Houses|Flats|Bungalows|Almshouses|COTTAGES|HOUSES|FLATS|BUNGALOWS))?`;
 const NUMBERED = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET})${ROW_OF_HOUSES}`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET})${ROW_OF_HOUSES}`,
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
@@ -48,7 +50,7 @@ const NUMBERED_LOWER = new RegExp(
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
 const FLAT_ALONE = new CaselessRegExp(
-  String.raw`(?<![\p{L}\d])(?:Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
   'giu',
 );
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
@@ -80,7 +82,7 @@ const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|bac
  */
 const HAS_DIGIT = /\d/;
 const HOUSE_WORD = new RegExp(HOUSE_WORDS, 'u');
-const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s`, 'u');
+const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s|(?:HEOL|FFORDD|STRYD|LÔN|LON|RHODFA|CILGANT|CLOS|LLYS|MAES|PARC)\s`, 'u');
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
 /** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
 const UPPER_STREET_WORD = new RegExp(String.raw`\s(?:${UPPER_WORDS})(?![\p{L}\d])`, 'u');

@@ -20,6 +20,10 @@ const CUE_WORDS = [
   String.raw`case\s*(?:ref(?:erence)?|number|no|file|id)`,
   String.raw`(?:court|custody|arrest|charge|warrant|summons|job|call|referral|safeguarding|mash|dash|marac|mappa|idva|iom|tenancy|housing|homeless(?:ness)?|application|claim|account|client|customer|tenant|patient|service user|person|subject|file|record|prison|prisoner|hmpps|noms|nomis|hospital|unit|clinic|school|pupil|student|risk)\s*(?:ref(?:erence)?|number|no|id|identifier)`,
   String.raw`(?:pnc|pnc\s*id|pnc\s*no|cro|urn|mrn|crn|upn|uln|chi|lcs|mosaic|liquidlogic|eclipse|ndelius|delius|oasys|rio|emis|systmone|carefirst|paris|cms|connect|controlworks|smartstorm|guardian|pronto)(?:\s*(?:ref(?:erence)?|number|no|id))?`,
+  // ambulance services' incident and patient record numbers ('WAST 4417763', 'ePCR 22019934'), service and ticket numbers
+  String.raw`(?:wast|nwas|yas|emas|swasft|secamb|eeast|scas|neas|wmas|nias|epcr|prf)(?:\s*(?:ref(?:erence)?|number|no|id|incident))?`,
+  String.raw`(?:service|ticket|badge|warrant card|membership|passport|licence|license)\s*(?:ref(?:erence)?|number|no)`,
+  String.raw`(?:sir|ppn|vpd|dash|mosaic|ivpd)`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
   String.raw`id`,
@@ -62,7 +66,7 @@ function isCodedReference(code: string): boolean {
 
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712", Police Scotland's "PC G1133". */
 const COLLAR = new CaselessRegExp(
-  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
+  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]{1,2}\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
   'giu',
 );
 

@@ -7,7 +7,7 @@ import {
 import { isSystemName } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
-import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, plantWordAfter } from './lexicon.js';
+import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, isSurname, plantWordAfter, tagsOf } from './lexicon.js';
 
 /**
  * What to do with an occurrence: `confidence` > 0 replaces it (always ≥ 0.5); 0 keeps it, and then `finding`, when
@@ -99,6 +99,10 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
   return hasArticleBefore(text, start, { determiners: false }) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
+/** The ALL-CAPS word right after a mention (' CLOUGH' of 'HEATHER CLOUGH'). */
+const CAPS_WORD_AFTER = /^[ \t]+(\p{Lu}{3,})(?![\p{L}])/u;
+/** A surname in compromise's lexicon ('SMITH'); a word it lists otherwise ('SMOKE', 'SAID') is that word. */
+const SURNAME_TAGS = new Set(['LastName']);
 /** The ALL-CAPS word right before a mention ('GRANT ' of 'GRANT WOOD'). */
 const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
 
@@ -148,6 +152,9 @@ export function judgeMention(text: string, start: number, end: number, context: 
     // 'GRANT WOOD', 'DARIUS WOOD': a given name right before makes the word a surname, whoever's it is
     const before = CAPS_WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1];
     if (before && isFirstName(before.toLowerCase()) && !isCommonWord(before.toLowerCase())) return take(0.85);
+    // 'HEATHER CLOUGH': a surname right after that compromise lists as nothing else makes the word a given name
+    const after = CAPS_WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase();
+    if (after && isSurname(after) && (tagsOf(after).length === 0 || hasTag(after, SURNAME_TAGS))) return take(0.85);
     return cue > 0 ? take(cue) : isLowerCaseWord(word) ? take(0.6) : keep('context', 0.3);
   }
   if (cue > 0) return take(cue);

@@ -44,7 +44,8 @@ export const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hiya', 'h
 
 const ADJACENT = /^[ \t]*(?:\r?\n[ \t]*)?$/u;
 const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|el|ter|ten)[ \t]+)+$/u;
-const COLLAR_GAP = /^\.?[ \t]+(\d{2,6})[ \t]+$/u;
+/** A collar or staff number between a rank and the name: '4471', Police Scotland's 'H183', 'HQ1124'. */
+const COLLAR_GAP = /^\.?[ \t]+([A-Z]{0,2}\d{2,6})[ \t]+$/u;
 
 /** Lowercase with diacritics stripped and apostrophes unified; cheap for ASCII words. */
 export function foldToken(w: string): string {
@@ -53,6 +54,11 @@ export function foldToken(w: string): string {
 }
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
 
 function isLetter(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
@@ -185,6 +191,8 @@ export function capitalisedTokens(text: string, exclude?: (start: number, end: n
       raw = raw.slice(0, -2);
     }
     const end = start + raw.length;
+    // a capital glued to digits is a code ('H183', 'HQ1124'), no initial or name: read over, as the collar number is
+    if (!possessive && isDigitAt(text, end)) continue;
     const shouting = raw.length >= 3 && ALL_CAPS.test(raw) && isShouting(text, start, end);
     const facts = rememberedFacts(raw, shouting, memo);
     const tok: NameToken = { start, end, raw, low: facts.low, cls: 'break', first: false, anyFirst: false, surname: false, english: false };
@@ -215,6 +223,11 @@ const isCaps = (t: NameToken): boolean => ALL_CAPS.test(t.raw);
 const TENSED = new Set(['PastTense', 'PresentTense']);
 const shoutedVerb = (t: NameToken): boolean => isCaps(t) && hasTag(t.low, TENSED);
 
+/** Months and seasons that are given names too. */
+const GIVEN_SEASONS = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august']);
+/** A preposition of time right before: 'in May Smith attended' is a month. */
+const TIME_BEFORE = /\b(?:in|since|until|till|by|during|last|next|early|late|mid|of|from|this|every|before|after|through)[ \t]+$/iu;
+
 /**
  * A lone soft break that is a given name ('Shona', also a language; 'Summer', also a season) is the person when a
  * verb only a person does follows it, or a verb done to a person comes before ('spoke to Shona'). Mixed case only.
@@ -241,7 +254,12 @@ function joinSoftBreaks(text: string, toks: NameToken[]): void {
       next !== undefined && next.cls === 'word' && (next.surname || !next.english) && tok.anyFirst && !isEnglishWord(tok.low) && beside(tok, next);
     // (alone: 'Social Care declined' is an agency)
     const alone = !(prev && SAME_LINE_GAP.test(text.slice(prev.end, tok.start))) && !(next && SAME_LINE_GAP.test(text.slice(tok.end, next.start)));
-    if (afterFirst || beforeSurname || (alone && actsAsPerson(text, tok))) tok.cls = 'word';
+    // 'PC 12206 Summer Clarke', 'June Okafor': a month or season that is a given name, before a surname
+    const seasonGiven =
+      next !== undefined && GIVEN_SEASONS.has(tok.low) && next.cls === 'word' && next.surname && !next.english && beside(tok, next) &&
+      !TIME_BEFORE.test(text.slice(Math.max(0, tok.start - 12), tok.start));
+    if (seasonGiven) tok.anyFirst = true;
+    if (afterFirst || beforeSurname || seasonGiven || (alone && actsAsPerson(text, tok))) tok.cls = 'word';
   }
 }
 
@@ -260,7 +278,9 @@ function afterTitle(text: string, run: TokenRun, tok: NameToken): boolean {
   const last = run.tokens[run.tokens.length - 1];
   if (first?.cls !== 'title' || !last || last.possessive) return false;
   if (run.tokens.slice(1).some((t) => t.cls === 'initial' ? !t.raw.endsWith('.') : t.cls !== 'word')) return false;
-  return /^\.?[ \t]+$/u.test(text.slice(last.end, tok.start));
+  const gap = text.slice(last.end, tok.start);
+  // ('PC 5521 NAZIR': a collar number right after the rank)
+  return /^\.?[ \t]+$/u.test(gap) || (run.tokens.length === 1 && COLLAR_GAP.test(gap));
 }
 
 export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {

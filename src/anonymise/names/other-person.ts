@@ -125,7 +125,9 @@ export function anotherPersonBeside(
     const placeSurname = surnameNext && isNameWord(foldToken(word)) && !isTitle(word);
     // in capitals too, a well-known surname that is also a word ('DARIUS WOOD' when Darius Kane is mapped)
     const low = foldToken(word);
-    const capsSurname = after && hasKind(mention, GIVEN) && /^\p{Lu}{3,}$/u.test(word) && isNameWord(low) && isSurname(low);
+    // ('HEATHER CLOUGH' when Heather Lincoln is mapped: a surname no verb or adjective could be)
+    const capsSurname =
+      after && hasKind(mention, GIVEN) && /^\p{Lu}{3,}$/u.test(word) && isSurname(low) && (isNameWord(low) || (!hasTag(low, NOT_A_SURNAME_TAGS) && !baseVerb(low)));
     if (word.length > 1 && (placeSurname || capsSurname || (!neverAName(word) && (nameLike(word) || surnameNext || givenFirst)))) {
       return span(at, at + word.replace(/\.$/u, '').length);
     }

@@ -89,6 +89,9 @@ const nameLike = (t: NameToken): boolean => t.cls === 'initial' || t.first || !t
 
 /** Nothing but spaces since the start of the text or of a line. */
 const LINE_START = /(?:^|\n)[ \t]*$/u;
+/** Nothing but spaces (or a full stop or comma) to the end of the line or the text. */
+const LINE_END = /^[ \t]*[.,]?[ \t]*(?:\r?\n|$)/u;
+const isCaps = (t: NameToken): boolean => /^\p{Lu}+$/u.test(t.raw);
 
 /** 'no Will', 'Adunni's Will': a word used as a thing. */
 const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
@@ -139,6 +142,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
     if (first.anyFirst && first.english && atStart && verbAfter(text, first.end + (first.possessive?.length ?? 0), false)) return 0.6;
     if (first.anyFirst && first.english && !atStart && !hasArticleBefore(text, first.start) && !DOCUMENT_BEFORE.test(text.slice(Math.max(0, first.start - 8), first.start))) return verbAfter(text, first.end + (first.possessive?.length ?? 0)) ? 0.7 : 0.55;
     if (first.english) return 0;
+    // 'Ishbel' alone on the last line of a message: who signed it
+    if (LINE_START.test(text.slice(0, first.start)) && LINE_END.test(text.slice(after)) && first.raw.length >= 3 && !isCaps(first)) return 0.6;
     // 'Shona replied': an unknown capitalised word opening a sentence, followed by a verb
     // 'Kirsty, she was in today': an unknown word opening a line, then a comma, addresses someone
     if (atStart) return verbAfter(text, first.end + (first.possessive?.length ?? 0), false) || (text.charAt(first.end) === ',' && LINE_START.test(text.slice(0, first.start))) ? 0.6 : 0;
