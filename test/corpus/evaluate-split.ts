@@ -64,12 +64,13 @@ export async function evaluateSplit(cases: readonly CorpusCase[], opts: { report
   let index = 0;
   for (const c of cases) {
     const anonymiser = createAnonymiser(c.map, 'initials');
+    const initials = c.map.people.map((p) => p.initials);
     const outputs: { where: string; text: string; field: ReturnType<typeof fieldKindOf>; leaked: boolean }[] = [];
     for (const e of c.entries) {
       const field = fieldKindOf(e.field);
       const r = anonymiser.text(e.text, { field });
       const replaced = r.detections.filter((d) => d.confidence >= REPLACE_AT);
-      const leaked = scoreEntry(figures, { text: e.text, labels: e.labels, replaced, found: r.detections }, index++);
+      const leaked = scoreEntry(figures, { text: e.text, labels: e.labels, replaced, found: r.detections, initials }, index++);
       outputs.push({ where: `line ${e.line}`, text: r.text ?? '', field, leaked });
       const names = e.labels.filter((l) => l.kind === 'mapped' || l.kind === 'amb' || l.kind === 'person');
       if (names.length > 0) {

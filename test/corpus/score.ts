@@ -25,6 +25,8 @@ export interface ScoredEntry {
   labels: readonly Label[];
   replaced: readonly Replaced[];
   found: readonly Found[];
+  /** Each mapped person's initials: a mention already written as them ('Victim HP, perp MW') identifies no one more. */
+  initials?: readonly string[];
 }
 
 export interface Count {
@@ -99,7 +101,8 @@ export function scoreEntry(f: Figures, e: ScoredEntry, index: number): boolean {
     f.misses.push({ entry: index, kind });
   };
   for (const l of e.labels) {
-    const isCovered = covered(e.text, l, e.replaced);
+    const asInitials = l.kind === 'mapped' && l.index !== undefined && e.text.slice(l.start, l.end).replace(/[.\s]/gu, '') === e.initials?.[l.index];
+    const isCovered = asInitials || covered(e.text, l, e.replaced);
     const touching = e.replaced.filter((r) => overlaps(r, l));
     switch (l.kind) {
       case 'mapped':

@@ -1,5 +1,5 @@
 // Words never treated as person names: agencies, domain terms, roles, months, weekdays, programmes, pseudonym labels.
-import { ABBREVIATIONS, KINSHIP, OTHER_WORDS, PEOPLES } from './common-terms.js';
+import { ABBREVIATIONS, KINSHIP, OTHER_WORDS, PEOPLES, WELSH_WORDS } from './common-terms.js';
 
 /** Agency and domain terms (lowercase; ALL-CAPS acronyms are also skipped by shape). */
 export const DOMAIN_TERMS = new Set([
@@ -105,6 +105,6 @@ const NAME_LIKE_SYSTEMS = new Set(['athena', 'merlin', 'paris', 'orchid', 'jac',
 export function isAllowListed(word: string): boolean {
   return (
     DOMAIN_TERMS.has(word) || CALENDAR_WORDS.has(word) || (SYSTEMS.has(word) && !NAME_LIKE_SYSTEMS.has(word)) || CONTRACTION.test(word) ||
-    PEOPLES.has(word) || KINSHIP.has(word) || ABBREVIATIONS.has(word) || OTHER_WORDS.has(word) || SPEAKING.test(word)
+    PEOPLES.has(word) || KINSHIP.has(word) || ABBREVIATIONS.has(word) || OTHER_WORDS.has(word) || WELSH_WORDS.has(word) || SPEAKING.test(word)
   );
 }

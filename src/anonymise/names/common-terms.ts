@@ -48,6 +48,19 @@ export const ABBREVIATIONS = new Set([
   'nps', 'crc', 'pss', 'ual', 'hdc', 'rotl', 'osw', 'oasys', 'nsd', 'sr', 'cjs', 'hmcts', 'mags', 'cc', 'fpc',
   'nmo', 'npo', 'dvpn', 'dvpo', 'rmo', 'sho', 'sro', 'shpo', 'cbo', 'asbo', 'cpn', 'nino', 'hmrc', 'dwp', 'uc',
   'esa', 'dla', 'hb', 'ctr', 'lha', 'tv', 'sms', 'whatsapp', 'e-mail', 'email', 'voicemail', 'incl',
+  // police log shorthand in capitals: armed response, intoxicated, intelligence, observations, road traffic collision
+  'arv', 'afo', 'intox', 'int', 'intel', 'rtc', 'wast', 'sas', 'nias', 'epcr', 'hilux', 'navara',
+]);
+
+/**
+ * Welsh words that open with a capital in quoted speech, records and place names and are never a person's name
+ * ('Mae Martin wedi newid', 'Dwi'n iawn', 'Llys Ynadon', 'Ynys Môn'), mutated forms included.
+ */
+export const WELSH_WORDS = new Set([
+  'mae', 'dwi', "dwi'n", 'dw', 'rwy', "rwy'n", 'roedd', 'oedd', 'mynd', 'lladd', 'isio', 'eisiau', 'byw', 'efo', 'gyda',
+  'wedi', 'newid', 'iawn', 'ddim', 'fy', 'yn', 'yr', "o'n", 'ac', 'ond', 'helpa', 'plis', 'paid', 'diolch', 'bore', 'nos',
+  'nain', 'taid', 'mam', 'tad', 'mamgu', 'tadcu', 'ynys', 'llys', 'ynadon', 'ysbyty', 'meddygfa', 'cyngor',
+  'canolfan', 'capel', 'eglwys', 'heddlu', 'gwasanaeth', 'cymdeithasol', 'gofal', 'cymru', 'gogledd',
 ]);
 
 /** Words a capital opens that name a role, a weekday in the plural, or a thing ('Headteacher', 'Tuesdays'). */

@@ -102,9 +102,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       if (verdict.finding !== undefined) c.finding = verdict.finding;
       candidates.push(c);
     }
-    // misspelt names ('Sarrah') in words no variant matched
-    const exact = candidates.filter((c) => c.confidence > 0);
-    for (const f of fuzzy.find(text, (a, b) => exact.some((c) => c.start < b && a < c.end))) {
+    // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')
+    for (const f of fuzzy.find(text, (a, b) => candidates.some((c) => c.start < b && a < c.end))) {
       candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, kinds: f.persons.map(() => 'first'), context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
     }
     // a misspelt other part of the same person beside an accepted one ('sian wiliams', 'levy smith', 'ana pula')

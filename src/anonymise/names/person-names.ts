@@ -30,9 +30,9 @@ export interface DetectOptions {
 }
 
 /** Prepositions before a capitalised word that make it a place ('moved to Stockton', 'lives in Darlington', 'POB: KUMASI'). */
-const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via', 'pob']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'towards', 'around', 'across', 'via', 'pob', 'conveyed']);
 /** Verbs of moving that make 'to X' a place ('moved to Stockton'), where 'spoke to X' is a person. */
-const MOTION_TO = /\b(?:moved|move|moving|went|go|going|gone|came|come|coming|takes|take|took|returned|return|relocated|travelled|traveled|drove|walked|ran|fled|came back|back|transferred|admitted|taken|sent|placed|rehoused)\s+to\s+$/iu;
+const MOTION_TO = /\b(?:moved|move|moving|went|go|going|gone|came|come|coming|takes|take|took|returned|return|relocated|travelled|traveled|drove|walked|ran|fled|came back|back|transferred|admitted|taken|sent|placed|rehoused|conveyed|discharged)\s+to\s+$/iu;
 
 function placeBefore(text: string, start: number): boolean {
   if (LOCATIVE.has(wordBefore(text, start) ?? '')) return true;
