@@ -343,3 +343,29 @@ describe('tree and bird words that are mapped given names', () => {
     expect(an.text(input).text).toBe(expected);
   });
 });
+
+describe('found on an independently written case: words around names in Welsh, Gaelic and police shorthand', () => {
+  const caseMap = {
+    people: [
+      { name: 'Calum Iain MacLeod', initials: 'CM', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Martin Ward', initials: 'MW', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Carys Chester', initials: 'CC', aliases: [], role: 'professional' as const, pseudonym: null, title: 'Dr' },
+      { name: 'Heather Lincoln', initials: 'HL', aliases: [], role: 'professional' as const, pseudonym: null, title: 'Dr' },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  it.each([
+    ['a lower-case letter after a surname is no initial', 'Mrs MacLeod c/o bruised ribs.', 'Mrs M c/o bruised ribs.'],
+    ['a town that is a mapped surname, after a locative', 'Prior assault on an ex-partner in Chester 2016.', 'Prior assault on an ex-partner in Chester 2016.'],
+    ['Welsh words opening with a capital', 'Letter in Welsh: "Mae Martin wedi newid." Case at Llys Ynadon Caernarfon.', 'Letter in Welsh: "Mae MW wedi newid." Case at Llys Ynadon Caernarfon.'],
+    ['police shorthand in capitals', 'MALE CALUM MACLEOD INTOX. ARV DEPLOYED.', 'MALE CM INTOX. ARV DEPLOYED.'],
+    ['a Gaelic word for a parent', 'Eilidh said she misses Dadaidh.', 'E said she misses Dadaidh.'],
+    ['an ordinary word after a relationship cue', "Social work to update the Child's Plan.", "Social work to update the Child's Plan."],
+    ['a compass word alone', 'Moved to the North of the city.', 'Moved to the North of the city.'],
+    ['a surname in capitals after a mapped given name', 'CALLER HEATHER CLOUGH STATES', 'CALLER HC STATES'],
+  ])('%s', (_what, input, expected) => {
+    expect(an.text(input).text).toBe(expected);
+  });
+});

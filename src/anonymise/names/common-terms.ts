@@ -16,7 +16,7 @@ export const PEOPLES = new Set([
   'panjabi', 'gujarati', 'bengali', 'bangla', 'sylheti', 'urdu', 'pahari', 'mirpuri', 'pothwari', 'potwari',
   'kashmiri', 'pakistani', 'bangladeshi', 'sri', 'lankan', 'tamil', 'sinhala', 'sinhalese', 'nepali', 'nepalese',
   'gurkha', 'malayalam', 'telugu', 'kannada', 'marathi', 'sindhi', 'chinese', 'mandarin', 'cantonese', 'hakka',
-  'vietnamese', 'thai', 'filipino', 'tagalog', 'malaysian', 'indonesian', 'japanese', 'korean', 'mongolian', 'tibetan',
+  'vietnamese', 'thai', 'filipino', 'tagalog', 'cebuano', 'ilocano', 'visayan', 'malaysian', 'indonesian', 'japanese', 'korean', 'mongolian', 'tibetan',
   'roma', 'romany', 'romani', 'gypsy', 'traveller', 'travellers', 'irish traveller', 'european', 'asian', 'latino',
   'latina', 'latinx', 'hispanic', 'colombian', 'venezuelan', 'mexican', 'ecuadorian', 'peruvian', 'bolivian',
   'chilean', 'argentinian', 'cuban', 'american', 'canadian', 'australian', 'muslim', 'hindu', 'sikh', 'jewish',
@@ -26,6 +26,8 @@ export const PEOPLES = new Set([
 
 /** Family words in the languages chronologies quote ('Nani', 'Abbu', 'Hooyo', 'Dad-cu', 'Mam-gu'), lowercase. */
 export const KINSHIP = new Set([
+  // Scottish Gaelic and Welsh words for family ('Dadaidh', 'Mamaidh', 'Seanmhair'), and Gaelic 'is' opening a quote
+  'dadaidh', 'mamaidh', 'seanair', 'seanmhair', 'granaidh', 'tha',
   'mum', 'mam', 'mammy', 'mummy', 'dad', 'daddy', 'nan', 'nana', 'nanna', 'nani', 'nanu', 'dada', 'dadi', 'abbu', 'abba',
   'ammi', 'ammu', 'amma', 'ami', 'baba', 'mama', 'mamu', 'mamo', 'chacha', 'chachi', 'chachu', 'khala', 'khalu',
   'phupho', 'phuppo', 'phupha', 'taya', 'tayi', 'bhai', 'bhaiya', 'bhabhi', 'baji', 'apa', 'api', 'didi', 'beta', 'beti',

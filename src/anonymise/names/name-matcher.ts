@@ -64,6 +64,9 @@ export interface NameMatcher {
   scan(text: string, opts?: { namesField?: boolean }): NameScan;
 }
 
+/** A lone lower-case letter as a word of a written name. */
+const LOWER_INITIAL = /(?:^|[\s,])\p{Ll}\.?(?:$|[\s,])/u;
+
 /** Lower-case uses of these are grammar ('you may', 'she will'), never reported. */
 const SILENT_LOWERCASE = new Set(['may', 'will', 'can', 'must']);
 
@@ -97,6 +100,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       if (end - start <= 4 && initials.has(text.slice(start, end))) continue; // initials already applied ('JO')
       // one part of a double-barrelled name that is not the person's own ('Field' of 'Colin Field-Hughes')
       if (inCompound(norm, ns, ne)) continue;
+      // an initial in a name is a capital: 'MacLeod c/o' is the surname and 'care of', not MacLeod C
+      if (data.multi && LOWER_INITIAL.test(text.slice(start, end))) continue;
       const verdict = judgeMention(text, start, end, data.context, data.multi);
       const c: Candidate = { start, end, data, confidence: verdict.confidence, reason: verdict.reason };
       if (verdict.finding !== undefined) c.finding = verdict.finding;

@@ -104,7 +104,11 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (!first || !last) return 0;
   const written = toks.map((t) => t.raw).join(' ');
   // 'partner, Utrecht': a cue before a place that is no first name is not a person
-  if (cue) return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
+  if (cue) {
+    // 'the child's Plan', 'her partner Support': one ordinary word that no gazetteer knows as a name is shown, not replaced
+    if (toks.length === 1 && first.english && !first.anyFirst && !first.surname) return 0.4;
+    return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
+  }
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
   // 'Dacia Logan', 'Ford Ka': the model after a car make
@@ -135,6 +139,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // 'Will you keep out of it', 'May I ask': a modal asking a question
   if (toks.length === 1 && MODAL_QUESTION.test(text.slice(first.start, first.end + 8))) return 0;
   if (toks.length === 1) {
+    // 'Hi' before a name already taken, 'North' of a region: a greeting or a compass word alone names no one
+    if (GREETINGS.has(first.low) || COMPASS_WORD.test(first.raw)) return 0;
     // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)
     if (first.first) return place ? 0.55 : 0.75;
     // 'S said Mark had moved back in': a first name that is also a word, capitalised mid-sentence (recall first)
