@@ -351,6 +351,7 @@ describe('found on an independently written case: words around names in Welsh, G
       { name: 'Martin Ward', initials: 'MW', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
       { name: 'Carys Chester', initials: 'CC', aliases: [], role: 'professional' as const, pseudonym: null, title: 'Dr' },
       { name: 'Heather Lincoln', initials: 'HL', aliases: [], role: 'professional' as const, pseudonym: null, title: 'Dr' },
+      { name: 'Priya Wade', initials: 'PW', aliases: [], role: 'friend' as const, pseudonym: null, title: null },
     ],
     terms: [],
     decisions: [],
@@ -365,6 +366,7 @@ describe('found on an independently written case: words around names in Welsh, G
     ['an ordinary word after a relationship cue', "Social work to update the Child's Plan.", "Social work to update the Child's Plan."],
     ['a compass word alone', 'Moved to the North of the city.', 'Moved to the North of the city.'],
     ['a surname in capitals after a mapped given name', 'CALLER HEATHER CLOUGH STATES', 'CALLER HC STATES'],
+    ['a mapped surname compromise knows as a given name, in lower case after an article', 'A short wade across; the wade was cold. caller wade rang', 'A short wade across; the wade was cold. caller PW rang'],
   ])('%s', (_what, input, expected) => {
     expect(an.text(input).text).toBe(expected);
   });

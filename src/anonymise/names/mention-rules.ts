@@ -99,6 +99,8 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
   return hasArticleBefore(text, start, { determiners: false }) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
+/** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
+const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
 /** The ALL-CAPS word right after a mention (' CLOUGH' of 'HEATHER CLOUGH'). */
 const CAPS_WORD_AFTER = /^[ \t]+(\p{Lu}{3,})(?![\p{L}])/u;
 /** A surname in compromise's lexicon ('SMITH'); a word it lists otherwise ('SMOKE', 'SAID') is that word. */
@@ -115,6 +117,11 @@ const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
  */
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
+  // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of
+  // a phrase an article opens, is the English word (any other lower-case use, 'caller grant rang', is still the person)
+  if (context === 'plain' && !multi && !UPPER_START.test(written) && NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && isEnglishWord(written.toLowerCase())) {
+    return keep('lowercase');
+  }
   if (context === 'plain') {
     // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
     // is the costly test, and most names have no place word or locative beside them)

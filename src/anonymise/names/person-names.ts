@@ -105,8 +105,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   const written = toks.map((t) => t.raw).join(' ');
   // 'partner, Utrecht': a cue before a place that is no first name is not a person
   if (cue) {
-    // 'the child's Plan', 'her partner Support': one ordinary word that no gazetteer knows as a name is shown, not replaced
-    if (toks.length === 1 && first.english && !first.anyFirst && !first.surname) return 0.4;
+    // 'the child's Plan', 'her partner Support': one ordinary word that no gazetteer knows as a name is that word
+    if (toks.length === 1 && first.english && !first.anyFirst && !first.surname) return 0;
     return isPlaceName(written) && !toks.some((t) => t.anyFirst) ? 0 : 0.85;
   }
   const after = last.end + (last.possessive?.length ?? 0);
