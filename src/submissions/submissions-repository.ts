@@ -68,6 +68,24 @@ const WRITE_SLICE = 1000;
 
 const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Rows of an upload read before its transaction opens: most uploads (a few thousand rows) are then stored whole at
+ * once, holding SQLite's writer only for their inserts and COMMIT, not while their file is still being read.
+ */
+export const READ_AHEAD_ROWS = 10_000;
+
+/** Batches until `rows` are in hand or the source has ended (`done`). */
+async function readAhead(batches: AsyncIterator<readonly EntryRow[]>, rows: number): Promise<{ batches: (readonly EntryRow[])[]; done: boolean }> {
+  const ahead: (readonly EntryRow[])[] = [];
+  for (let count = 0; count < rows; ) {
+    const next = await batches.next();
+    if (next.done) return { batches: ahead, done: true };
+    ahead.push(next.value);
+    count += next.value.length;
+  }
+  return { batches: ahead, done: false };
+}
+
 /** The case counter that numbers an agency's versions. */
 const versionCounter = (agency: string): string => `version:${agencyKey(agency)}`;
 
@@ -88,16 +106,19 @@ export class SubmissionsRepository {
 
   /**
    * Stores an upload as the agency's new current version, in one transaction: either the whole submission with
-   * every entry is there afterwards, or nothing of it is. The transaction opens when the first batch is in (a file
-   * refused before any entry settles never opens one) and commits once the source completes.
+   * every entry is there afterwards, or nothing of it is. The transaction opens once the whole upload is read, or
+   * once READ_AHEAD_ROWS of it are (a long file is then stored as it is read, in bounded memory), and commits once
+   * the source completes: on SQLite a transaction holds the one writer, so an upload still being read must not.
+   * A file refused before the transaction opens never opens one.
    */
   async store(s: NewSubmission, inSameTransaction?: AfterStore): Promise<SubmissionRecord> {
     for (;;) {
       try {
         const batches = s.entries.batches()[Symbol.asyncIterator]();
-        const first = await batches.next();
-        if (first.done) await s.entries.complete(); // refused: throws; a valid upload always has a batch
-        return await this.storeOnce(s, { first: first.done ? undefined : first.value, rest: batches }, inSameTransaction);
+        const ahead = await readAhead(batches, READ_AHEAD_ROWS);
+        // All read: a refusal throws here, before any transaction (a valid upload always has a batch).
+        if (ahead.done) await s.entries.complete();
+        return await this.storeOnce(s, { ahead: ahead.batches, rest: ahead.done ? undefined : batches }, inSameTransaction);
       } catch (err) {
         // The entries come again from the first: what was written of them has rolled back with its transaction.
         if (!(err instanceof EntriesRestarted)) throw err;
@@ -107,7 +128,7 @@ export class SubmissionsRepository {
 
   private storeOnce(
     s: NewSubmission,
-    pending: { first: readonly EntryRow[] | undefined; rest: AsyncIterator<readonly EntryRow[]> },
+    pending: { ahead: readonly (readonly EntryRow[])[]; rest: AsyncIterator<readonly EntryRow[]> | undefined },
     inSameTransaction?: AfterStore,
   ): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {
@@ -138,16 +159,16 @@ export class SubmissionsRepository {
       const target = { submissionId: row.id, caseId: s.caseId, agency: row.agency, position: 0 };
       // A slice at a time with a turn of the event loop after each: on SQLite every write is synchronous, batches
       // already queued would otherwise be written in one go, and other requests need turns.
-      for (let batch = pending.first; batch; ) {
+      const write = async (batch: readonly EntryRow[]): Promise<void> => {
         for (let i = 0; i < batch.length; i += WRITE_SLICE) {
           const slice = batch.length > WRITE_SLICE ? batch.slice(i, i + WRITE_SLICE) : batch;
           await this.writeEntries.write(trx, target, slice);
           target.position += slice.length;
           await yieldTurn();
         }
-        const next = await pending.rest.next();
-        batch = next.done ? undefined : next.value;
-      }
+      };
+      for (const batch of pending.ahead) await write(batch);
+      for (let next = await pending.rest?.next(); next && !next.done; next = await pending.rest?.next()) await write(next.value);
       const report = await s.entries.complete();
       row.entries = target.position;
       row.report = JSON.stringify(report);

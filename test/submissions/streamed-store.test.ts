@@ -3,12 +3,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINK_BATCH } from '../../src/chronology/entry-collector.js';
+import { READ_AHEAD_ROWS } from '../../src/submissions/submissions-repository.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createCase, realTimeline, upload } from '../helpers/requests.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const HEADER = 'Date,Time,Source of evidence,Event description,Comments';
-const ROWS = 3 * SINK_BATCH + 500;
+// Past the rows read before the transaction opens, so three batches are stored before the file is all read.
+const ROWS = READ_AHEAD_ROWS + 3 * SINK_BATCH + 500;
 
 /** ROWS dated rows; a continuation row after the rows listed in `continueAfter`; `bad` rows get an impossible date. */
 function csv(opts: { continueAfter?: number[]; bad?: number[] } = {}): Buffer {
