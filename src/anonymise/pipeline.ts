@@ -182,7 +182,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     const nameEnds = out.filter((d) => d.kind === 'mapped-name' || d.kind === 'person').map((d) => d.end);
     // … or after the NHS number written right after the name ('Bikash Pun NHS 543 231 9489 (03/06/2009)')
     for (const d of out) if (d.kind === 'nhs-number' && nameEnds.some((e) => e <= d.start && d.start - e <= 6)) nameEnds.push(d.end);
-    for (const s of datesOfBirthAfterNames(text, nameEnds)) {
+    for (const s of datesOfBirthAfterNames(text, nameEnds, { namesField: field === 'names' })) {
       if (taken.overlaps(s.start, s.end)) continue;
       out.push({ start: s.start, end: s.end, kind: s.kind, text: s.text, confidence: s.confidence, replacement: s.replacement });
       taken.add(s);

@@ -42,6 +42,8 @@ describe('text()', () => {
     ['a date of birth after a name and a bracketed note', 'Sarah Thompson (Nursery class) (28/01/2015) has a bruise.', 'ST (Nursery class) ([date of birth]) has a bruise.'],
     ['a date of birth after a name and an age', 'Gary Smith, 34 (12.07.90), arrested.', 'GS, 34 ([date of birth]), arrested.'],
     ['a date of birth in square brackets after a name', 'SMITH Gary [12/07/1990] custody.', 'SG [[date of birth]] custody.'],
+    ['dates of birth straight after two names, neither the other’s contact date', 'PARENTS (GURDEV SANDHU 11/06/1954, SURINDER SANDHU 30/09/1957) LIVE THERE', 'PARENTS (GS [date of birth], SS [date of birth]) LIVE THERE'],
+    ['a date of birth after a name in quotes', 'Registered as "Siu Fong Wong" (12/08/1962) then.', 'Registered as "SFW" ([date of birth]) then.'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);

@@ -9,7 +9,8 @@ const GAP = String.raw`[.:]?[^\d.;!?\n]{0,25}?`;
 /** A gap that starts a new clause means the date belongs to something else: "born in Leeds and on 03/04/2013 …". */
 const CLAUSE_BREAK = /\b(?:and|but|then|when|after|before|until|while|later|so|police|attended|she|he|they|arrested|charged|convicted|sentenced|seen|admitted|died|married|moved)\b|\]/i;
 
-const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bdate\s+born\b|\bborn\b|\bb\.(?=\s*\d))`;
+/** (Polish 'ur.' and Portuguese 'nasc.' too: record extracts from abroad.) */
+const CUE = String.raw`(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bdate\s+born\b|\bborn\b|\bb\.(?=\s*\d)|\bur\.(?=\s*\d)|\bnasc(?:ido|ida)?\.?(?:\s+em)?(?=\s*\d))`;
 /** "aged 34 (12/03/1979)", "aged 34, DOB 12/03/1979": the date must follow the age at once. */
 const AGED = String.raw`\baged?\s+\d{1,3}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*[,(]\s*`;
 
@@ -26,7 +27,7 @@ const BARE_YEAR = /^(?:19|20)\d{2}$/;
 const BORN_CUE = /^(?:born|b\.)$/iu;
 
 /** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
-const ANY_CUE = new CaselessRegExp(String.raw`d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage`, 'iu');
+const ANY_CUE = new CaselessRegExp(String.raw`d\.?\s?o\.?\s?b|birth|born|\bb\.|\bage|\bur\.|\bnasc`, 'iu');
 
 export function detectDatesOfBirth(text: string): Span[] {
   const spans: Span[] = [];
@@ -66,7 +67,7 @@ export function detectDatesOfBirth(text: string): Span[] {
  * after "b." — 'FIELD, Hope (12/07/1990)', 'SMITH Gary [12/07/1990]',
  * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987'.
  */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|["”]?\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */
@@ -94,22 +95,37 @@ function yearOf(date: string): number | undefined {
  * Dates of birth written without a cue, right after a person's name (`nameEnds`: where names found in the text end).
  * A date of contact after a name reads 'seen by Dr S 12/07/2013' with no bracket or comma, and is left alone.
  */
-export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]): Span[] {
+export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[], opts: { namesField?: boolean } = {}): Span[] {
   const spans: Span[] = [];
+  const plain: { start: number; end: number }[] = [];
   for (const end of nameEnds) {
     const rest = text.slice(end, end + 40);
-    let m = AFTER_NAME.forText(rest).exec(rest);
-    if (!m) {
-      // 'MALE PRESTON MARK 22/09/1977 CALM': a date straight after a name, long before the text's latest year
-      const plain = SPACE_THEN_DATE.forText(rest).exec(rest);
-      if (!plain) continue;
-      const from = end + (plain[1] ?? '').length + (plain[2] ?? '').length;
-      const year = yearOf(plain[3] ?? '');
-      if (year === undefined || year > latestYearOutside(text, from, from + (plain[3] ?? '').length) - BIRTH_GAP_YEARS) continue;
-      m = plain;
+    const m = AFTER_NAME.forText(rest).exec(rest);
+    if (m) {
+      const start = end + (m[1] ?? '').length + (m[2] ?? '').length;
+      spans.push(makeSpan(text, 'date-of-birth', start, start + (m[3] ?? '').length, 0.8));
+      continue;
     }
-    const start = end + (m[1] ?? '').length + (m[2] ?? '').length;
-    spans.push(makeSpan(text, 'date-of-birth', start, start + (m[3] ?? '').length, 0.8));
+    // 'MALE PRESTON MARK 22/09/1977 CALM': a date straight after a name, long before the text's latest year
+    const p = SPACE_THEN_DATE.forText(rest).exec(rest);
+    if (!p) continue;
+    const start = end + (p[1] ?? '').length + (p[2] ?? '').length;
+    plain.push({ start, end: start + (p[3] ?? '').length });
+  }
+  // (the other dates straight after names are not the text's latest year: '(GURDEV GILL 11/06/1954, SURINDER GILL
+  // 30/09/1957)' are both births; in a column of names, 'DEMIR, Deniz 14/02/2011', any such date is one)
+  for (const d of plain) {
+    const year = yearOf(text.slice(d.start, d.end));
+    if (year === undefined) continue;
+    if (!opts.namesField && year > latestYearOutsideAll(text, plain) - BIRTH_GAP_YEARS) continue;
+    spans.push(makeSpan(text, 'date-of-birth', d.start, d.end, 0.8));
   }
   return spans;
+}
+
+/** The latest year the text names outside every one of `ranges`, or this year. */
+function latestYearOutsideAll(text: string, ranges: readonly { start: number; end: number }[]): number {
+  let latest = 0;
+  for (const m of text.matchAll(YEAR)) if (!ranges.some((r) => m.index >= r.start && m.index < r.end)) latest = Math.max(latest, Number(m[0]));
+  return latest > 0 ? latest : new Date().getFullYear();
 }

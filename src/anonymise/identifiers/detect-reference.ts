@@ -75,7 +75,7 @@ const COLLAR = new CaselessRegExp(
  * numbers, 'HO1234567'), and the bare 11–13 digit numbers of force systems ('130000123456'). An 11-digit number
  * starting 0, or a 12-digit one starting 44, is a phone number and left to the phone detector.
  */
-const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,12}[A-Z]?(?![\p{L}\d])/gu;
+const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,12}(?:[A-Z]|\([0-9A]\))?(?![\p{L}\d])/gu;
 const BARE_LONG = /(?<![\p{L}\d/.+-])\d{11,13}(?![\p{L}\d/])/gu;
 const PHONE_LIKE = /^(?:0\d{10}|44\d{10})$/;
 /**
@@ -97,6 +97,15 @@ const LOG_OF_DATE = new RegExp(`(?<![\\p{L}\\d/])\\d{3,6}\\s+of\\s+${FULL_DATE}(
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
 const SORT_CODE_ACCOUNT = /(?<![\d-])\d{2}-\d{2}-\d{2}[ \t]+\d{8}(?!\d)/gu;
+/** A sort code or an account number after its own cue: 'sort 30-96-12', 'a/c 31927584', 'account no. 40887215'. */
+const BANK_CUED = /\b(?:sort(?:[ \t]*code)?|a\/c|acc(?:oun)?t\.?)[ \t]*(?:no\.?|number)?[ \t]*:?[ \t]*(\d{2}-\d{2}-\d{2}|\d{8})(?![\d-])/giu;
+/**
+ * A system's letters, a space and a long number: hospital and housing numbers ('RL4 0837765', 'RBH 1044729', 'CBH
+ * 4471903'), an interpreter's ID ('LL 40771'), a force log with its date ('WMP 0194 190621'). Not after a rank or a
+ * cue word this detector already reads, which keep their own words ('PC 40771', 'CAD 123456'); three letters and
+ * five digits are a Polish plate ('WGM 48212'), the vehicle detector's.
+ */
+const SPACED_PREFIX = /(?<![\p{L}\d])(?!(?:PC|DC|DS|PS|DI|WPC|PCSO|SGT|DCI|TDC|CAD|LOG|INC|CRN|MRN|UPN|URN|CRO|PNC|CHI|RIO|LCS|CMS|SIR|PPN|VPD|NHS|NI|ID|REF|TEL|MOB|NO|FAO|DOB|AGE|FAX)[ \t])(?:[A-Z]{2}\d?[ \t]\d{5,8}|[A-Z]{3,4}\d?[ \t]\d{6,8}|[A-Z]{2,4}[ \t]\d{4}[ \t]\d{6})(?![\p{L}\d])/gu;
 
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
@@ -125,6 +134,11 @@ export function detectReferences(text: string): Span[] {
   }
   // a bank sort code and account number ('12-34-56 40887215'): the account is someone's
   if (/\d{2}-\d{2}-\d{2}/.test(text)) for (const m of matchesOf(SORT_CODE_ACCOUNT, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
+  if (/\d{5}/.test(text)) for (const m of matchesOf(SPACED_PREFIX, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
+  if (/\d{2}-\d{2}-\d{2}|\d{8}/.test(text)) for (const m of matchesOf(BANK_CUED, text)) {
+    const start = m.index + m[0].length - (m[1] ?? '').length;
+    spans.push(makeSpan(text, 'reference', start, m.index + m[0].length, 0.85));
+  }
   // Decision: in free text a collar number identifies an officer as surely as a name does, so it is a reference.
   for (const m of matchesOf(COLLAR.forText(text), text)) {
     const start = m.index + (m[1] ?? '').length;

@@ -52,6 +52,8 @@ export const ABBREVIATIONS = new Set([
   'esa', 'dla', 'hb', 'ctr', 'lha', 'tv', 'sms', 'whatsapp', 'e-mail', 'email', 'voicemail', 'incl',
   // police log shorthand in capitals: armed response, intoxicated, intelligence, observations, road traffic collision
   'arv', 'afo', 'intox', 'int', 'intel', 'rtc', 'wast', 'sas', 'nias', 'epcr', 'hilux', 'navara',
+  // banks and payment apps named beside a sort code or a card
+  'monzo', 'natwest', 'barclays', 'lloyds', 'santander', 'hsbc', 'starling', 'revolut', 'nationwide', 'halifax', 'paypal',
 ]);
 
 /**

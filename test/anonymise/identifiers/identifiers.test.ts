@@ -67,6 +67,13 @@ const positives: Positive[] = [
   ['DOB March 1985 only.', 'date-of-birth', 'March 1985'],
   ['Mrs Adebayo (b. 1962) is the grandmother.', 'date-of-birth', 'b. 1962'],
   ['Gary Smith (born 1990) was arrested.', 'date-of-birth', '1990'],
+  ['KRK return: Tomasz W. ur. 07.07.1988, conviction 2016.', 'date-of-birth', '07.07.1988'],
+  ['Lloyds sort 30-96-12 a/c 31927584 held by him.', 'reference', '31927584'],
+  ['Lloyds sort 30-96-12 a/c held by him.', 'reference', '30-96-12'],
+  ['INTERPRETER ID LL 40771 BOOKED', 'reference', 'LL 40771'],
+  ['Hospital number RL4 0837765 on the wristband.', 'reference', 'RL4 0837765'],
+  ['Outcome: WMP 0194 190621 closed.', 'reference', 'WMP 0194 190621'],
+  ['HKID Y694213(5) seen at the interview.', 'reference', 'Y694213(5)'],
   // reference
   ['Crime ref 12345678 created.', 'reference', '12345678'],
   ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
