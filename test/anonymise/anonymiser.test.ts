@@ -368,6 +368,7 @@ describe('found on an independently written case: words around names in Welsh, G
     ['an ordinary word after a relationship cue', "Social work to update the Child's Plan.", "Social work to update the Child's Plan."],
     ['a compass word alone', 'Moved to the North of the city.', 'Moved to the North of the city.'],
     ['a surname in capitals after a mapped given name', 'CALLER HEATHER CLOUGH STATES', 'CALLER HC STATES'],
+    ['a mapped given name that is a word, in capitals after MALE or with an age in a bracket, or taken', 'HOLDING CHILD (HEATHER, 2). MALE HEATHER STATES. HE HAS TAKEN HEATHER.', 'HOLDING CHILD (HL, 2). MALE HL STATES. HE HAS TAKEN HL.'],
     ['a mapped surname compromise knows as a given name, in lower case after an article', 'A short wade across; the wade was cold. caller wade rang', 'A short wade across; the wade was cold. caller PW rang'],
   ])('%s', (_what, input, expected) => {
     expect(an.text(input).text).toBe(expected);

@@ -57,7 +57,7 @@ function personCue(text: string, start: number, end: number): number {
   if (titleBefore(text, start)) return 0.95;
   if (hasCueBefore(text, start)) return 0.9;
   if (possessiveAfter(text, end) || hasCueAfter(text, end)) return 0.85;
-  if (verbAfter(text, end) || bracketAfter(text, end) || /^\s*:/u.test(text.slice(end, end + 3))) return 0.85;
+  if (verbAfter(text, end) || bracketAfter(text, end) || /^\s*:/u.test(text.slice(end, end + 3)) || AGE_AFTER.test(text.slice(end, end + 14))) return 0.85;
   if (personVerbBefore(text, start) || FAMILY_AFTER.test(text.slice(end, end + 14))) return 0.8;
   return 0;
 }
@@ -101,6 +101,8 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
+/** An age after the name in a bracket: 'HOLDING CHILD (VICTOR, 2)'. */
+const AGE_AFTER = /^\s*,\s*\d{1,2}\s*(?:yrs?|years?|y)?\s*\)/iu;
 /** The ALL-CAPS word right after a mention (' CLOUGH' of 'HEATHER CLOUGH'). */
 const CAPS_WORD_AFTER = /^[ \t]+(\p{Lu}{3,})(?![\p{L}])/u;
 /** A surname in compromise's lexicon ('SMITH'); a word it lists otherwise ('SMOKE', 'SAID') is that word. */

@@ -37,9 +37,11 @@ export const RELATIONSHIP_CUES = new Set([
   'teacher', 'caseworker', 'keyworker', 'psychiatrist', 'psychologist', 'consultant', 'paramedic', 'clinician', 'gp',
   'idva', 'isva', 'sw', 'hv', 'cpn', 'pcso', 'mentor', 'supervisor', 'chaplain', 'receptionist', 'warden', 'tenant',
   'children', 'kids', 'sons', 'daughters', 'siblings', 'grandchildren', 'parents', 'twins', 'sisters', 'brothers',
+  // police logs: 'FEMALE JADE', 'MALE TOMEK', 'AP PEARL', 'AGGRIEVED CARYS'
+  'female', 'male', 'ap', 'ip', 'aggrieved',
 ]);
 
-const PERSON_VERB_BEFORE = /\b(?:(?:wrote|spoke|spoken|talked|replied|explained|reported|apologised|sent it|went|returned|referred (?:her|him|them))\s+(?:to|with)|(?:contact|lives|living|lived|stay(?:s|ing|ed)?|met|seen|argument|argued|row|rowed|fight|fought|relationship|sharing|shares|left (?:her|him|them))\s+with|told|asked|visited|met|saw|contacted|informed|advised|phoned|rang|texted|emailed|messaged|supported|interviewed|accompanied|thanked|translated by|interpreted by|seen by|assessed by|visited by|called by|supported by|referred by|arrested|cautioned|charged|interviewed)\s+$/iu;
+const PERSON_VERB_BEFORE = /\b(?:(?:wrote|spoke|spoken|talked|replied|explained|reported|apologised|sent it|went|returned|referred (?:her|him|them))\s+(?:to|with)|(?:contact|lives|living|lived|stay(?:s|ing|ed)?|met|seen|argument|argued|row|rowed|fight|fought|relationship|sharing|shares|left (?:her|him|them))\s+with|told|asked|visited|met|saw|contacted|informed|advised|phoned|rang|texted|emailed|messaged|supported|interviewed|accompanied|thanked|translated by|interpreted by|seen by|assessed by|visited by|called by|supported by|referred by|arrested|cautioned|charged|interviewed|ask|taken|took|grabbed|hit|punched|kicked|pushed|strangled|dragged|threatened|assaulted)\s+$/iu;
 
 /** A verb that takes a person right before `start`: 'wrote to X', 'translated by X', 'told X'. */
 export function personVerbBefore(text: string, start: number): boolean {
