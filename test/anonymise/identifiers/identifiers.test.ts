@@ -74,6 +74,7 @@ const positives: Positive[] = [
   ['Hospital number RL4 0837765 on the wristband.', 'reference', 'RL4 0837765'],
   ['Outcome: WMP 0194 190621 closed.', 'reference', 'WMP 0194 190621'],
   ['HKID Y694213(5) seen at the interview.', 'reference', 'Y694213(5)'],
+  ['Crime CRIS 3019874/17 recorded.', 'reference', '3019874/17'],
   // reference
   ['Crime ref 12345678 created.', 'reference', '12345678'],
   ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
