@@ -47,6 +47,16 @@ export interface AnonymiserOptions {
 }
 
 /**
+ * What an anonymiser computes, without its report: the pipeline built for one map and mode, and the results it
+ * remembers. Results depend on nothing but the value, the map and the mode, so anonymisers of several exports of the
+ * same case may share one (`anonymiserOf`), each keeping its own report.
+ */
+export interface AnonymiserEngine {
+  result(s: string, field: FieldKind): AnonymisedText;
+  decided(text: string): boolean;
+}
+
+/**
  * Short values (a contact, a professional, a source, a one-line comment) recur all through a chronology, and a
  * value's result depends on nothing but the value: an anonymiser keeps the results of values up to this length.
  */
@@ -69,6 +79,11 @@ function apply(s: string, edits: readonly Detection[]): string {
 
 /** One anonymiser per case map and names mode; reuse it for every text so the automata are built once. */
 export function createAnonymiser(input: CaseMap | Person[], mode: 'initials' | 'pseudonym', opts: AnonymiserOptions = {}): Anonymiser {
+  return anonymiserOf(createEngine(input, mode, opts));
+}
+
+/** The pipeline and the remembered results for one map and mode (see AnonymiserEngine). */
+export function createEngine(input: CaseMap | Person[], mode: 'initials' | 'pseudonym', opts: AnonymiserOptions = {}): AnonymiserEngine {
   const map = Array.isArray(input) ? mapOfPeople(input) : input;
   const useMemo = opts.memo ?? true;
   const identifiers = opts.identifiers ?? (useMemo ? undefined : detectIdentifiers);
@@ -76,8 +91,6 @@ export function createAnonymiser(input: CaseMap | Person[], mode: 'initials' | '
   const decisions = new Set(map.decisions.map((d) => decisionKey(d.text)));
   const decided = (text: string): boolean => decisions.size > 0 && decisions.has(decisionKey(text));
   const memo = new Map<string, AnonymisedText>();
-  const unmapped = new Map<string, { initials: string; entries: Set<string> }>();
-  const shared = new Map<string, Set<string>>();
 
   function compute(s: string, field: FieldKind): AnonymisedText {
     const detections = pipeline.detect(s, field);
@@ -99,6 +112,15 @@ export function createAnonymiser(input: CaseMap | Person[], mode: 'initials' | '
     return result;
   }
 
+  return { result: remembered, decided };
+}
+
+/** An anonymiser over an engine: the engine computes, this one keeps the report of the texts it was given. */
+export function anonymiserOf(engine: AnonymiserEngine): Anonymiser {
+  const { decided } = engine;
+  const unmapped = new Map<string, { initials: string; entries: Set<string> }>();
+  const shared = new Map<string, Set<string>>();
+
   /** Notes an entry's unmapped names and shared forms for the report. */
   function note(r: AnonymisedText, entryId: string | undefined): void {
     for (const d of r.detections) {
@@ -118,7 +140,7 @@ export function createAnonymiser(input: CaseMap | Person[], mode: 'initials' | '
   function text(s: string | null, field: FieldKind, entryId?: string): AnonymisedText {
     if (s === null) return EMPTY;
     if (s.length === 0) return { text: s, unmapped: [], detections: [] };
-    const r = remembered(s, field);
+    const r = engine.result(s, field);
     note(r, entryId);
     return r;
   }

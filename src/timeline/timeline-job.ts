@@ -2,7 +2,8 @@
 // entry by entry, holding at most one page and one day's bucket (DESIGN §9).
 import { agencyFilter, includesAgency, type Agencies } from '../access/agency.js';
 import type { TimelineView } from '../access/scope.js';
-import { createAnonymiser } from '../anonymise/anonymiser.js';
+import { anonymiserOf } from '../anonymise/anonymiser.js';
+import { engineFor } from '../anonymise/engine-cache.js';
 import type { CaseMap } from '../anonymise/types.js';
 import type { CaseRecord } from '../cases/cases-repository.js';
 import type { ReviewPeriod, StoredEntry, TimelineEntry } from '../chronology/types.js';
@@ -57,7 +58,8 @@ export interface RunningTimeline {
 
 /** Merges, filters and anonymises pages read in the merged order, as `buildCaseTimeline` does for a whole list. */
 export function runTimeline(pages: AsyncIterable<readonly StoredEntry[]>, job: TimelineJob): RunningTimeline {
-  const anonymiser = createAnonymiser(job.map, job.names === 'real' ? 'initials' : job.names);
+  // (the engine is shared with this case's earlier exports on this thread; the report is this export's own)
+  const anonymiser = anonymiserOf(engineFor(job.map, job.names === 'real' ? 'initials' : job.names));
   const person = job.filter.person ? personFilter(job.map.people, job.filter.person, job.names) : undefined;
   const { q, person: _named, ...rest } = job.filter;
   let total = 0;
