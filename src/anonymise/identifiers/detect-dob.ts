@@ -53,7 +53,7 @@ export function detectDatesOfBirth(text: string): Span[] {
     const date = m[1] ?? '';
     const start = m.index + m[0].indexOf(date);
     const year = yearOf(date);
-    if (year !== undefined && year <= latestYearOutside(text, start, start + date.length, false) - BIRTH_GAP_YEARS) {
+    if (year !== undefined && year <= latestYearOutside(text, [{ start, end: start + date.length }], false) - BIRTH_GAP_YEARS) {
       spans.push(makeSpan(text, 'date-of-birth', start, start + date.length, 0.7));
     }
   }
@@ -74,10 +74,10 @@ const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?
 const BIRTH_GAP_YEARS = 14;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
-/** The latest year the text names outside `start..end` (the candidate date), or this year (or 0 with `orThisYear` false). */
-function latestYearOutside(text: string, start: number, end: number, orThisYear = true): number {
+/** The latest year the text names outside every one of `ranges` (the candidate dates), or this year (or 0 with `orThisYear` false). */
+function latestYearOutside(text: string, ranges: readonly { start: number; end: number }[], orThisYear = true): number {
   let latest = 0;
-  for (const m of text.matchAll(YEAR)) if (m.index < start || m.index >= end) latest = Math.max(latest, Number(m[0]));
+  for (const m of text.matchAll(YEAR)) if (!ranges.some((r) => m.index >= r.start && m.index < r.end)) latest = Math.max(latest, Number(m[0]));
   return latest > 0 || !orThisYear ? latest : new Date().getFullYear();
 }
 
@@ -117,15 +117,9 @@ export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]
   for (const d of plain) {
     const year = yearOf(text.slice(d.start, d.end));
     if (year === undefined) continue;
-    if (!opts.namesField && year > latestYearOutsideAll(text, plain) - BIRTH_GAP_YEARS) continue;
+    if (!opts.namesField && year > latestYearOutside(text, plain) - BIRTH_GAP_YEARS) continue;
     spans.push(makeSpan(text, 'date-of-birth', d.start, d.end, 0.8));
   }
   return spans;
 }
 
-/** The latest year the text names outside every one of `ranges`, or this year. */
-function latestYearOutsideAll(text: string, ranges: readonly { start: number; end: number }[]): number {
-  let latest = 0;
-  for (const m of text.matchAll(YEAR)) if (!ranges.some((r) => m.index >= r.start && m.index < r.end)) latest = Math.max(latest, Number(m[0]));
-  return latest > 0 ? latest : new Date().getFullYear();
-}

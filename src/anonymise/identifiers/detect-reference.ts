@@ -23,7 +23,7 @@ const CUE_WORDS = [
   // ambulance services' incident and patient record numbers ('WAST 4417763', 'ePCR 22019934'), service and ticket numbers
   String.raw`(?:wast|nwas|yas|emas|swasft|secamb|eeast|scas|neas|wmas|nias|epcr|prf)(?:\s*(?:ref(?:erence)?|number|no|id|incident))?`,
   String.raw`(?:service|ticket|badge|warrant card|membership|passport|licence|license)\s*(?:ref(?:erence)?|number|no)`,
-  String.raw`(?:sir|ppn|vpd|dash|mosaic|ivpd)`,
+  String.raw`(?:sir|ppn|vpd|ivpd)`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
   String.raw`id`,
@@ -105,7 +105,7 @@ const BANK_CUED = /\b(?:sort(?:[ \t]*code)?|a\/c|acc(?:oun)?t\.?)[ \t]*(?:no\.?|
  * cue word this detector already reads, which keep their own words ('PC 40771', 'CAD 123456'); three letters and
  * five digits are a Polish plate ('WGM 48212'), the vehicle detector's.
  */
-const SPACED_PREFIX = /(?<![\p{L}\d])(?!(?:PC|DC|DS|PS|DI|WPC|PCSO|SGT|DCI|TDC|CAD|LOG|INC|CRN|MRN|UPN|URN|CRO|PNC|CHI|RIO|LCS|CMS|SIR|PPN|VPD|NHS|NI|ID|REF|TEL|MOB|NO|FAO|DOB|AGE|FAX|CRIS|INC|OCC|URN|CASE)[ \t])(?:[A-Z]{2}\d?[ \t]\d{5,8}|[A-Z]{3,4}\d?[ \t]\d{6,8}|[A-Z]{2,4}[ \t]\d{4}[ \t]\d{6})(?![\p{L}\d]|[/-]\d)/gu;
+const SPACED_PREFIX = /(?<![\p{L}\d])(?!(?:PC|DC|DS|PS|DI|WPC|PCSO|SGT|DCI|TDC|CAD|LOG|INC|CRN|MRN|UPN|URN|CRO|PNC|CHI|RIO|LCS|CMS|SIR|PPN|VPD|NHS|NI|ID|REF|TEL|MOB|NO|FAO|DOB|AGE|FAX|CRIS|OCC|CASE)[ \t])(?:[A-Z]{2}\d?[ \t]\d{5,8}|[A-Z]{3,4}\d?[ \t]\d{6,8}|[A-Z]{2,4}[ \t]\d{4}[ \t]\d{6})(?![\p{L}\d]|[/-]\d)/gu;
 
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
