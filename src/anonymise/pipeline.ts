@@ -30,7 +30,7 @@ export interface Detection {
   replacement: string;
   /** The mapped person named (mapped-name), for attribution. */
   person?: number;
-  /** The written form belongs to several mapped people: initialled as written and flagged (§5.2). */
+  /** The written form belongs to several people, mapped or not: initialled as written and flagged (§5.2). */
   shared?: boolean;
   /** An unmapped name as written, with its title: the chair's list (real names only where they may be seen). */
   name?: string;
@@ -76,6 +76,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
   function mapped(m: NameMatch): Detection {
     const person = people[m.personIndex];
     const base: Detection = { start: m.numberStart ?? m.start, end: m.end, kind: 'mapped-name', text: m.text, confidence: m.confidence, replacement: '' };
+    if (m.unsure) return { ...base, replacement: asWritten(m.text), shared: true };
     if (m.shared) {
       const same = m.shared.every((i) => people[i]?.initials === person?.initials);
       return same && person ? { ...base, replacement: person.initials, person: m.personIndex } : { ...base, replacement: asWritten(m.text), shared: true };

@@ -49,7 +49,7 @@ function suggestionFor(d: Detection, audience: 'chair' | 'reader'): string {
     case 'mapped-name':
       if (audience === 'reader') return `Possibly a person's name: replace with ${asWritten(d.text)}.`;
       if (d.confidence < 0.5) return 'A place or thing whose name holds a mapped name: keep it, or add it to the map as a protected term.';
-      if (d.shared) return `Several people in the map are written this way: replace with ${d.replacement} and check who is meant.`;
+      if (d.shared) return `More than one person may be written this way here: replace with ${d.replacement} and check who is meant.`;
       return `A person in the map: replace with ${d.replacement}.`;
     case 'person':
       return audience === 'reader'

@@ -270,7 +270,8 @@ describe('someone else who shares a mapped name, written whole', () => {
   const text = (s: string, field?: 'professional'): string => an.text(s, field ? { field } : {}).text ?? '';
 
   it.each([
-    ['a given name before a mapped given name used as a surname', 'Met Mark Grant at the gym. Grant said hello.', 'Met MG at the gym. GM said hello.'],
+    // 'Grant' alone after Mark Grant could be either of them: initialled as written (§5.2)
+    ['a given name before a mapped given name used as a surname', 'Met Mark Grant at the gym. Grant said hello.', 'Met MG at the gym. G said hello.'],
     ['a given name that is also a word before a mapped surname', 'the housing officer (Graham Hill), not Kelly Hill', 'the housing officer (GH), not KH'],
     ['a mapped given name before a surname that is also a town', 'Seen by Form tutor Miss Summer Hayes today.', 'Seen by Form tutor Miss SH today.'],
     ['a title of the other sex than the mapped person’s', 'Housing officer Mr Hill visited.', 'Housing officer Mr H visited.'],
@@ -306,6 +307,50 @@ describe('someone else who shares a mapped name, written whole', () => {
 
   it('keeps the mapped person when the title fits them', () => {
     expect(text('Ms Hill rang; Mr Grant and Mrs Wood too.')).toBe('Ms KH rang; Mr GM and Mrs SW too.');
+  });
+});
+
+describe('a one-word name that someone else in the same text has too', () => {
+  const caseMap = {
+    people: [
+      { name: 'Joy Asante', initials: 'JA', aliases: [], role: 'friend' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Ellis Kent', initials: 'EK', aliases: [], role: 'professional' as const, pseudonym: null, title: 'PC' },
+      { name: 'Harpreet Gill', initials: 'HG', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const run = (s: string): { text: string; shared: string[] } => {
+    const r = an.text(s);
+    return { text: r.text ?? '', shared: r.detections.filter((d) => d.shared).map((d) => d.replacement) };
+  };
+
+  it.each([
+    ['a message signed by its unmapped sender who shares a mapped given name', 'From: Joy Ladipo\nSent: 19 October 2022\n\nHappy to step down.\n\nJoy', 'From: JL\nSent: 19 October 2022\n\nHappy to step down.\n\nJL'],
+    ['a given name after an unmapped full name sharing it', 'Seen by nurse Joy Pilling. Joy gave advice.', 'Seen by nurse JP. J gave advice.'],
+    ['a lone given name beside both full names', 'There were two: Joy Asante (friend) and Joy Ladipo (SW). Joy rang.', 'There were two: JA (friend) and JL (SW). J rang.'],
+    ['a note that a professional is no relation', 'Harpreet (the HV) is no relation to the family.', 'H (the HV) is no relation to the family.'],
+    ['a note that two people share a first name', 'The midwife shares the victim’s first name: "Harpreet to follow up" is the midwife.', 'The midwife shares the victim’s first name: "H to follow up" is the midwife.'],
+    ['a rank of another calling than the mapped officer’s', 'SW Kent visited; PC Kent attended later.', 'SW K visited; PC K attended later.'],
+    ['an agency, then the person who spoke for it in brackets', 'Present: CSC (Joy), Police (PC Kent).', 'Present: CSC (J), Police (PC EK).'],
+  ])('%s', (_what, input, expected) => {
+    const r = run(input);
+    expect(r.text).toBe(expected);
+  });
+
+  it('flags a lone name it initialled as written for the chair, and keeps a whole mapped name the person’s', () => {
+    const r = run('Joy Ladipo (SW) and Joy Asante (friend) spoke; Joy agreed.');
+    expect(r.text).toBe('JL (SW) and JA (friend) spoke; J agreed.');
+    expect(r.shared).toEqual(['J']);
+  });
+
+  it('keeps the mapped person’s initials for a lone name when nothing says someone else is meant', () => {
+    expect(run('Joy rang the IDVA. Harpreet was at home.').text).toBe('JA rang the IDVA. HG was at home.');
+  });
+
+  it('ends an initialled name before a word that only opens a sentence', () => {
+    expect(run('The manager is not related to D. No DA policy existed.').text).toBe('The manager is not related to D. No DA policy existed.');
   });
 });
 

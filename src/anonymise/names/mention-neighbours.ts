@@ -130,8 +130,14 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
  * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
  */
 const ROLE_BEFORE =
-  /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|MW|SHO|IRO|ANP|RMN|RGN|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|[Nn]urse|[Mm]idwife|[Pp]aramedic|[Ii]nterpreter|[Ss]olicitor|[Kk]eyworker|[Cc]aseworker|[Tt]eacher|[Rr]egistrar|[Oo]fficer|(?:housing|agency) rep|(?:[Ss]ocial|[Ss]upport|[Kk]ey|[Ll]ink|[Oo]utreach|[Cc]ase) worker)\.?[ \t]*\(?[ \t]*$/u;
-export const roleBefore = (text: string, start: number): boolean => ROLE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|MW|SHO|IRO|ANP|RMN|RGN|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|TM|TA|[Nn]urse|[Mm]idwife|[Pp]aramedic|[Ii]nterpreter|[Ss]olicitor|[Kk]eyworker|[Cc]aseworker|[Tt]eacher|[Rr]egistrar|[Oo]fficer|[Ee]mployer|[Ll]andlord|[Tt]utor|[Cc]ounsellor|[Cc]haplain|(?:[Tt]riage |[Ww]ard )?Sister|(?:housing|agency) rep|(?:[Ss]ocial|[Ss]upport|[Kk]ey|[Ll]ink|[Oo]utreach|[Cc]ase) worker|(?:Dr|Sgt)\.)[ \t]*\(?[ \t]*$/u;
+/** An agency's name, then the person who spoke for it in brackets: 'CSC (Joy)', 'Housing (Bishop)', 'WYP (DS Ellery)'. */
+const AGENCY_BEFORE = /(?:^|[^\p{L}])(CSC|ASC|CSW|MASH|CAMHS|Housing|Probation|Police|Health|Education|School|Nursery|MH|NPS|CRC|YOT|DWP|[A-Z]{1,4}P)[ \t]*\([ \t]*$/u;
+/** The role or agency written right before a name ('SW', 'IDVA (', 'CSC ('), or null. */
+export const roleBefore = (text: string, start: number): string | null => {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return ROLE_BEFORE.exec(before)?.[1] ?? AGENCY_BEFORE.exec(before)?.[1] ?? null;
+};
 
 /** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'AKA MORGAN / HILL', 'Can 7, Berfin 3' (with ages). */
 const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*[,/]\s*|\s+(?:and|&|or)\s+)$/iu;

@@ -12,7 +12,8 @@ import { judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
 import { signOffAt } from './same-person.js';
 import type { Candidate, PatternData } from './mention-neighbours.js';
-import { fitTitle } from './title-fit.js';
+import { callingDiffers, fitTitle } from './title-fit.js';
+import { unsureMentions } from './name-clash.js';
 import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours, roleBefore } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -24,6 +25,8 @@ export interface NameMatch {
   personIndex: number;
   /** Set when the written form belongs to several mapped people ('Mrs Doyle'): initial it as written, never guess. */
   shared?: number[];
+  /** Someone else in the same text may be called this too ('Joy' beside 'Joy Ladipo'): initial it as written. */
+  unsure?: boolean;
   kind: 'mapped-name';
   /** The title written before the name ('Dr', 'PC', 'Mrs.'), kept in the output. */
   title?: string;
@@ -159,7 +162,9 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       // … and a surname after a role, with or without a title ('HCA Wells', 'Teacher Ms Tan', 'the DSL (Mrs Dale)')
       const surname = c.data.kinds.every((k) => k === 'surname' || k === 'part');
       const roleAt = surname ? (titleBefore(text, c.start)?.titleStart ?? c.start) : c.start;
-      const professional = !c.data.multi && (given || surname) && roleBefore(text, roleAt) && c.data.persons.every((p) => people[p]?.role !== 'professional');
+      // (a professional of the map counts out when the role is another calling: 'SW Kent' is not PC Ellis Kent)
+      const role = !c.data.multi && (given || surname) ? roleBefore(text, roleAt) : null;
+      const professional = role !== null && c.data.persons.every((p) => people[p]?.role !== 'professional' || callingDiffers(role, people[p]?.title ?? undefined));
       const beside = professional || titledOut.has(c) || c.data.multi || !m ? null : anotherPersonBeside(text, m, mentions, givenInitials);
       if (!professional && !titledOut.has(c) && !beside) own.push(c);
       else others.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), ...(beside ? { whole: beside } : {}) });
@@ -172,7 +177,9 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       own.splice(signer, 1);
       others.push({ start: signerOwn.start, end: signerOwn.end, text: text.slice(signerOwn.start, signerOwn.end) });
     }
-    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c));
+    // 'Joy' where 'Joy Ladipo' (someone else) is named too, or in a note on two people of one name: either of them
+    const unsure = unsureMentions(text, own, others.map((o) => o.text));
+    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c)));
     return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }
 
@@ -204,10 +211,11 @@ function inCompound(norm: string, ns: number, ne: number): boolean {
   return joinedAfter || joinedBefore;
 }
 
-function toMatch(text: string, c: Candidate): NameMatch {
+function toMatch(text: string, c: Candidate, unsure: boolean): NameMatch {
   const persons = c.data.persons;
   const m: NameMatch = { start: c.start, end: c.end, text: text.slice(c.start, c.end), personIndex: persons[0] ?? 0, kind: 'mapped-name', confidence: c.confidence };
   if (persons.length > 1) m.shared = [...persons];
+  if (unsure) m.unsure = true;
   const t = titleBefore(text, c.start);
   if (t) {
     m.title = t.title;

@@ -5,6 +5,7 @@ import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-token
 import { actorVerbAfter, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName } from './allow-list.js';
+import { hasTag } from './lexicon.js';
 import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
 import { PLACE_WORDS } from './name-context.js';
 import { partsAgain, signOffName } from './same-person.js';
@@ -206,12 +207,20 @@ function emailHeaderName(text: string, toks: readonly NameToken[]): boolean {
   return toks.some((t) => t.cls === 'word' && (t.anyFirst || t.surname || !t.english)) && !toks.some((t) => PLACE_WORDS.has(t.low));
 }
 
+/** Words that open a sentence and are never a name: 'No', 'The', 'She', 'On', 'But' (compromise's tags, and a few it leaves untagged). */
+const OPENER_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Negative', 'Copula', 'Auxiliary']);
+const OPENERS = new Set(['no', 'nil', 'none', 'yes', 'when', 'did', 'has', 'had', 'does', 'where', 'why', 'how']);
+const opensSentence = (low: string): boolean => OPENERS.has(low) || hasTag(low, OPENER_TAGS);
+
 /** Spans of one run: its title part, then the name words, trimmed of a capitalised ordinary word at a sentence start. */
 function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   const titles: NameToken[] = [];
   let i = 0;
   while (i < run.tokens.length && run.tokens[i]?.cls === 'title') titles.push(run.tokens[i++] as NameToken);
   let toks = run.tokens.slice(i);
+  // 'related to D. No DA policy…': a word that only opens a sentence ends the name before it
+  const opener = toks.findIndex((t, k) => k > 0 && t.cls === 'word' && isSentenceStart(text, t.start) && opensSentence(t.low));
+  if (opener > 0) toks = toks.slice(0, opener);
   if (toks.length === 0) return [];
   if (titles.length > 0) {
     // "Dr S. Asked her…": a new sentence starts after the initial; its first word is not part of the name.

@@ -64,3 +64,27 @@ export function fitTitle(text: string, c: Candidate, people: readonly Person[]):
   if (keep.length === c.data.persons.length || (given && keep.length > 0)) return null;
   return { ...c.data, persons: keep.map((x) => x.p), kinds: keep.map((x) => x.k) };
 }
+
+/** Callings a role or title belongs to: 'SW Kent' is not the map's PC Ellis Kent, 'TM Wells' not its DC Wells. */
+const CALLINGS: readonly (readonly string[])[] = [
+  [...POLICE_RANKS, 'oic'],
+  ['dr', 'doctor', 'gp', 'sho', 'registrar', 'consultant', 'locum', 'prof', 'professor'],
+  ['nurse', 'sister', 'triage sister', 'ward sister', 'matron', 'rmn', 'rgn', 'anp', 'cpn', 'hca'],
+  ['midwife', 'mw'],
+  ['hv'],
+  ['sw', 'fsw', 'iro', 'amhp', 'social worker', 'tm'],
+  ['po', 'pp'],
+  ['idva', 'isva'],
+  ['dsl', 'teacher', 'ta', 'tutor'],
+  ['paramedic'],
+  ['interpreter'],
+  ['solicitor'],
+];
+const callingOf = (word: string): number => CALLINGS.findIndex((c) => c.includes(bare(word)));
+
+/** The role written before a name and a mapped professional's own title are of different callings (both known). */
+export function callingDiffers(role: string, title: string | undefined): boolean {
+  if (!title) return false;
+  const [a, b] = [callingOf(role), callingOf(title)];
+  return a >= 0 && b >= 0 && a !== b;
+}
