@@ -354,6 +354,38 @@ describe('a one-word name that someone else in the same text has too', () => {
   });
 });
 
+describe('word-names the text already showed to be the person', () => {
+  const caseMap = {
+    people: [
+      { name: 'Pritpal Singh Bell', initials: 'PB', aliases: [], role: 'friend' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Lovely Reyes', initials: 'LR', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Mrs' },
+      { name: 'Aga Nowak', initials: 'AN', aliases: [], role: 'victim' as const, pseudonym: null, title: null },
+      { name: 'Craig Webb', initials: 'CW', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: null },
+      { name: 'Dawn Prentice', initials: 'DP', aliases: [], role: 'friend' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string, field?: 'names'): string => an.text(s, field ? { field } : {}).text ?? '';
+
+  it('takes a word-surname in a capitals log that named the person in full', () => {
+    expect(text('MALE LEFT TO STAY WITH FRIEND PRITPAL SINGH BELL. BELL SPOKEN TO BY PHONE.')).toBe('MALE LEFT TO STAY WITH FRIEND PB. PB SPOKEN TO BY PHONE.');
+  });
+
+  it('keeps the word after a preposition or an article in that log', () => {
+    expect(text('CALLER DAWN PRENTICE REPORTS SHE SAW HIM AT DAWN NEAR THE BELL.')).toBe('CALLER DP REPORTS SHE SAW HIM AT DAWN NEAR THE BELL.');
+  });
+
+  it('takes a word-name after a relationship word though a phone number follows', () => {
+    expect(text('Next of kin listed "wife Lovely 07700 900318".')).toBe('Next of kin listed "wife LR 07700 900318".');
+  });
+
+  it('takes a lower-case word-name listed with other names in a names column', () => {
+    expect(text('caller, aga, craig', 'names')).toBe('caller, AN, CW');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

@@ -3,8 +3,8 @@
 import type { VariantContext, VariantKind } from './name-variants.js';
 import { distance } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
-import { isFirstName, isSurname } from './lexicon.js';
-import { titleBefore } from './name-context.js';
+import { hasTag, isFirstName, isSurname } from './lexicon.js';
+import { hasPlaceAfter, titleBefore, wordBefore as plainWordBefore } from './name-context.js';
 
 /** What a pattern of the automaton stands for. */
 export interface PatternData {
@@ -146,10 +146,11 @@ const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:
  * Accepts a context-rejected candidate that sits right beside an accepted match of the same person ('Mark J Reid'),
  * or is listed with another accepted name ('CHILDREN HOPE AND SAMUEL').
  */
-export function rescueNeighbours(text: string, candidates: Candidate[]): void {
+export function rescueNeighbours(text: string, candidates: Candidate[], namesField = false): void {
   const accepted = candidates.filter((c) => c.confidence > 0);
   for (const c of candidates) {
-    if (c.confidence > 0 || c.reason === 'lowercase') continue;
+    // in a column of names a lower-case one listed with another is a name too ('caller tomasz nowak, aga, craig')
+    if (c.confidence > 0 || (c.reason === 'lowercase' && !namesField)) continue;
     const listed = accepted.some((a) => (a.end <= c.start && LIST_GAP.test(text.slice(a.end, c.start))) || (c.end <= a.start && LIST_GAP.test(text.slice(c.end, a.start))));
     if (listed) {
       c.confidence = 0.75;
@@ -175,5 +176,22 @@ export function rescueNeighbours(text: string, candidates: Candidate[]): void {
       delete c.finding;
     }
   }
+  // an ALL-CAPS log that names the person in full names them again by one part ('… PRITPAL SINGH BELL … BELL SPOKEN
+  // TO BY PHONE'): kept only for a place's own name ('BELL STREET')
+  const whole = new Set(accepted.filter((a) => a.data.multi).flatMap((a) => a.data.persons));
+  if (whole.size === 0) return;
+  for (const c of candidates) {
+    if (c.confidence > 0 || c.reason !== 'context' || c.finding === undefined || c.data.multi) continue;
+    if (!CAPS_WORD.test(text.slice(c.start, c.end)) || hasPlaceAfter(text, c.end)) continue;
+    // ('AT DAWN', 'IN CASH', 'BY THE LAKE': the word after a preposition or an article)
+    const before = plainWordBefore(text, c.start);
+    if (before !== null && hasTag(before, PHRASE_OPENERS)) continue;
+    if (c.data.persons.some((p) => whole.has(p))) {
+      c.confidence = 0.75;
+      delete c.finding;
+    }
+  }
 }
+const CAPS_WORD = /^\p{Lu}{2,}$/u;
+const PHRASE_OPENERS = new Set(['Preposition', 'Determiner']);
 

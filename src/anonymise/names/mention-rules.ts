@@ -152,8 +152,9 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
   // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
   if (wordUseAfter(text, end)) return keep('context');
-  if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
   const cue = personCue(text, start, end);
+  // ('wife Lovely 07700 900318': a relationship word before says a person, whatever number follows)
+  if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && cue < 0.9 && !possessiveAfter(text, end)) return keep('context', 0.3);
   if (cue === 0 && placeOrThing(text, start, end, word)) return keep('context', 0.3);
   // (an ALL-CAPS log stays one once our labels are written in it: 'AT [address] AT DAWN')
   if (ALL_CAPS.test(written) && written.length > 1 && isShouting(text, start, end, { labels: true })) {

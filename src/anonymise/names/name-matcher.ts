@@ -14,6 +14,7 @@ import { signOffAt } from './same-person.js';
 import type { Candidate, PatternData } from './mention-neighbours.js';
 import { callingDiffers, fitTitle } from './title-fit.js';
 import { unsureMentions } from './name-clash.js';
+import { buildFullInitials } from './full-initials.js';
 import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours, roleBefore } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -94,6 +95,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
   const givenInitials = (i: number): ReadonlySet<string> => given[i] ?? new Set();
   const search = new PhraseSearch([...byPattern].map(([pattern, data]) => ({ pattern, data })));
   const parts = namePartsOf(variants);
+  const fullInitials = buildFullInitials(people);
 
   function scan(text: string, opts: { namesField?: boolean } = {}): NameScan {
     if (!text || byPattern.size === 0) return { matches: [], ambiguous: [], others: [] };
@@ -110,6 +112,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       if (verdict.finding !== undefined) c.finding = verdict.finding;
       candidates.push(c);
     }
+    // minutes in initials: every name's initials ('V: HKG' for the map's HG)
+    for (const c of fullInitials.find(text)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')
     for (const f of fuzzy.find(text, (a, b) => candidates.some((c) => c.start < b && a < c.end))) {
       candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, kinds: f.persons.map(() => 'first'), context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
@@ -117,7 +121,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     // a misspelt other part of the same person beside an accepted one ('sian wiliams', 'levy smith', 'ana pula')
     for (const c of misspeltNeighbours(text, candidates, parts)) candidates.push(c);
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
-    if (candidates.some((c) => c.confidence <= 0 && c.reason === 'context')) rescueNeighbours(text, candidates);
+    if (candidates.some((c) => c.confidence <= 0 && (c.reason === 'context' || opts.namesField))) rescueNeighbours(text, candidates, opts.namesField);
     // a column of names ('contact': 'Teg 07700 900125', 'Charm; son Kayden'): a capitalised word-name is the person
     if (opts.namesField) {
       for (const c of candidates) {

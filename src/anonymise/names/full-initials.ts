@@ -1,0 +1,48 @@
+// A mapped person written as the initials of every name ('V: HKG DOB …' for Harpreet Kaur Gill, whose initials in the
+// map are HG): minutes written in initials name people this way, and a middle initial tells more than the map's.
+import type { Person } from '../types.js';
+import { isAllowListed } from './allow-list.js';
+import { initialsWithMiddles, splitName } from './initials.js';
+import { asciiLetters } from './normalise.js';
+import { isEnglishWord } from './lexicon.js';
+import type { Candidate } from './mention-neighbours.js';
+
+const CAPITALS = /(?<![\p{L}\p{N}.&'’-])\p{Lu}{2,5}(?![\p{L}\p{N}&'’-])/gu;
+
+export interface FullInitials {
+  /** Candidates for every person's full initials written in capitals. */
+  find(text: string): Candidate[];
+}
+
+export function buildFullInitials(people: readonly Person[]): FullInitials {
+  const own = new Set(people.map((p) => p.initials));
+  const byLetters = new Map<string, number | null>();
+  people.forEach((p, i) => {
+    // 'Pearl Mei-Ling Wong': PMLW by the map's rule, PMW as minutes write it
+    const words = splitName(p.name);
+    const simple = [words.first, ...words.middles, words.surnameCore].map((w) => asciiLetters(w).charAt(0).toUpperCase()).join('');
+    for (const full of new Set([initialsWithMiddles(p.name), simple])) {
+      if (full.length < 3 || own.has(full) || isAllowListed(full.toLowerCase())) continue;
+      // two people with the same full initials: neither can be told by them
+      byLetters.set(full, byLetters.has(full) && byLetters.get(full) !== i ? null : i);
+    }
+  });
+  if (byLetters.size === 0) return { find: () => [] };
+  return {
+    find(text) {
+      const tokens = [...text.matchAll(CAPITALS)];
+      // an English word in capitals ('MAD') only in a text that is not written in capitals throughout
+      const words = text.match(/\p{L}+/gu) ?? [];
+      const lower = words.filter((w) => /\p{Ll}\p{Ll}/u.test(w)).length;
+      const shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && isEnglishWord(w.toLowerCase())).length > lower;
+      const out: Candidate[] = [];
+      for (const t of tokens) {
+        const person = byLetters.get(t[0]);
+        if (person === undefined || person === null) continue;
+        if (shouting && isEnglishWord(t[0].toLowerCase())) continue;
+        out.push({ start: t.index, end: t.index + t[0].length, data: { persons: [person], kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
+      }
+      return out;
+    },
+  };
+}
