@@ -101,6 +101,8 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
+/** A role word right before: 'officer Mark Hill', 'nurse Rose Hill'. */
+const ROLE_WORD_BEFORE = /(?:^|[^\p{L}])(?:officer|worker|nurse|manager|teacher|caseworker|keyworker|paramedic|midwife|IDVA|SW|PC|DC|PS)[ \t]+$/u;
 /** An age after the name in a bracket: 'HOLDING CHILD (VICTOR, 2)'. */
 const AGE_AFTER = /^\s*,\s*\d{1,2}\s*(?:yrs?|years?|y)?\s*\)/iu;
 /** The ALL-CAPS word right after a mention (' CLOUGH' of 'HEATHER CLOUGH'). */
@@ -149,7 +151,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   }
   if (ordinaryUse(text, start, end, word, context)) return keep('context');
   // a place's own name ('Rose Cottage', 'Hope Street'): kept, for the chair to decide, unless a title or possessive says a person
-  if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end)) return keep('context', 0.3);
+  // ('officer Mark Hill': after a role it is a person, whose name the next word may end)
+  if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end) && !ROLE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return keep('context', 0.3);
   // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
   if (wordUseAfter(text, end)) return keep('context');
   const cue = personCue(text, start, end);

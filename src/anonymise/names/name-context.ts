@@ -86,7 +86,7 @@ export const SPEECH_VERBS = new Set([
 ]);
 
 /** Verbs only a person does, right after a word: 'Shona replied', 'Hope rang' (not a town, not a language). */
-const ACTOR_AFTER = /^[ \t]+(?:said|says|told|tells|reported|stated|disclosed|discloses|rang|rings|phoned|telephoned|texted|messaged|emailed|replied|replies|asked|explained|denied|admitted|alleged|claimed|confirmed|agreed|refused|declined|answered|spoke|wrote|attended|visited|contacted|shouted|screamed|cried)\b/u;
+const ACTOR_AFTER = /^[ \t]+(?:said|says|told|tells|reported|stated|disclosed|discloses|rang|rings|phoned|telephoned|texted|messaged|emailed|replied|replies|e-mailed|emails|e-mails|called|noted|advised|informed|arranged|asked|explained|denied|admitted|alleged|claimed|confirmed|agreed|refused|declined|answered|spoke|wrote|attended|visited|contacted|shouted|screamed|cried)\b/u;
 
 export function actorVerbAfter(text: string, end: number): boolean {
   return ACTOR_AFTER.test(text.slice(end, end + 16));
@@ -212,6 +212,15 @@ export function hasCueBefore(text: string, start: number): boolean {
 }
 
 /** An opening bracket right after the name: 'Jack (DOB …)', 'Rose (daughter)'. */
+/** An agency's name, then the person who spoke for it in brackets: 'CSC (Joy)', 'Housing (Ash)', 'WYP (DS Ellery)'. */
+const AGENCY_BEFORE = /(?:^|[^\p{L}])(CSC|ASC|CSW|MASH|CAMHS|Housing|Probation|Police|Health|Education|School|Nursery|MH|NPS|CRC|YOT|DWP|[A-Z]{1,4}P)[ \t]*\([ \t]*$/u;
+/** The agency written right before a name in brackets, or null. */
+export const agencyBefore = (text: string, start: number): string | null => AGENCY_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1] ?? null;
+
+/** A role or rank in brackets right after a name: 'Colm (PS)', 'Gill (TM)', 'Rowan (IDVA, presenting)'. */
+const ROLE_BRACKET_AFTER = /^[ \t]*\((?:PS|PC|DC|DS|DI|DCI|Sgt|PCSO|TM|SW|HV|GP|IDVA|ISVA|CPN|DSL|PO|OIC|IRO|SHO|FSW|AMHP|HCA|SENCO|chair|manager|team manager|social worker|probation officer|health visitor|midwife|nurse|paramedic)[ \t]*[,)]/iu;
+export const roleInBracketsAfter = (text: string, end: number): boolean => ROLE_BRACKET_AFTER.test(text.slice(end, end + 24));
+
 export function bracketAfter(text: string, end: number): boolean {
   return /^\s*\(/u.test(text.slice(end, end + 4));
 }

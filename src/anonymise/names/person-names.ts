@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
-import { actorVerbAfter, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, verbAfter, wordBefore } from './name-context.js';
+import { actorVerbAfter, agencyBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName } from './allow-list.js';
 import { hasTag } from './lexicon.js';
@@ -121,7 +121,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // (a place word joined as a surname after a distinct first name, 'Bernadette Ward', is a name)
   if (toks.length > 1 && toks.some((t, k) => PLACE_WORDS.has(t.low) && !(t.soft && toks[k - 1]?.first))) return 0;
   // 'Hope rang', 'Chester said': a given name that is also a town, doing what only a person does
-  const actor = toks.length === 1 && first.anyFirst && !first.possessive && actorVerbAfter(text, after);
+  // ('Wells e-mailed IDVA': a surname that is also a town and a word, doing the same)
+  const actor = toks.length === 1 && (first.anyFirst || (first.surname && isUkPlaceName(written) && !placeBefore(text, first.start))) && !first.possessive && actorVerbAfter(text, after);
   // a UK town is a town ('Leicester', 'arrested PORTSMOUTH'); a place abroad that is also a first name ('Gary',
   // 'Florence') is scored as a name, one that is a surname at most ('Lagos', 'Utrecht') is a place
   if (!actor && (isUkPlaceName(written) || partOfPlace(text, first.start, last.end, written))) return 0;
@@ -142,6 +143,7 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (toks.length === 1) {
     // 'Hi' before a name already taken, 'North' of a region: a greeting or a compass word alone names no one
     if (GREETINGS.has(first.low) || COMPASS_WORD.test(first.raw)) return 0;
+    if (actor && !first.first) return place ? 0.55 : 0.6;
     // 'call from Gary': a locative before a first name does not make it a place (a town is caught above)
     if (first.first) return place ? 0.55 : 0.75;
     // 'S said Mark had moved back in': a first name that is also a word, capitalised mid-sentence (recall first)
@@ -238,7 +240,12 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
     toks = toks.slice(1);
     greeted = toks[0] !== undefined && (toks[0].anyFirst || !toks[0].english);
   }
-  const cue = greeted || hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks);
+  const lastTok = toks[toks.length - 1];
+  // 'Housing (Ash)': who spoke for an agency, unless the bracket names a service ('CAMHS (Berkshire Healthcare)')
+  const spokeFor = agencyBefore(text, toks[0]?.start ?? 0) !== null && toks.every((t) => t.anyFirst || (!t.english && !isUkPlaceName(t.raw)));
+  const cue =
+    greeted || hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks) || spokeFor ||
+    (lastTok !== undefined && roleInBracketsAfter(text, lastTok.end + (lastTok.possessive?.length ?? 0)));
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
   while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {
     toks = toks.slice(1);

@@ -5,6 +5,16 @@ import { detectPersonNames } from '../../../src/anonymise/names/person-names.js'
 const names = (text: string): string[] =>
   detectPersonNames(text).filter((s) => s.confidence >= 0.5).map((s) => `${s.title ? `${s.title} ` : ''}${s.text}=${s.replacement}`);
 
+describe('agencies, services and towns that are not people', () => {
+  it.each([
+    ['a service in brackets after an agency', 'CAMHS (Berkshire Healthcare) referral. Referral to CAMHS (Forward Thinking Birmingham).'],
+    ['a crew that attended', 'Crew attended 22:10.'],
+    ['a town after a locative, then a verb', 'Father in Birmingham told her to go back.'],
+  ])('%s', (_what, input) => {
+    expect(names(input)).toEqual([]);
+  });
+});
+
 describe('detectPersonNames', () => {
   it.each([
     ['title + surname', 'PC Fraser attended.', ['PC Fraser=F']],
@@ -27,6 +37,9 @@ describe('detectPersonNames', () => {
     ['a surname that is a place word after a distinct first name', 'Seen by Gemma Ward.', ['Gemma Ward=GW']],
     ['an ALL-CAPS surname that is a word after a first name', 'CALLER DEBORAH HILL STATES MALE SHOUTING', ['DEBORAH HILL=DH']],
     ['a given name that is also a people’s name, before a surname', 'Interpreter Shona Mutasa attended.', ['Shona Mutasa=SM']],
+    ['a name before a rank or role in brackets', 'Colm (PS) could not explain why. Gill (TM, CSC) agreed.', ['Colm=C', 'Gill=G']],
+    ['who spoke for an agency in brackets', '(4) Housing (Ash) — priority homelessness.', ['Ash=A']],
+    ['a surname that is also a town, doing what a person does', 'Offered an appointment. Wells e-mailed IDVA.', ['Wells=W']],
     ['a given name that is also a people’s language, doing what a person does', 'Shona replied the same day; spoke to Shona again.', ['Shona=S', 'Shona=S']],
     ['a given name that is also a town, doing what a person does', 'Hope rang the office. Preston attended.', ['Hope=H', 'Preston=P']],
     ['a tensed verb in capitals after a given name that is a surname too', 'CALLER TRACEY RANG BACK', ['TRACEY=T']],
