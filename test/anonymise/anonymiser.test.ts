@@ -386,6 +386,40 @@ describe('word-names the text already showed to be the person', () => {
   });
 });
 
+describe('found on the i-* dev cases: streets, grants, cars, counties and names that are places', () => {
+  const caseMap = {
+    people: [
+      { name: 'Marcia Beverley Campbell', initials: 'MC', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Wesley Ford', initials: 'WF', aliases: [], role: 'friend' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Tyrone Campbell', initials: 'TC', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+      { name: 'Maria Lourdes Grant', initials: 'MG', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Mrs' },
+      { name: 'Amber Lincoln', initials: 'AL', aliases: [], role: 'other' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Chen Li', initials: 'CL', aliases: ['Ivy'], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+    ],
+    terms: [{ text: 'Saxon Ridge', aliases: [], label: '[street]' }],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['the house number with the family’s street', 'Discharged to 7 Saxon Ridge; address flat 3, 27 saxon ridge.', 'Discharged to [street]; address [street].'],
+    ['a grant by name and a grant of leave', 'Disabled Facilities Grant not applicable. Grant of indefinite leave to remain. Mrs Grant agreed.', 'Disabled Facilities Grant not applicable. Grant of indefinite leave to remain. Mrs MG agreed.'],
+    ['a car’s make before its model', 'He left in a white Ford Transit with Wesley Ford.', 'He left in a white Ford Transit with WF.'],
+    ['a county after Co.', 'Her home town is Omagh, Co. Tyrone.', 'Her home town is Omagh, Co. Tyrone.'],
+    ['a name that is a place, spoken to', 'She mentioned it to Tyrone on the first visit; he moved to Tyrone later.', 'She mentioned it to TC on the first visit; he moved to Tyrone later.'],
+    ['a town before its CID', 'Previous occurrence (assault on Amber). Lincoln CID hold further intel.', 'Previous occurrence (assault on AL). Lincoln CID hold further intel.'],
+    ['a word-name before a phone number', 'Emergency contact: "Ivy 07700 900515".', 'Emergency contact: "CL 07700 900515".'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('reads Filipino words for family as words, not names', () => {
+    const none = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+    expect(none.text('Message: Ate Lou, Nanay is asking if you are coming home. Kuya says hi.').text).toBe('Message: Ate L, Nanay is asking if you are coming home. Kuya says hi.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

@@ -1,6 +1,17 @@
 // Words never treated as person names: agencies, domain terms, roles, months, weekdays, programmes, pseudonym labels.
 import { ABBREVIATIONS, KINSHIP, OTHER_WORDS, PEOPLES, WELSH_WORDS } from './common-terms.js';
 
+/** Vehicle makes and models: descriptions of cars are not people ('a white Ford Transit'). */
+export const VEHICLE_WORDS = new Set([
+  'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',
+  'skoda', 'kia', 'hyundai', 'mercedes', 'fiat', 'mazda', 'volvo', 'jaguar', 'astra', 'corsa', 'fiesta', 'golf',
+  'polo', 'berlingo', 'transit', 'focus', 'galaxy', 'mustang', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
+  'prius', 'passat', 'avensis', 'corolla', 'auris', 'aygo', 'rav4', 'kuga', 'meriva', 'mokka', 'sportage', 'picanto',
+  'tucson', 'ibiza', 'punto', 'touran', 'tiguan', 'vivaro', 'sprinter', 'transporter', 'evoque', 'freelander', 'megane',
+  'kangoo', 'picasso', 'fabia', 'sandero', 'vitara', 'shogun', 'outlander', 'cayenne', 'lexus', 'dacia', 'tesla',
+  'suzuki', 'mitsubishi', 'subaru', 'porsche', 'isuzu', 'landrover',
+]);
+
 /** Agency and domain terms (lowercase; ALL-CAPS acronyms are also skipped by shape). */
 export const DOMAIN_TERMS = new Set([
   'marac', 'mash', 'mappa', 'idva', 'isva', 'camhs', 'cps', 'pnc', 'ppn', 'a&e', 'gp', 'gps', 'dash', 'dhr', 'darr',
@@ -28,14 +39,7 @@ export const DOMAIN_TERMS = new Set([
   // field labels of police and council system extracts
   'ltd', 'plc', 'llp', 'inj', 'resus', 'hosp', 'nok', 'dept', 'assoc', 'addr', 'pob', 'nominal', 'linked', 'warn', 'warnings', 'veh', 'occ', 'nfa',
   'abe', 'oasys', 'ndelius', 'delius', 'nomis', 'carefirst', 'eclipse', 'hospitals', 'trusts', 'surgeries', 'ysgol',
-  // vehicle makes and models (descriptions of cars are not people)
-  'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',
-  'skoda', 'kia', 'hyundai', 'mercedes', 'fiat', 'mazda', 'volvo', 'jaguar', 'astra', 'corsa', 'fiesta', 'golf',
-  'polo', 'berlingo', 'transit', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
-  'prius', 'passat', 'avensis', 'corolla', 'auris', 'aygo', 'rav4', 'kuga', 'meriva', 'mokka', 'sportage', 'picanto',
-  'tucson', 'ibiza', 'punto', 'touran', 'tiguan', 'vivaro', 'sprinter', 'transporter', 'evoque', 'freelander', 'megane',
-  'kangoo', 'picasso', 'fabia', 'sandero', 'vitara', 'shogun', 'outlander', 'cayenne', 'lexus', 'dacia', 'tesla',
-  'suzuki', 'mitsubishi', 'subaru', 'porsche', 'isuzu', 'landrover',
+  ...VEHICLE_WORDS,
   // countries and nationalities often written in chronologies
   'poland', 'romania', 'lithuania', 'latvia', 'pakistan', 'india', 'bangladesh', 'nigeria', 'ghana', 'somalia', 'iraq',
   'iran', 'syria', 'afghanistan', 'turkey', 'china', 'hong', 'kong', 'jamaica', 'ireland', 'france', 'spain',

@@ -28,6 +28,8 @@ export const PEOPLES = new Set([
 export const KINSHIP = new Set([
   // Scottish Gaelic and Welsh words for family ('Dadaidh', 'Mamaidh', 'Seanmhair'), and Gaelic 'is' opening a quote
   'dadaidh', 'mamaidh', 'seanair', 'seanmhair', 'granaidh', 'tha',
+  // Filipino: mother, father, elder sister and brother
+  'nanay', 'tatay', 'inay', 'itay', 'kuya', 'manang', 'manong',
   'mum', 'mam', 'mammy', 'mummy', 'dad', 'daddy', 'nan', 'nana', 'nanna', 'nani', 'nanu', 'dada', 'dadi', 'abbu', 'abba',
   'ammi', 'ammu', 'amma', 'ami', 'baba', 'mama', 'mamu', 'mamo', 'chacha', 'chachi', 'chachu', 'khala', 'khalu',
   'phupho', 'phuppo', 'phupha', 'taya', 'tayi', 'bhai', 'bhaiya', 'bhabhi', 'baji', 'apa', 'api', 'didi', 'beta', 'beti',

@@ -4,7 +4,7 @@ import {
   bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
   isShouting, personVerbBefore, possessiveAfter, titleBefore, verbAfter, wordAfter, wordBefore,
 } from './name-context.js';
-import { isSystemName } from './allow-list.js';
+import { isSystemName, VEHICLE_WORDS } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
 import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, isSurname, plantWordAfter, tagsOf } from './lexicon.js';
@@ -33,6 +33,8 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 
  * laws named after a victim, programmes, and a Will as a legal document.
  */
 const FIXED_PHRASES = /^(?:['’]s\s+law\b)|^\s+(?:and\s+testament|of\s+attorney|my\s+words)\b/iu;
+/** Grants by name: 'Disabled Facilities Grant', 'Community Care Grant', 'Crisis Grant'. */
+const GRANT_BEFORE = /\b(?:facilities|care|crisis|hardship|support|discretionary|housing|welfare|essentials|household)\s+$/iu;
 /** 'Hope this helps', 'Hope you are well': the verb, opening a clause. */
 const HOPE_VERB = /^\s+(?:this|that|you|so|to|it|we|she|he|they|all|everything)\b/iu;
 const FIXED_BEFORE = /\b(?:last|living|her|his|their|the|a|new|a\s+new|signed|valid|mother['’]s|father['’]s)\s+$/iu;
@@ -44,7 +46,7 @@ const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids
 
 const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
 /** A number after the word, not an age ('Ward 205', not 'Joy 2yo' or 'Sky 3 years'). */
-const NUMBER_AFTER = /^[ \t]+\d+(?![\d.:/]|[ \t]*(?:yo|y\/o|yrs?|years?|months?|mths?|weeks?|wks?|m|f|yr)\b)/iu;
+const NUMBER_AFTER = /^[ \t]+\d{1,4}(?![\d.:/]|[ \t]+\d|[ \t]*(?:yo|y\/o|yrs?|years?|months?|mths?|weeks?|wks?|m|f|yr)\b)/iu;
 /** compromise tags of verbs: a lower-case verb after a relationship word is the verb ('her sister said'). */
 const VERB_TAGS = new Set(['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 /** compromise tags of words that never stand joined to a noun-like name ('Sky and my stepson'). */
@@ -62,12 +64,22 @@ function personCue(text: string, start: number, end: number): number {
   return 0;
 }
 
+/** A fixed phrase that holds the word but names no one: a grant, or a legal instrument ('Grant of probate'). */
+function fixedPhrase(text: string, start: number, end: number, word: string): boolean {
+  if (word !== 'grant') return false;
+  return GRANT_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || GRANT_OF.test(text.slice(end, end + 24));
+}
+const GRANT_OF = /^\s+of\s+(?:indefinite|limited|leave|probate|letters|administration|asylum|legal\s+aid|citizenship|residence|settlement)\b/iu;
+
 /** The word used as a word: a modal opening a clause, a named law, a Will, a month or season, a system name. */
 function ordinaryUse(text: string, start: number, end: number, word: string, context: VariantContext): boolean {
   const after = text.slice(end, end + 24);
   if (FIXED_PHRASES.test(after)) return true;
   if (word === 'hope' && isSentenceStart(text, start) && HOPE_VERB.test(after)) return true;
   if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // 'a white Ford Transit': a car's make before its model
+  const next = wordAfter(text, end);
+  if (next !== null && VEHICLE_WORDS.has(word) && VEHICLE_WORDS.has(next.toLowerCase())) return true;
   // a modal is capitalised only where a sentence, a line or a log in capitals starts: 'that May be called' is May;
   // before a subject it asks a question wherever it stands ('Hi Amira, Can you call me?')
   if (MODALS.has(word)) {
@@ -95,10 +107,15 @@ function wordUseAfter(text: string, end: number): boolean {
 function placeOrThing(text: string, start: number, end: number, word: string): boolean {
   if (hasPlaceAfter(text, end)) return true;
   const before = wordBefore(text, start);
-  if (before !== null && LOCATIVES.has(before) && !titleBefore(text, start) && isPlaceName(word)) return true;
+  if (before !== null && LOCATIVES.has(before) && !titleBefore(text, start) && isPlaceName(word) && !SPOKEN_TO.test(text.slice(Math.max(0, start - 32), start))) return true;
+  // 'Omagh, Co. Tyrone', 'County Durham'
+  if (COUNTY_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return true;
   return hasArticleBefore(text, start, { determiners: false }) && !verbAfter(text, end) && !possessiveAfter(text, end);
 }
 
+/** Said or written to someone: 'mentioned it to Tyrone', 'spoke to Lincoln', 'wrote to Chester' name a person. */
+const SPOKEN_TO = /\b(?:said|says|spoke|speaks|speaking|talked|talks|talking|mentioned(?:[ \t]+(?:it|this|that))?|explained(?:[ \t]+(?:it|this|that))?|disclosed|confided|apologised|apologized|lied|replied|wrote|writes|chatted|whispered|shouted|texted|messaged|waved|introduced[ \t]+\w+|handed[ \t]+(?:it|this|them)|gave[ \t]+(?:it|this|them))[ \t]+to[ \t]+$/iu;
+const COUNTY_BEFORE = /(?:^|[^\p{L}])(?:Co\.?|County)[ \t]+$/u;
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
 /** A role word right before: 'officer Mark Hill', 'nurse Rose Hill'. */
@@ -121,6 +138,8 @@ const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
  */
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
+  // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase, shown to the chair
+  if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context', 0.3);
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of
   // a phrase an article opens, is the English word (any other lower-case use, 'caller grant rang', is still the person)
   if (context === 'plain' && !multi && !UPPER_START.test(written) && NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && isEnglishWord(written.toLowerCase())) {

@@ -61,7 +61,7 @@ export const PLACE_WORDS = new Set([
   'period', 'bank', 'holiday', 'term', 'day', 'week', 'month', 'year', 'hospitals', 'trusts', 'teaching',
   // institutions named after a place: 'Preston Crown Court', 'Lincoln County Hospital', 'Field Lane Surgery'
   'crown', 'magistrates', "magistrates'", 'county', 'combined', 'coroners', "coroner's", 'royal', 'general', 'infirmary',
-  'police', 'constabulary', 'city', 'borough', 'district', 'airport', 'market', 'retail', 'leisure', 'library',
+  'police', 'cid', 'constabulary', 'city', 'borough', 'district', 'airport', 'market', 'retail', 'leisure', 'library',
   'baths', 'cemetery', 'crematorium', 'barracks', 'docks', 'marina', 'harbour', 'quay', 'wharf', 'mill', 'works',
   // charities and networks: 'Coventry Haven', 'Leeds Women's Network'
   'haven', 'refuge', 'sanctuary', 'hub', 'network', 'alliance', 'forum', 'collective', 'society', 'association',

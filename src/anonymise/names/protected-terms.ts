@@ -19,8 +19,14 @@ function formsOf(text: string): string[] {
   return [...forms].filter((f) => f.length >= 2);
 }
 
+/** A house or flat number right before a street ('7 Saxon Ridge', 'Flat 3, 27 Lindum Grove', '12a '). */
+const NUMBER_BEFORE = /(?:^|[^\p{L}\d/.:-])((?:(?:flat|apartment|apt|unit)\.?\s*\d{1,4}[a-z]?\s*,?\s*)?\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?\s*,?\s+)$/iu;
+/** A term that is a street: labelled so, or named with a street's last word. */
+const STREETLIKE_LABEL = /street|road|address|home|house/iu;
+
 /** Built once per map; `find` gives non-overlapping occurrences, longest first where two overlap. */
 export function buildTermMatcher(terms: readonly ProtectedTerm[]): { find(text: string): TermMatch[] } {
+  const street = terms.map((t) => STREETLIKE_LABEL.test(t.label));
   const byPattern = new Map<string, number>();
   terms.forEach((t, i) => {
     for (const name of [t.text, ...t.aliases]) for (const f of formsOf(name)) if (!byPattern.has(f)) byPattern.set(f, i);
@@ -33,7 +39,10 @@ export function buildTermMatcher(terms: readonly ProtectedTerm[]): { find(text: 
       const out: TermMatch[] = [];
       for (const h of hits) {
         if (out.some((o) => o.start < h.end && h.start < o.end)) continue;
-        out.push({ start: h.start, end: h.end, text: text.slice(h.start, h.end), term: h.data });
+        // the number of a house in the family's street goes with it: '7 [street]' would still tell the house
+        const number = street[h.data] ? NUMBER_BEFORE.exec(text.slice(Math.max(0, h.start - 24), h.start))?.[1] : undefined;
+        const start = number ? h.start - number.length : h.start;
+        out.push({ start, end: h.end, text: text.slice(start, h.end), term: h.data });
       }
       return out.sort((a, b) => a.start - b.start);
     },
