@@ -12,6 +12,8 @@ import { numberEdits, professionalEdits } from './names/professional-names.js';
 import { buildTermMatcher } from './names/protected-terms.js';
 import { detectOrganisations } from './names/organisations.js';
 import { partInitials } from './names/initials.js';
+import { isAllowListed } from './names/allow-list.js';
+import { isTitle } from './names/name-context.js';
 import { Intervals } from './intervals.js';
 
 /** How a field is read: free text, a column of names ('contact'), or the professional column (always initialled). */
@@ -60,6 +62,9 @@ function asWritten(text: string): string {
     .join('') || 'X';
 }
 
+/** Initials as a word: 'JS', 'H.D.', 'M.A.D.' (dotted ones are initials whoever's they are). */
+const INITIALS_TOKEN = /(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?![\p{L}\p{N}.]))/gu;
+
 /** One pipeline per case map and names mode; reuse it for every text of the case. */
 export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opts: PipelineOptions = {}): Pipeline {
   const people = map.people;
@@ -72,6 +77,7 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     people.flatMap((p) => [p.initials.toLowerCase(), ...(p.pseudonym ? p.pseudonym.split(/\s+/u).map((w) => foldToken(w)) : [])]),
   );
   const pseudonyms = new Set(people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])));
+  const ownInitials = new Set(people.map((p) => p.initials));
 
   function mapped(m: NameMatch): Detection {
     const person = people[m.personIndex];
@@ -181,6 +187,8 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
     }
     // a full date right after a name is a date of birth ('FIELD, Hope (12/07/1990)')
     const nameEnds = out.filter((d) => d.kind === 'mapped-name' || d.kind === 'person').map((d) => d.end);
+    // … or after initials, as minutes write people ('V JS (19/08/1994)', 'H.D. (P's brother, 21/12/1987)')
+    for (const m of text.matchAll(INITIALS_TOKEN)) if (m[0].includes('.') || (ownInitials.has(m[0]) && !isAllowListed(m[0].toLowerCase()) && !isTitle(m[0]))) nameEnds.push(m.index + m[0].length);
     // … or after the NHS number written right after the name ('Bikash Pun NHS 543 231 9489 (03/06/2009)')
     for (const d of out) if (d.kind === 'nhs-number' && nameEnds.some((e) => e <= d.start && d.start - e <= 6)) nameEnds.push(d.end);
     for (const s of datesOfBirthAfterNames(text, nameEnds, { namesField: field === 'names' })) {

@@ -420,6 +420,33 @@ describe('found on the i-* dev cases: streets, grants, cars, counties and names 
   });
 });
 
+describe('dates of birth in lists and minutes', () => {
+  const caseMap = {
+    people: [
+      { name: 'Jade Santos', initials: 'JS', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Grace Preston', initials: 'GP', aliases: [], role: 'friend' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Oliwia Wrobel', initials: 'OW', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+      { name: 'Julia Wrobel', initials: 'JW', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials');
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['a child born recently, listed with an older sibling', 'CHILDREN: WROBEL O 22/05/2008, WROBEL J 03/11/2014. SUBJECT: MK.', 'CHILDREN: OW [date of birth], JW [date of birth]. SUBJECT: MK.'],
+    ['after the map’s initials in minutes', 'Case 11. V JS (19/08/1994), child (2).', 'Case 11. V JS ([date of birth]), child (2).'],
+    ['after dotted initials and a note in the same bracket', 'Associate H.D. (P’s brother, 21/12/1987) to be spoken to.', 'Associate H.D. (P’s brother, [date of birth]) to be spoken to.'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('keeps a date after an agency’s initials that a mapped person shares', () => {
+    expect(text('Seen at the GP (12/03/2022) for a review.')).toBe('Seen at the GP (12/03/2022) for a review.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

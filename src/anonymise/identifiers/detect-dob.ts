@@ -65,9 +65,10 @@ export function detectDatesOfBirth(text: string): Span[] {
 /**
  * A full date right after a name: in brackets, after a comma or a dash, after an age ('Gary Smith, 34 (12.07.90)'), or
  * after "b." — 'FIELD, Hope (12/07/1990)', 'SMITH Gary [12/07/1990]',
- * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987'.
+ * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987',
+ * 'H.D. (P's brother, 21/12/1987)'.
  */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|["”]?\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|["”]?\\s*\\([^()\\d\\n,]{1,30},\\s*|["”]?\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */
@@ -114,12 +115,13 @@ export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]
   }
   // (the other dates straight after names are not the text's latest year: '(GURDEV GILL 11/06/1954, SURINDER GILL
   // 30/09/1957)' are both births; in a column of names, 'DEMIR, Deniz 14/02/2011', any such date is one)
-  for (const d of plain) {
+  // (and one birth among them makes a list of births: 'CHILDREN: WROBEL O 22/05/2008, WROBEL J 03/11/2014')
+  const latest = latestYearOutside(text, plain);
+  const births = plain.filter((d) => {
     const year = yearOf(text.slice(d.start, d.end));
-    if (year === undefined) continue;
-    if (!opts.namesField && year > latestYearOutside(text, plain) - BIRTH_GAP_YEARS) continue;
-    spans.push(makeSpan(text, 'date-of-birth', d.start, d.end, 0.8));
-  }
+    return year !== undefined && (opts.namesField || year <= latest - BIRTH_GAP_YEARS);
+  });
+  for (const d of births.length > 0 && plain.length > 1 ? plain : births) spans.push(makeSpan(text, 'date-of-birth', d.start, d.end, 0.8));
   return spans;
 }
 
