@@ -447,6 +447,34 @@ describe('dates of birth in lists and minutes', () => {
   });
 });
 
+describe('systems, operations, months and vans that look like names', () => {
+  const caseMap = {
+    people: [
+      { name: 'Robin Stroud', initials: 'RS', aliases: [], role: 'professional' as const, pseudonym: null, title: null },
+      { name: 'Precious Mensah', initials: 'PM', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+      { name: 'Jan Kowalski', initials: 'JK', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['a police system that is also a given name', 'Essex Police — Athena investigation; Kent Police STORM / Athena; Athena OCC 46/128833/21.'],
+    ['an operation’s code word', 'Greater Manchester Police — MIT, Op Robin; Operation Encompass notification.'],
+    ['a fixed phrase', 'Closure summary reads: "Precious little evidence of ongoing risk."'],
+    ['a month before a year or after a day', 'IDVA diary: Jan 2022 review, then 12 Jan.'],
+    ['a van after its make', 'VEH AT ADDRESS: MERCEDES VITO, SILVER.'],
+  ])('keeps %s', (_what, input) => {
+    expect(text(input)).toBe(input);
+  });
+
+  it('still replaces the people of those names', () => {
+    expect(text('Robin rang. Precious was at school. Jan attended.')).toBe('RS rang. PM was at school. JK attended.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

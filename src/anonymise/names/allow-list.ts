@@ -5,7 +5,7 @@ import { ABBREVIATIONS, KINSHIP, OTHER_WORDS, PEOPLES, WELSH_WORDS } from './com
 export const VEHICLE_WORDS = new Set([
   'vauxhall', 'ford', 'audi', 'bmw', 'citroen', 'peugeot', 'renault', 'nissan', 'toyota', 'honda', 'volkswagen', 'vw',
   'skoda', 'kia', 'hyundai', 'mercedes', 'fiat', 'mazda', 'volvo', 'jaguar', 'astra', 'corsa', 'fiesta', 'golf',
-  'polo', 'berlingo', 'transit', 'focus', 'galaxy', 'mustang', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
+  'polo', 'berlingo', 'transit', 'focus', 'galaxy', 'mustang', 'vito', 'crafter', 'trafic', 'ducato', 'caddy', 'qashqai', 'juke', 'clio', 'octavia', 'insignia', 'mondeo', 'yaris', 'micra', 'zafira',
   'prius', 'passat', 'avensis', 'corolla', 'auris', 'aygo', 'rav4', 'kuga', 'meriva', 'mokka', 'sportage', 'picanto',
   'tucson', 'ibiza', 'punto', 'touran', 'tiguan', 'vivaro', 'sprinter', 'transporter', 'evoque', 'freelander', 'megane',
   'kangoo', 'picasso', 'fabia', 'sandero', 'vitara', 'shogun', 'outlander', 'cayenne', 'lexus', 'dacia', 'tesla',
@@ -104,6 +104,14 @@ const SPEAKING = /^[\p{L}]+-(?:speaking|speaker|born|based|level|related|style|t
 
 /** System names that are also given names: a system only when written in capitals (see isSystemName). */
 const NAME_LIKE_SYSTEMS = new Set(['athena', 'merlin', 'paris', 'orchid', 'jac', 'genie', 'vision', 'guardian', 'epic']);
+
+/** A record system's name that is also a given name, used as the system: 'Police Athena', 'STORM / Athena', 'Athena OCC 46/…'. */
+const SYSTEM_AROUND_BEFORE = /(?:\b(?:police|on|onto|via|from|in|storm|niche|pnc|crime|constabulary)|\/|-|—)[ \t]*$/iu;
+const SYSTEM_AROUND_AFTER = /^[ \t]*(?:\/|\(|\d|(?:occ|occurrence|crime|task|log|record|nominal|investigation|ref|reference|number|no|id|entry|system|report)\b)/iu;
+export function systemUse(text: string, start: number, end: number): boolean {
+  if (!NAME_LIKE_SYSTEMS.has(text.slice(start, end).toLowerCase())) return false;
+  return SYSTEM_AROUND_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || SYSTEM_AROUND_AFTER.test(text.slice(end, end + 16));
+}
 
 /** Is this word (lowercase, folded) a term that is never a person name on its own? */
 export function isAllowListed(word: string): boolean {

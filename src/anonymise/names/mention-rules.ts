@@ -77,6 +77,10 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
   if (FIXED_PHRASES.test(after)) return true;
   if (word === 'hope' && isSentenceStart(text, start) && HOPE_VERB.test(after)) return true;
   if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // 'Op Robin': a police operation's code word; 'Precious little was done'; 'Jan 2022', '12 Jan'
+  if (OPERATION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (word === 'precious' && /^[ \t]+little\b/iu.test(after)) return true;
+  if (MONTH_ABBREVIATIONS.has(word) && (/^[ \t]+(?:\d{4}|'\d{2})\b/u.test(after) || /\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$/u.test(text.slice(Math.max(0, start - 6), start)))) return true;
   // 'a white Ford Transit': a car's make before its model
   const next = wordAfter(text, end);
   if (next !== null && VEHICLE_WORDS.has(word) && VEHICLE_WORDS.has(next.toLowerCase())) return true;
@@ -115,6 +119,8 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 
 /** Said or written to someone: 'mentioned it to Tyrone', 'spoke to Lincoln', 'wrote to Chester' name a person. */
 const SPOKEN_TO = /\b(?:said|says|spoke|speaks|speaking|talked|talks|talking|mentioned(?:[ \t]+(?:it|this|that))?|explained(?:[ \t]+(?:it|this|that))?|disclosed|confided|apologised|apologized|lied|replied|wrote|writes|chatted|whispered|shouted|texted|messaged|waved|introduced[ \t]+\w+|handed[ \t]+(?:it|this|them)|gave[ \t]+(?:it|this|them))[ \t]+to[ \t]+$/iu;
+const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'june', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'april', 'august']);
 const COUNTY_BEFORE = /(?:^|[^\p{L}])(?:Co\.?|County)[ \t]+$/u;
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;

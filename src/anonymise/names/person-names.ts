@@ -4,7 +4,7 @@ import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
 import { actorVerbAfter, agencyBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
-import { isSystemName } from './allow-list.js';
+import { isSystemName, systemUse } from './allow-list.js';
 import { hasTag } from './lexicon.js';
 import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
 import { PLACE_WORDS } from './name-context.js';
@@ -97,6 +97,9 @@ const isCaps = (t: NameToken): boolean => /^\p{Lu}+$/u.test(t.raw);
 /** 'no Will', 'Adunni's Will': a word used as a thing. */
 const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
 
+/** A police operation's code word: 'Op Robin', 'Operation Encompass'. */
+const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
+
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
 function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean): number {
   if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return 0;
@@ -112,6 +115,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   }
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
+  // 'Essex Police — Athena 42/94411/22', 'Op Robin': a system or an operation's name
+  if (toks.length === 1 && (systemUse(text, first.start, first.end) || OPERATION_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start)))) return 0;
   // 'Dacia Logan', 'Ford Ka': the model after a car make
   if (MAKE_BEFORE.test(text.slice(Math.max(0, first.start - 16), first.start)) || (toks.length === 2 && MAKE_BEFORE.test(`${first.raw} `))) return 0;
   const before = text.slice(Math.max(0, first.start - 60), first.start);
