@@ -475,6 +475,33 @@ describe('systems, operations, months and vans that look like names', () => {
   });
 });
 
+describe('a word-name among people', () => {
+  const caseMap = {
+    people: [
+      { name: 'Jade Okafor', initials: 'JO', aliases: [], role: 'child' as const, pseudonym: null, title: null },
+      { name: 'Agnieszka Wrobel', initials: 'AW', aliases: ['Aga'], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Mindaugas Kazlauskas', initials: 'MK', aliases: ['Kaz'], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['joined to a relationship word', 'Home visit: mum, Jade and grandmother seen.', 'Home visit: mum, JO and grandmother seen.'],
+    ['after a sex word in a log, before a place word', 'FEMALE JADE LIMITED ENGLISH, CRYING.', 'FEMALE JO LIMITED ENGLISH, CRYING.'],
+    ['after WITH in a log', 'ARRIVED AT HER HOUSE 02:30 BAREFOOT WITH JADE.', 'ARRIVED AT HER HOUSE 02:30 BAREFOOT WITH JO.'],
+    ['in lower case, listed with another lower-case name', 'caller says aga and kaz fighting again', 'caller says AW and MK fighting again'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('keeps the word joined to a common noun, and a lower-case word listed with a capitalised name', () => {
+    expect(text('Jade and marble ornaments broken. Kaz and an aga cooker.')).toBe('Jade and marble ornaments broken. MK and an aga cooker.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

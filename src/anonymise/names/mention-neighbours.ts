@@ -147,9 +147,15 @@ const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:
 export function rescueNeighbours(text: string, candidates: Candidate[], namesField = false): void {
   const accepted = candidates.filter((c) => c.confidence > 0);
   for (const c of candidates) {
-    // in a column of names a lower-case one listed with another is a name too ('caller tomasz nowak, aga, craig')
-    if (c.confidence > 0 || (c.reason === 'lowercase' && !namesField)) continue;
-    const listed = accepted.some((a) => (a.end <= c.start && LIST_GAP.test(text.slice(a.end, c.start))) || (c.end <= a.start && LIST_GAP.test(text.slice(c.end, a.start))));
+    // in a column of names a lower-case one listed with another is a name too ('caller tomasz nowak, aga, craig'), and
+    // anywhere when listed with a name written in lower case too ('caller says aga and kaz fighting')
+    if (c.confidence > 0) continue;
+    const lowerOnly = c.reason === 'lowercase' && !namesField;
+    const listed = accepted.some(
+      (a) =>
+        (!lowerOnly || !/\p{Lu}/u.test(text.slice(a.start, a.end))) &&
+        ((a.end <= c.start && LIST_GAP.test(text.slice(a.end, c.start))) || (c.end <= a.start && LIST_GAP.test(text.slice(c.end, a.start)))),
+    );
     if (listed) {
       c.confidence = 0.75;
       delete c.finding;

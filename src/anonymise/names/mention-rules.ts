@@ -2,9 +2,9 @@
 import type { VariantContext } from './name-variants.js';
 import {
   bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
-  isShouting, personVerbBefore, possessiveAfter, titleBefore, verbAfter, wordAfter, wordBefore,
+  isShouting, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
 } from './name-context.js';
-import { isSystemName, VEHICLE_WORDS } from './allow-list.js';
+import { isSystemName, PSEUDONYM_LABEL_WORDS, VEHICLE_WORDS } from './allow-list.js';
 import { isPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
 import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, isSurname, plantWordAfter, tagsOf } from './lexicon.js';
@@ -102,8 +102,10 @@ function wordUseAfter(text: string, end: number): boolean {
   const next = m?.[1];
   if (!next || !m) return false;
   const joined = /^[ \t]+(?:and|or|&)/u.test(m[0]);
-  // a lower-case word joined on is the word even when it is also a name ('Grace and patience')
+  // a lower-case word joined on is the word even when it is also a name ('Grace and patience'), but not a person
+  // joined on ('mum, Jade and grandmother …')
   if (!joined) return pluralNoun(next);
+  if (RELATIONSHIP_CUES.has(next) || PSEUDONYM_LABEL_WORDS.has(next)) return false;
   return isCommonWord(next) && (!isFirstName(next) || isEnglishWord(next)) && nounLike(next) && !hasTag(next, FUNCTION_TAGS);
 }
 
@@ -177,7 +179,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (ordinaryUse(text, start, end, word, context)) return keep('context');
   // a place's own name ('Rose Cottage', 'Hope Street'): kept, for the chair to decide, unless a title or possessive says a person
   // ('officer Mark Hill': after a role it is a person, whose name the next word may end)
-  if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end) && !ROLE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return keep('context', 0.3);
+  // ('FEMALE JADE LIMITED ENGLISH': a relationship or sex word before says a person too)
+  if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end) && !ROLE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !hasCueBefore(text, start)) return keep('context', 0.3);
   // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
   if (wordUseAfter(text, end)) return keep('context');
   const cue = personCue(text, start, end);
@@ -193,6 +196,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
     // 'HEATHER CLOUGH': a surname right after that compromise lists as nothing else makes the word a given name
     const after = CAPS_WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase();
     if (after && isSurname(after) && (tagsOf(after).length === 0 || hasTag(after, SURNAME_TAGS))) return take(0.85);
+    // ('ARRIVED BAREFOOT WITH JADE': in a log, a given name someone came with)
+    if (cue === 0 && isFirstName(word) && wordBefore(text, start) === 'with') return take(0.6);
     return cue > 0 ? take(cue) : isLowerCaseWord(word) ? take(0.6) : keep('context', 0.3);
   }
   if (cue > 0) return take(cue);

@@ -211,7 +211,6 @@ export function hasCueBefore(text: string, start: number): boolean {
   return RELATIONSHIP_CUES.has(last);
 }
 
-/** An opening bracket right after the name: 'Jack (DOB …)', 'Rose (daughter)'. */
 /** An agency's name, then the person who spoke for it in brackets: 'CSC (Joy)', 'Housing (Ash)', 'WYP (DS Ellery)'. */
 const AGENCY_BEFORE = /(?:^|[^\p{L}])(CSC|ASC|CSW|MASH|CAMHS|Housing|Probation|Police|Health|Education|School|Nursery|MH|NPS|CRC|YOT|DWP|[A-Z]{1,4}P)[ \t]*\([ \t]*$/u;
 /** The agency written right before a name in brackets, or null. */
@@ -221,6 +220,7 @@ export const agencyBefore = (text: string, start: number): string | null => AGEN
 const ROLE_BRACKET_AFTER = /^[ \t]*\((?:PS|PC|DC|DS|DI|DCI|Sgt|PCSO|TM|SW|HV|GP|IDVA|ISVA|CPN|DSL|PO|OIC|IRO|SHO|FSW|AMHP|HCA|SENCO|chair|manager|team manager|social worker|probation officer|health visitor|midwife|nurse|paramedic)[ \t]*[,)]/iu;
 export const roleInBracketsAfter = (text: string, end: number): boolean => ROLE_BRACKET_AFTER.test(text.slice(end, end + 24));
 
+/** An opening bracket right after the name: 'Jack (DOB …)', 'Rose (daughter)'. */
 export function bracketAfter(text: string, end: number): boolean {
   return /^\s*\(/u.test(text.slice(end, end + 4));
 }

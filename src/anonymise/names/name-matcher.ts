@@ -121,7 +121,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     // a misspelt other part of the same person beside an accepted one ('sian wiliams', 'levy smith', 'ana pula')
     for (const c of misspeltNeighbours(text, candidates, parts)) candidates.push(c);
     // an ordinary-word variant right beside another accepted part of the same person counts ('Mark J Reid')
-    if (candidates.some((c) => c.confidence <= 0 && (c.reason === 'context' || opts.namesField))) rescueNeighbours(text, candidates, opts.namesField);
+    if (candidates.some((c) => c.confidence <= 0)) rescueNeighbours(text, candidates, opts.namesField);
     // a column of names ('contact': 'Teg 07700 900125', 'Charm; son Kayden'): a capitalised word-name is the person
     if (opts.namesField) {
       for (const c of candidates) {
