@@ -442,6 +442,12 @@ describe('dates of birth in lists and minutes', () => {
     expect(text(input)).toBe(expected);
   });
 
+  it('shows the chair a month and year of birth in prose, and replaces one in a record', () => {
+    const r = an.text('Bonnie was born in October 2019. Born: March 1960.');
+    expect(r.text).toBe('B was born in October 2019. Born: [date of birth].');
+    expect(r.detections.find((d) => d.text === 'October 2019')?.confidence).toBeLessThan(0.5);
+  });
+
   it('keeps a date after an agency’s initials that a mapped person shares', () => {
     expect(text('Seen at the GP (12/03/2022) for a review.')).toBe('Seen at the GP (12/03/2022) for a review.');
   });

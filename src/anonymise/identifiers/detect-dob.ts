@@ -24,6 +24,8 @@ const BRACKETED_DATE = new RegExp(`\\(\\s*(${FULL_DATE})(?![\\d/])`, 'giu');
 const OPENS_BRACKET = /\(\s*\d/;
 
 const BARE_YEAR = /^(?:19|20)\d{2}$/;
+const PROSE_BORN = /\b(?:was|were|is|are|been|being)[ \t]+born[ \t]+in[ \t]+$/iu;
+const FULL_DATE_RE = new RegExp(`^(?:${FULL_DATE})$`, 'iu');
 const BORN_CUE = /^(?:born|b\.)$/iu;
 
 /** Text none of the cues (or "aged") can match in: most chronology entries; the full patterns are costly. */
@@ -58,6 +60,8 @@ export function detectDatesOfBirth(text: string): Span[] {
     }
   }
   take(CUED_PARTIAL, 0.7);
+  // 'Bonnie was born in October 2019' in prose: the chair decides (a record's 'Born: March 1960' is replaced)
+  for (const sp of spans) if (sp.confidence === 0.7 && PROSE_BORN.test(text.slice(Math.max(0, sp.start - 24), sp.start)) && !FULL_DATE_RE.test(sp.text)) sp.confidence = 0.45;
   take(AGED_FULL, 0.75);
   return spans;
 }

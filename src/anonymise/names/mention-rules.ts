@@ -146,8 +146,8 @@ const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
  */
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
-  // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase, shown to the chair
-  if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context', 0.3);
+  // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
+  if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of
   // a phrase an article opens, is the English word (any other lower-case use, 'caller grant rang', is still the person)
   if (context === 'plain' && !multi && !UPPER_START.test(written) && NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && isEnglishWord(written.toLowerCase())) {

@@ -97,6 +97,9 @@ const isCaps = (t: NameToken): boolean => /^\p{Lu}+$/u.test(t.raw);
 /** 'no Will', 'Adunni's Will': a word used as a thing. */
 const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
 
+const PARTNERSHIP_WORDS = new Set(['safer', 'safe', 'stronger', 'healthier', 'better', 'brighter', 'greener', 'together']);
+/** An agency's word right after: 'Care', 'NHS', 'Trust', 'Council', 'Services'. */
+const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Health|Police|Constabulary|Foundation|Hospitals?)\b/u;
 /** A police operation's code word: 'Op Robin', 'Operation Encompass'. */
 const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
 
@@ -115,6 +118,12 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   }
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
+  // 'Safer Stockport', 'Stronger Communities Rochdale': a partnership named for its town
+  if (toks.length > 1 && PARTNERSHIP_WORDS.has(first.low) && toks.slice(1).some((t) => isUkPlaceName(t.raw))) return 0;
+  // 'Cross-border checks', 'Follow-up call': a compound word opening a sentence, not a double-barrelled name
+  if (toks.length === 1 && /^\p{Lu}\p{Ll}*-\p{Ll}/u.test(first.raw)) return 0;
+  // 'North Cumbria Integrated Care NHS Foundation Trust': a run with a place in it before an agency's word
+  if (toks.some((t) => (COMPASS_WORD.test(t.raw) || isUkPlaceName(t.raw)) && !t.anyFirst) && DOMAIN_AFTER.test(text.slice(after, after + 16))) return 0;
   // 'Essex Police — Athena 42/94411/22', 'Op Robin': a system or an operation's name
   if (toks.length === 1 && (systemUse(text, first.start, first.end) || OPERATION_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start)))) return 0;
   // 'Dacia Logan', 'Ford Ka': the model after a car make

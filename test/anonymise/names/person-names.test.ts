@@ -10,6 +10,9 @@ describe('agencies, services and towns that are not people', () => {
     ['a service in brackets after an agency', 'CAMHS (Berkshire Healthcare) referral. Referral to CAMHS (Forward Thinking Birmingham).'],
     ['a crew that attended', 'Crew attended 22:10.'],
     ['a town after a locative, then a verb', 'Father in Birmingham told her to go back.'],
+    ['a trust named for its region', 'IMRs came from North Cumbria Integrated Care NHS Foundation Trust.'],
+    ['a compound word opening a sentence', 'Cross-border checks should be routine. Follow-up call booked.'],
+    ['a community safety partnership', 'The review was commissioned by Safer Stockport, the Community Safety Partnership.'],
   ])('%s', (_what, input) => {
     expect(names(input)).toEqual([]);
   });
