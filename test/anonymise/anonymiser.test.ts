@@ -128,6 +128,7 @@ describe('professional()', () => {
     ['Mark Wood, Housing Officer', 'MW, Housing Officer'],
     ['Nurse Practitioner', 'Nurse Practitioner'],
     ['IDVA', 'IDVA'],
+    ['Paramedics L. Pemberton (31207), Joe Bloggs (30988)', 'Paramedics LP, JB'],
   ])('%s → %s', (input, expected) => {
     expect(initials.professional(input).text).toBe(expected);
   });

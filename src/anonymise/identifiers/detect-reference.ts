@@ -23,7 +23,8 @@ const CUE_WORDS = [
   // ambulance services' incident and patient record numbers ('WAST 4417763', 'ePCR 22019934'), service and ticket numbers
   String.raw`(?:wast|nwas|yas|emas|swasft|secamb|eeast|scas|neas|wmas|nias|epcr|prf)(?:\s*(?:ref(?:erence)?|number|no|id|incident))?`,
   String.raw`(?:service|ticket|badge|warrant card|membership|passport|licence|license)\s*(?:ref(?:erence)?|number|no)`,
-  String.raw`(?:sir|ppn|vpd|ivpd)`,
+  String.raw`(?:sir|ppn|vpd|ivpd|ccs|serial)`,
+  String.raw`compan(?:y|ies)\s*(?:house\s*)?(?:reg(?:istration)?\s*)?(?:no|number)`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
   String.raw`id`,
@@ -66,7 +67,7 @@ function isCodedReference(code: string): boolean {
 
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712", Police Scotland's "PC G1133". */
 const COLLAR = new CaselessRegExp(
-  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]{1,2}\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
+  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Con|Cst|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]{1,2}\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
   'giu',
 );
 
@@ -93,10 +94,11 @@ const OTHER_SHAPES = [
 /** "0655 of 14/03/2020" with no cue: police logs are numbered per day, and this is how every force writes one. */
 const LOG_OF_DATE = new RegExp(`(?<![\\p{L}\\d/])\\d{3,6}\\s+of\\s+${FULL_DATE}(?![\\d/])`, 'giu');
 
+const LOG_CUE = /^(?:log|cad|ccs|serial|incident|storm|occurrence)\b/iu;
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
-const SORT_CODE_ACCOUNT = /(?<![\d-])\d{2}-\d{2}-\d{2}[ \t]+\d{8}(?!\d)/gu;
+const SORT_CODE_ACCOUNT = /(?<![\d-])\d{2}-\d{2}-\d{2}(?:[ \t]*(?:\/|a\/c|acc(?:oun)?t?\.?(?:[ \t]*no\.?)?)[ \t]*|[ \t]+)\d{8}(?!\d)/giu;
 /** A sort code or an account number after its own cue: 'sort 30-96-12', 'a/c 31927584', 'account no. 40887215'. */
 const BANK_CUED = /\b(?:sort(?:[ \t]*code)?|a\/c|acc(?:oun)?t\.?)[ \t]*(?:no\.?|number)?[ \t]*:?[ \t]*(\d{2}-\d{2}-\d{2}|\d{8})(?![\d-])/giu;
 /**
@@ -116,7 +118,8 @@ export function detectReferences(text: string): Span[] {
     const token = m[2] ?? '';
     const bare = token.replace(/\s+of\s+.*$/s, '');
     const hasDate = bare !== token;
-    if (!hasDate && NOT_A_REFERENCE.test(bare)) continue;
+    // ('Log 1905', 'CCS 2019': after a log's own cue four digits are the log's number, not a year)
+    if (!hasDate && NOT_A_REFERENCE.test(bare) && !(/^\d{4}$/u.test(bare) && LOG_CUE.test(lead) && !/\bof\s*$/iu.test(lead))) continue;
     // A generic cue ("ref", "ID", "log") followed by a short bare number is weak: "log 2" is not a reference.
     if (!hasDate && bare.replace(/\D/g, '').length < 3 && !/[A-Z]/i.test(bare)) continue;
     const start = m.index + lead.length;

@@ -97,7 +97,7 @@ function classify(tok: NameToken, shouting: boolean): void {
   tok.anyFirst = parts.some((p) => isFirstName(p));
   tok.surname = parts.some((p) => isSurname(p)) || isSurname(low);
   tok.english = parts.every((p) => isEnglishWord(p) || isCommonWord(p) || isAllowListed(p) || (parts.length > 1 && WORD_PREFIXES.has(p)));
-  if (ROLE_WORDS.has(low) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
+  if (ROLE_WORDS.has(low) || (low.endsWith('s') && ROLE_WORDS.has(low.slice(0, -1))) || RELATIONSHIP_CUES.has(low) || PSEUDONYM_LABEL_WORDS.has(low) || isMedicine(low)) {
     tok.cls = 'break';
     return;
   }

@@ -14,12 +14,15 @@ export interface FieldEdit {
 }
 
 const STAFF_NUMBER = /[,;(]?\s*\b(?:staff|employee|payroll|warrant|collar|badge|shoulder|pin|id)\s*(?:no\b\.?|number|num\b\.?|#)?\s*[:.]?\s*[A-Z]{0,3}\d{2,8}\b\)?/giu;
-const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant)\.?\s*([A-Z]?\d{2,6})\b/giu;
+const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant|Con|Cst)\.?\s*([A-Z]?\d{2,6})\b/giu;
+/** A number in brackets after a name: a paramedic's or nurse's staff number ('A Kowalczyk (30988)'). */
+const BRACKETED_NUMBER = /[ \t]*\([ \t]*[A-Z]{0,2}\d{4,7}[ \t]*\)/gu;
 
 /** Staff and collar numbers of a professional field ('Staff no. 5566', the '4471' of 'PC 4471'), to be removed. */
 export function numberEdits(text: string): FieldEdit[] {
   const edits: FieldEdit[] = [];
   for (const m of text.matchAll(STAFF_NUMBER)) edits.push({ start: m.index, end: m.index + m[0].length, replacement: '' });
+  for (const m of text.matchAll(BRACKETED_NUMBER)) if (!edits.some((e) => e.start < m.index + m[0].length && m.index < e.end)) edits.push({ start: m.index, end: m.index + m[0].length, replacement: '' });
   for (const m of text.matchAll(RANK_NUMBER)) {
     const num = m[1] ?? '';
     const start = m.index + m[0].lastIndexOf(num);

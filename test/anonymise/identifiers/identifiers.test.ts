@@ -68,13 +68,19 @@ const positives: Positive[] = [
   ['Mrs Adebayo (b. 1962) is the grandmother.', 'date-of-birth', 'b. 1962'],
   ['Gary Smith (born 1990) was arrested.', 'date-of-birth', '1990'],
   ['KRK return: Tomasz W. ur. 07.07.1988, conviction 2016.', 'date-of-birth', '07.07.1988'],
-  ['Lloyds sort 30-96-12 a/c 31927584 held by him.', 'reference', '31927584'],
+  ['Lloyds sort 30-96-12 a/c 31927584 held by him.', 'reference', '30-96-12 a/c 31927584'],
   ['Lloyds sort 30-96-12 a/c held by him.', 'reference', '30-96-12'],
   ['INTERPRETER ID LL 40771 BOOKED', 'reference', 'LL 40771'],
   ['Hospital number RL4 0837765 on the wristband.', 'reference', 'RL4 0837765'],
   ['Outcome: WMP 0194 190621 closed.', 'reference', 'WMP 0194 190621'],
   ['HKID Y694213(5) seen at the interview.', 'reference', 'Y694213(5)'],
   ['Crime CRIS 3019874/17 recorded.', 'reference', '3019874/17'],
+  ['Wages paid to joint account sort code 30-96-12 acc 21457789.', 'reference', '30-96-12 acc 21457789'],
+  ['£14,200 to the car wash account 40-11-62 / 71203348.', 'reference', '40-11-62 / 71203348'],
+  ['11/04/2020 Log 1905. Neighbour reports shouting.', 'reference', '1905'],
+  ['CCS 0412 06/04/2019 01:22. Caller the site warden.', 'reference', '0412'],
+  ['Con 5530 Hamilton attended.', 'reference', '5530'],
+  ['Co-director, Companies House no. 13448201.', 'reference', '13448201'],
   // reference
   ['Crime ref 12345678 created.', 'reference', '12345678'],
   ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
@@ -197,6 +203,7 @@ const negatives: string[] = [
   'DRIVER ARRESTED DRINK DRIVE ON THE A52.',
   'Reviewed (12/03/2019 meeting) and closed on 20/03/2019.',
   'Walked down to the Row and back.',
+  'The house was built in 1905; the log of 2019 visits is attached.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
