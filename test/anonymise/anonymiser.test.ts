@@ -509,6 +509,35 @@ describe('a word-name among people', () => {
   });
 });
 
+describe('families together, and logs pasted in lower case', () => {
+  const caseMap = {
+    people: [
+      { name: 'Bridget Ward', initials: 'BW', aliases: ['Biddy'], role: 'victim' as const, pseudonym: null, title: 'Mrs' },
+      { name: 'Maurice Ward', initials: 'MW', aliases: ['Mossie'], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Dean Marsh', initials: 'DM', aliases: [], role: 'family' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Joy Siriporn', initials: 'JS', aliases: [], role: 'victim' as const, pseudonym: null, title: 'Ms' },
+      { name: 'Mark Lane', initials: 'ML', aliases: [], role: 'friend' as const, pseudonym: null, title: null },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['a family by its surname in the plural, initialled as written', 'The Wards were always hard on her; the Wards said no.', 'The W were always hard on her; the W said no.'],
+    ['a surname before lads', 'Landlady said "them Marsh lads are trouble".', 'Landlady said "them DM lads are trouble".'],
+    ['a word-name in a log with no capitals at all', 'caller dean marsh says joy next door screaming, mossie at the door', 'caller DM says JS next door screaming, MW at the door'],
+    ['a word after an article in that log', 'caller says she has a red mark and a bruise', 'caller says she has a red mark and a bruise'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+
+  it('keeps a lower-case word-name where the text has capitals', () => {
+    expect(text('Seen with joy by the Health Visitor; a mark on her arm.')).toBe('Seen with joy by the Health Visitor; a mark on her arm.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

@@ -22,6 +22,8 @@ export interface Candidate {
   confidence: number; // 0 = kept
   reason: 'lowercase' | 'context';
   finding?: number;
+  /** Initialled as written, whoever's the name is ('the Wards': a family together). */
+  asWritten?: boolean;
 }
 
 
@@ -180,6 +182,17 @@ export function rescueNeighbours(text: string, candidates: Candidate[], namesFie
       delete c.finding;
     }
   }
+  // a log pasted all in lower case that names someone else in lower case ('caller says joy next door screaming, mossie
+  // at the door'): capitals tell nothing there, so a word-name is the person unless a noun phrase opens before it
+  if (!/\p{Lu}/u.test(text) && accepted.length > 0) {
+    for (const c of candidates) {
+      if (c.confidence > 0 || c.reason !== 'lowercase') continue;
+      if (!accepted.some((a) => foldToken(text.slice(a.start, a.end)) !== foldToken(text.slice(c.start, c.end)))) continue;
+      if (NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || ADJECTIVE_BEFORE.test(text.slice(Math.max(0, c.start - 16), c.start))) continue;
+      c.confidence = 0.6;
+      delete c.finding;
+    }
+  }
   // an ALL-CAPS log that names the person in full names them again by one part ('… PRITPAL SINGH BELL … BELL SPOKEN
   // TO BY PHONE'): kept only for a place's own name ('BELL STREET')
   const whole = new Set(accepted.filter((a) => a.data.multi).flatMap((a) => a.data.persons));
@@ -197,5 +210,8 @@ export function rescueNeighbours(text: string, candidates: Candidate[], namesFie
   }
 }
 const CAPS_WORD = /^\p{Lu}{2,}$/u;
+/** An article, a determiner or a preposition, and perhaps one more word, right before: 'a red ', 'the ', 'with '. */
+const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:an?|the|any|no|this|that|each|every|her|his|my|their|our|with|of|in|on)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
+const ADJECTIVE_BEFORE = /(?:^|[^\p{L}])(?:red|dark|light|brown|black|white|grey|green|blue|big|small|little|great|new|old|good|bad)[ \t]+$/u;
 const PHRASE_OPENERS = new Set(['Preposition', 'Determiner']);
 

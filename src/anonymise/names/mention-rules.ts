@@ -42,7 +42,7 @@ const FIXED_BEFORE = /\b(?:last|living|her|his|their|the|a|new|a\s+new|signed|va
 const keep = (reason: MentionVerdict['reason'], finding?: number): MentionVerdict =>
   finding === undefined ? { confidence: 0, reason } : { confidence: 0, finding, reason };
 /** 'the Brown household', 'the Smith family': a surname. */
-const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters)\b/iu;
+const FAMILY_AFTER = /^\s+(?:family|household|home|residence|twins|children|kids|brothers|sisters|lads|boys|girls|clan|cousins|men|women)\b/iu;
 
 const take = (confidence: number): MentionVerdict => ({ confidence, reason: 'context' });
 /** A number after the word, not an age ('Ward 205', not 'Joy 2yo' or 'Sky 3 years'). */
@@ -104,7 +104,7 @@ function wordUseAfter(text: string, end: number): boolean {
   const joined = /^[ \t]+(?:and|or|&)/u.test(m[0]);
   // a lower-case word joined on is the word even when it is also a name ('Grace and patience'), but not a person
   // joined on ('mum, Jade and grandmother …')
-  if (!joined) return pluralNoun(next);
+  if (!joined) return pluralNoun(next) && !FAMILY_AFTER.test(` ${next}`);
   if (RELATIONSHIP_CUES.has(next) || PSEUDONYM_LABEL_WORDS.has(next)) return false;
   return isCommonWord(next) && (!isFirstName(next) || isEnglishWord(next)) && nounLike(next) && !hasTag(next, FUNCTION_TAGS);
 }

@@ -112,6 +112,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       if (verdict.finding !== undefined) c.finding = verdict.finding;
       candidates.push(c);
     }
+    // a family together by its surname ('the Wards', 'the Kents'): initialled as written
+    for (const c of familyPlurals(text, byPattern)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // minutes in initials: every name's initials ('V: HKG' for the map's HG)
     for (const c of fullInitials.find(text)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')
@@ -183,7 +185,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     }
     // 'Joy' where 'Joy Ladipo' (someone else) is named too, or in a note on two people of one name: either of them
     const unsure = unsureMentions(text, own, others.map((o) => o.text));
-    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c)));
+    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c) || c.asWritten === true));
     return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }
 
@@ -195,6 +197,23 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     mentions: (text, personIndex) =>
       scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
+}
+
+/** 'the Wards', 'The Kents', 'them Marshes': the plural of a mapped surname after 'the' names the family together. */
+const FAMILY_PLURAL = /(?<![\p{L}])(?:the|The|THE|them|Them)[ \t]+(\p{Lu}[\p{L}'’-]+?)(e?s)(?![\p{L}])/gu;
+
+function familyPlurals(text: string, byPattern: ReadonlyMap<string, PatternData>): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/[Tt]he/u.test(text)) return out;
+  for (const m of text.matchAll(FAMILY_PLURAL)) {
+    const stem = m[1] ?? '';
+    const data = byPattern.get(foldToken(stem));
+    if (!data || !data.kinds.some((k) => k === 'surname')) continue;
+    const start = m.index + m[0].length - stem.length - (m[2] ?? '').length;
+    const persons = data.persons.filter((_, i) => data.kinds[i] === 'surname');
+    out.push({ start, end: start + stem.length + (m[2] ?? '').length, data: { persons, kinds: persons.map(() => 'surname'), context: 'plain', multi: false }, confidence: 0.85, reason: 'context', asWritten: true });
+  }
+  return out;
 }
 
 /** First letters (capital, folded) of a person's given names and of each alias's first word. */
