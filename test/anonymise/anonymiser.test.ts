@@ -477,6 +477,24 @@ describe('systems, operations, months and vans that look like names', () => {
     expect(text(input)).toBe(input);
   });
 
+  it.each([
+    ['fixed phrases that open with a name', 'Rich tea biscuits given. Grace period explained. Long lie on the floor. Close to giving up, she says.'],
+    ['a festival', 'She came to the temple at Songkran and Loy Krathong.'],
+    ['a court after a year', '1 conviction common assault 2010, Wolverhampton Magistrates’ Court.'],
+    ['a court in capitals', 'DA HISTORY: 2013 (ASSAULT BEAT, TEESSIDE MAGISTRATES’ COURT)'],
+  ])('keeps %s', (_what, input) => {
+    const all = createAnonymiser(
+      { people: [
+        { name: 'Rich Banks', initials: 'RB', aliases: [], role: 'friend', pseudonym: null, title: null },
+        { name: 'Grace Kent', initials: 'GK', aliases: [], role: 'family', pseudonym: null, title: null },
+        { name: 'Rebecca Long', initials: 'RL', aliases: [], role: 'other', pseudonym: null, title: null },
+        { name: 'Heather Close', initials: 'HC', aliases: [], role: 'professional', pseudonym: null, title: null },
+      ], terms: [], decisions: [] },
+      'initials',
+    );
+    expect(all.text(input).text).toBe(input);
+  });
+
   it('still replaces the people of those names', () => {
     expect(text('Robin rang. Precious was at school. Jan attended.')).toBe('RS rang. PM was at school. JK attended.');
   });

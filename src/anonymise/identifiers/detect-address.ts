@@ -67,6 +67,8 @@ const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:$
 
 /** Names of courts, hospitals and offices are places everyone knows, not someone's address. */
 const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Sheriff|Supreme|High Court|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Companies|Government|Parliament)\b/;
+/** An institution's name in any case ('TEESSIDE MAGISTRATES' COURT' as 'Teesside Magistrates' Court'). */
+const isInstitution = (name: string): boolean => INSTITUTION.test(name) || INSTITUTION.test(name.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()));
 const INSTITUTION_AFTER =
   /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;
@@ -108,6 +110,8 @@ export function detectAddresses(text: string): Span[] {
     const first = streetText.split(/\s+/)[0] ?? '';
     // "On 14 March Park Lane staff …": a day and month, unless the month is the whole street name ("14 May Street").
     if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(streetText)) continue;
+    // '… assault 2010, Wolverhampton Magistrates' Court': a year, then a court
+    if (isInstitution(streetText) && /^(?:19|20)\d{2}$/u.test(num)) continue;
     add(m.index, m.index + m[0].length, 0.9);
   }
   if (digits && LOWER_STREET_WORD.test(text)) for (const m of matchesOf(NUMBERED_LOWER, text)) {
@@ -118,7 +122,7 @@ export function detectAddresses(text: string): Span[] {
   if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
   if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {
     const end = m.index + m[0].length;
-    if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
+    if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
     if (CERTAIN_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
@@ -131,11 +135,11 @@ export function detectAddresses(text: string): Span[] {
     if (cut >= words.length - 2) continue;
     const from = m.index + (cut >= 0 ? (words[cut + 1]?.index ?? 0) : 0);
     const street = text.slice(from, m.index + m[0].length);
-    if (!INSTITUTION.test(street.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()))) add(from, m.index + m[0].length, 0.6);
+    if (!isInstitution(street)) add(from, m.index + m[0].length, 0.6);
   }
   if (HOUSE_NAME_WORD.test(text)) for (const m of matchesOf(HOUSE_NAME, text)) {
     const end = m.index + m[0].length;
-    if (INSTITUTION.test(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20)) continue;
+    if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20)) continue;
     const cue = cueBefore(text, m.index, HOUSE_CUE, 40);
     // recall first: a named building ('Kestrel House', 'Heron Point') is most often where someone lives;
     // 'The Willows' only after a cue ('The MARAC', 'The COVID' are not)

@@ -2,7 +2,7 @@
 import type { VariantContext } from './name-variants.js';
 import {
   bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
-  isShouting, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
+  isShouting, monthUse, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
 } from './name-context.js';
 import { isSystemName, PSEUDONYM_LABEL_WORDS, VEHICLE_WORDS } from './allow-list.js';
 import { isPlaceName } from './places.js';
@@ -80,7 +80,9 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
   // 'Op Robin': a police operation's code word; 'Precious little was done'; 'Jan 2022', '12 Jan'
   if (OPERATION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
   if (word === 'precious' && /^[ \t]+little\b/iu.test(after)) return true;
-  if (MONTH_ABBREVIATIONS.has(word) && (/^[ \t]+(?:\d{4}|'\d{2})\b/u.test(after) || /\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$/u.test(text.slice(Math.max(0, start - 6), start)))) return true;
+  if (monthUse(text, start, end)) return true;
+  // 'Rich tea biscuits', 'Grace period', 'Long lie on the floor', 'Close to giving up': fixed phrases
+  if (FIXED_AFTER[word]?.test(after)) return true;
   // 'a white Ford Transit': a car's make before its model
   const next = wordAfter(text, end);
   if (next !== null && VEHICLE_WORDS.has(word) && VEHICLE_WORDS.has(next.toLowerCase())) return true;
@@ -122,7 +124,13 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 /** Said or written to someone: 'mentioned it to Tyrone', 'spoke to Lincoln', 'wrote to Chester' name a person. */
 const SPOKEN_TO = /\b(?:said|says|spoke|speaks|speaking|talked|talks|talking|mentioned(?:[ \t]+(?:it|this|that))?|explained(?:[ \t]+(?:it|this|that))?|disclosed|confided|apologised|apologized|lied|replied|wrote|writes|chatted|whispered|shouted|texted|messaged|waved|introduced[ \t]+\w+|handed[ \t]+(?:it|this|them)|gave[ \t]+(?:it|this|them))[ \t]+to[ \t]+$/iu;
 const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
-const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'june', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'april', 'august']);
+const FIXED_AFTER: Readonly<Record<string, RegExp>> = {
+  rich: /^[ \t]+tea\b/iu,
+  grace: /^[ \t]+(?:period|before\s+meals)\b/iu,
+  long: /^[ \t]+(?:lie|term|covid)\b/iu,
+  close: /^[ \t]+to[ \t]+\p{Ll}+ing\b/u,
+  sunny: /^[ \t]+(?:days?|spells?|weather|side)\b/iu,
+};
 const COUNTY_BEFORE = /(?:^|[^\p{L}])(?:Co\.?|County)[ \t]+$/u;
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;

@@ -143,6 +143,13 @@ export function calendarOrColourUse(text: string, start: number, end: number): b
   return WEAK_TEMPORAL.has(before) && CONTINUATION.test(text.slice(end, end + 12));
 }
 
+const MONTH_NAMES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'april', 'august', 'march']);
+/** A month's name used as the month: before a year ('May 2020', "Jan '22") or after a day ('12 Jan'). */
+export function monthUse(text: string, start: number, end: number): boolean {
+  if (!MONTH_NAMES.has(text.slice(start, end).toLowerCase())) return false;
+  return /^[ \t]+(?:\d{4}|'\d{2})\b/u.test(text.slice(end, end + 8)) || /\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$/u.test(text.slice(Math.max(0, start - 6), start));
+}
+
 /** True when the word starting at `start` begins a sentence, a line or a cell (so its capital proves nothing). */
 export function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;

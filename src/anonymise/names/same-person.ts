@@ -3,7 +3,7 @@
 import type { NameToken } from './name-tokens.js';
 import type { PersonNameSpan } from './person-names.js';
 import { isAllowListed } from './allow-list.js';
-import { PLACE_WORDS } from './name-context.js';
+import { monthUse, PLACE_WORDS } from './name-context.js';
 import { isCommonWord, isFirstName } from './lexicon.js';
 import { partInitials } from './initials.js';
 import { isUkPlaceName } from './places.js';
@@ -47,6 +47,8 @@ export function partsAgain(text: string, tokens: readonly NameToken[], spans: re
   for (const t of tokens) {
     const whole = byPart.get(t.low);
     if (!whole || !/^\p{Lu}/u.test(t.raw) || covers(spans, t.start, t.end) || covers(out, t.start, t.end) || (exclude?.(t.start, t.end) ?? false)) continue;
+    // ('Miss May Hamilton' … 'the May 2020 lockdown': the month)
+    if (monthUse(text, t.start, t.end)) continue;
     const span: PersonNameSpan = { start: t.start, end: t.end, kind: 'person', text: text.slice(t.start, t.end), confidence: 0.8, parts: [t.raw], replacement: whole.replacement };
     if (t.possessive) span.possessive = t.possessive;
     out.push(span);
