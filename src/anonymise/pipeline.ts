@@ -120,7 +120,14 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
       const d = mapped(m);
       // a collar number already taken as an identifier: replace the name alone
       if (d.start < m.start && taken.overlaps(d.start, m.start)) d.start = m.start;
-      if (taken.overlaps(d.start, d.end)) continue;
+      // an initial that is an identifier's last letter ('NI SH 44 10 27 D. Nwachukwu'): the surname alone is still theirs
+      if (taken.overlaps(d.start, d.end)) {
+        const last = /[\p{L}'’-]+$/u.exec(m.text);
+        const from = last ? m.end - last[0].length : d.end;
+        if (from <= d.start || taken.overlaps(from, d.end)) continue;
+        d.start = from;
+        d.text = text.slice(from, d.end);
+      }
       out.push(d);
       taken.add(d);
     }

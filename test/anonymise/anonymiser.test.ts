@@ -556,6 +556,27 @@ describe('families together, and logs pasted in lower case', () => {
   });
 });
 
+describe('names beside identifiers and in records written surname first', () => {
+  const caseMap = {
+    people: [
+      { name: 'Oluwaseun Adebayo', initials: 'OA', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' },
+      { name: 'Declan Nwachukwu', initials: 'DN', aliases: [], role: 'friend' as const, pseudonym: null, title: 'Mr' },
+    ],
+    terms: [],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials');
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it('takes a custody record’s SURNAME/FORENAME as the person, whatever follows', () => {
+    expect(text('Custody record: "ADEBAYO/OLUWASEUN OLAMIDE AKA ADEBAYO/SHAUN".')).toBe('Custody record: "OA OLAMIDE AKA OA/S".');
+  });
+
+  it('keeps the surname of a name whose initial is an identifier’s last letter', () => {
+    expect(text('Payroll: NI SH 44 10 27 D. Nwachukwu her manager.')).toBe('Payroll: NI [NI number]. DN her manager.');
+  });
+});
+
 describe('unmapped people after a title in an ALL-CAPS log', () => {
   const an = createAnonymiser({ people: [], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
   it.each([

@@ -26,7 +26,7 @@ const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2
 const NOT_STREET_WORDS = new Set(['DRINK', 'DRUNK', 'TEST', 'ARRESTED', 'STOPPED', 'CHARGED', 'ATTENDED', 'REPORTED', 'SEEN', 'FOR', 'TO', 'AND', 'THE', 'AT', 'OF', 'IN', 'ON', 'FROM', 'NEAR']);
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
-const FLAT = String.raw`(?:(?:[Ff]flat|FFLAT|[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
+const FLAT = String.raw`(?:(?:[Ff]flat|FFLAT|[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot|[Cc]halet|CHALET|[Cc]aravan|CARAVAN)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
 
 const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange|COTTAGE|FARM|LODGE|BUNGALOW|GRANGE`;
 const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works|HOUSE|COURT|TOWERS?|HEIGHTS|POINT`;
@@ -50,7 +50,7 @@ const NUMBERED_LOWER = new RegExp(
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
 const FLAT_ALONE = new CaselessRegExp(
-  String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot|Chalet|Caravan)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
   'giu',
 );
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
@@ -58,6 +58,7 @@ const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */
 const STREET_ALONE = new RegExp(String.raw`(?<![\p{L}\d])(?:${STREET}|${WELSH_STREET})`, 'gu');
 const CERTAIN_STREET = new RegExp(String.raw`^${street(CERTAIN_SUFFIX)}$`, 'u');
+const ABBREVIATED_STREET = new RegExp(String.raw`^${street(String.raw`Rd\.?|Ave\.?|Cres\.?|Gdns\.?|Tce\.?`)}$`, 'u');
 /** Street words and abbreviations that name a street after a cue, but not alone ('at Tollemache Cl', 'to Brigstock Parade'). */
 const CUED_SUFFIX = String.raw`Cl\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Parade|Row|Rise|View|Vale|Croft|Fold|Chase|Meadows?|Wynd|Brae`;
 const CUED_STREET = new RegExp(String.raw`^${street(CUED_SUFFIX)}$`, 'u');
@@ -75,7 +76,7 @@ const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+
 
 /** Verbs and nouns that say the next words are where someone lives or stays. */
 const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|enter|entering|attend(?:ed)?`;
-const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|street|road|on|off|along|in|at|near|to|from|via|past|outside|towards|down|up)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
+const STREET_CUE = new RegExp(String.raw`\b(?:${LIVES_AT}|street|road|on|off|along|in|at|near|to|from|via|past|outside|towards|down|up|behind|opposite|round|around|beside)\s*(?:at|to|in|on|into|back to)?\s*[:,-]?\s*$`);
 const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|back to)?\s*[:,-]?\s*$`, 'i');
 
 /**
@@ -111,7 +112,8 @@ export function detectAddresses(text: string): Span[] {
     // "On 14 March Park Lane staff …": a day and month, unless the month is the whole street name ("14 May Street").
     if (MONTH.test(first) && Number.parseInt(num, 10) <= 31 && !STRONG_AFTER_MONTH.test(streetText)) continue;
     // '… assault 2010, Wolverhampton Magistrates' Court': a year, then a court
-    if (isInstitution(streetText) && /^(?:19|20)\d{2}$/u.test(num)) continue;
+    // ('2016 DRINK DRIVE': a year, then an offence)
+    if (/^(?:19|20)\d{2}$/u.test(num) && (isInstitution(streetText) || streetText.split(/\s+/u).some((w) => NOT_STREET_WORDS.has(w)))) continue;
     add(m.index, m.index + m[0].length, 0.9);
   }
   if (digits && LOWER_STREET_WORD.test(text)) for (const m of matchesOf(NUMBERED_LOWER, text)) {
@@ -124,7 +126,8 @@ export function detectAddresses(text: string): Span[] {
     const end = m.index + m[0].length;
     if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
-    if (CERTAIN_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
+    // ('Stourbridge Rd', 'Lye Cres': a street's abbreviation is a street's)
+    if (CERTAIN_STREET.test(m[0]) || ABBREVIATED_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
     else if (cue && CUED_STREET.test(m[0])) add(m.index, end, 0.65);
   }
@@ -146,7 +149,16 @@ export function detectAddresses(text: string): Span[] {
     if (cue) add(m.index, end, 0.65);
     else if (BUILDING_END.test(m[0])) add(m.index, end, 0.55);
   }
-  return joinParts(text, spans.map((span) => withHouseNameBefore(text, withFlatBefore(text, withOutcode(text, span)))));
+  return joinParts(text, spans.map((span) => withHouseNameBefore(text, withFlatBefore(text, withOutcode(text, withStreetAfter(text, span))))));
+}
+
+/** A street right after a house's name ('Wren Cottage, Rock Lane', '"The Willows, Himley Road"'): one address. */
+const STREET_AFTER = new RegExp(String.raw`^,[ \t]*(?:${street(SUFFIX)})`, 'u');
+
+function withStreetAfter(text: string, span: Span): Span {
+  if (/^\d/u.test(span.text) || /\d/u.test(span.text.slice(-6))) return span;
+  const m = STREET_AFTER.exec(text.slice(span.end, span.end + 48));
+  return m ? makeSpan(text, 'address', span.start, span.end + m[0].length, span.confidence) : span;
 }
 
 /** Between two parts of one address: a house or building name ('Flat 4, The Old Forge, Marton Road'). */

@@ -2,6 +2,7 @@
 import type { Span } from '../types.js';
 import { CaselessRegExp } from './caseless.js';
 import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
+import { isUkPlaceName } from '../names/places.js';
 
 /** Outward code (A9, A99, A9A, AA9, AA99, AA9A) + inward code (9AA). Any case (authors type "m14 5rt"), up to two spaces. */
 const FULL = new CaselessRegExp(String.raw`(?<![\p{L}\d])([A-Z]{1,2}\d[A-Z\d]?)[ \t]{0,2}(\d[A-Z]{2})(?![\p{L}\d])`, 'giu');
@@ -16,6 +17,7 @@ const OUTWARD = /(?<![\p{L}\d/-])([A-Z]{1,2}\d[A-Z\d]?)(?![\p{L}\d/-])/gu;
  */
 const OUTWARD_CUE_BEFORE =
   /(?:post\s?code|postal district|moved (?:to|into)|moving to|move to|relocated to|rehoused (?:to|in)|lives? in|living in|resides? in|resident in|address in|based in)[\s:,]*(?:the\s+)?$/i;
+const TOWN_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?),?[ \t]+$/u;
 const OUTWARD_CUE_AFTER = /^\s*(?:area|district|postcode|post code)\b/i;
 
 /**
@@ -37,7 +39,9 @@ export function detectPostcodes(text: string): Span[] {
     const before = cueBefore(text, start, OUTWARD_CUE_BEFORE, 30);
     // "in the M14 area" is caught by the cue after; "in the M6" alone is a motorway, so "in the" is no cue.
     const after = cueAfter(text, end, OUTWARD_CUE_AFTER, 15);
-    if (after || before) spans.push(makeSpan(text, 'postcode', start, end, after && before ? 0.85 : 0.7));
+    // ('Cell site Hartlepool TS25': a town's name right before, the district's letters two, as postcodes are written)
+    const town = /^[A-Z]{2}\d/u.test(m[0]) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && isUkPlaceName(TOWN_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1] ?? '');
+    if (after || before || town) spans.push(makeSpan(text, 'postcode', start, end, after && before ? 0.85 : 0.7));
   }
   return spans;
 }

@@ -13,7 +13,7 @@ const SUFFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-Z]{3} ?\d{1,3} ?[A
 const DATELESS = String.raw`(?:\d{1,4} ?[A-Z]{1,3}|[A-Z]{1,3} ?\d{1,4})(?![\p{L}\d])`;
 const MAKES =
   'ford|vauxhall|bmw|audi|vw|volkswagen|toyota|nissan|honda|peugeot|renault|citro[eë]n|fiat|kia|hyundai|mercedes|skoda|seat|mini|land rover|range rover|mazda|volvo|suzuki|mitsubishi|jaguar|lexus|tesla|dacia|corsa|astra|fiesta|focus|golf|polo|transit|qashqai|clio|zafira|insignia|mondeo|kuga|yaris|micra';
-const VEHICLE_WORDS = `car|cars|vehicle|vehicles|veh|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|plated|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
+const VEHICLE_WORDS = `drink[ -]?drive|drink[ -]?driving|car|cars|vehicle|vehicles|veh|van|lorry|truck|motorbike|motorcycle|moped|scooter|taxi|cab|pick-?up|hatchback|saloon|estate car|4x4|driving|drove|driven|driver|parked|number plate|plate|plates|plated|vrm|reg|registration|index|anpr|dvla|${MAKES}`;
 
 /** Any vehicle word in the 60 characters before, or in the 25 after ("AB12 CDE, a silver Corsa"). */
 const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
@@ -37,6 +37,7 @@ const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?: [A-Z]
  * ('PB 10 GH 4471': state, district, series, number).
  */
 const IRISH = /(?<![\p{L}\d/-])\d{2,3}[ -]?[A-Z]{1,2}[ -]?\d{1,6}(?![\p{L}\d/-])/gu;
+const NI_OR_EASTERN = /(?<![\p{L}\d])(?:[A-Z](?:[A-Z][IZ]|[IZ][A-Z]) ?\d{1,4}|[A-Z]{2} \d{4} [A-Z]{2})(?![\p{L}\d])/gu;
 const INDIAN = /(?<![\p{L}\d])[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}(?![\p{L}\d])/gu;
 /** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
 const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID|PC|DC|DS|PS|DI|WPC|DCI|SGT|TDC|OCC|BAY|BED|TEL|MOB|FAX|RIO|CRIS|UPN|ULN|CHI|LCS|OIC)$/u;
@@ -70,6 +71,12 @@ export function detectVehicles(text: string): Span[] {
     const letters = m[0].split(' ').at(-2) ?? '';
     const end = m.index + m[0].length;
     if (!NOT_PLATE_LETTERS.test(letters) && hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
+  }
+  // Northern Ireland's plates: three letters with I or Z among the last two, then up to four digits ('LKZ 1184'),
+  // and the two-letters–four-digits–two-letters plates of Ukraine and its neighbours ('AX 4417 KH'), beside a car word
+  if (/[A-Z]{2} ?\d/u.test(text)) for (const m of matchesOf(NI_OR_EASTERN, text)) {
+    const end = m.index + m[0].length;
+    if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
   }
   if (/\d[ -]?[A-Z]/u.test(text)) for (const re of [IRISH, INDIAN]) {
     for (const m of matchesOf(re, text)) {

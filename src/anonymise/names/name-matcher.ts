@@ -87,7 +87,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
         existing.kinds.push(v.kind);
       }
     } else {
-      byPattern.set(v.pattern, { persons: [v.person], kinds: [v.kind], context: v.context, multi: /[\s]/u.test(v.pattern) });
+      byPattern.set(v.pattern, { persons: [v.person], kinds: [v.kind], context: v.context, multi: /[\s/]/u.test(v.pattern) });
     }
   }
   const initials = new Set(people.map((p) => p.initials));

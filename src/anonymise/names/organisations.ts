@@ -106,7 +106,7 @@ export function detectOrganisations(text: string): OrganisationSpan[] {
     // ('Joy's nursery' is a person's; 'GWH school nursing', 'Marsh Lane depot', 'Partick nursery', 'Attends church')
     const last = words[words.length - 1] ?? '';
     if (/['’]s$/u.test(last) || /^\p{Lu}{2,5}$/u.test(m[0]) || STREET_END.test(last) || isUkPlaceName(m[0])) continue;
-    if (words.length === 1 && (baseVerb(last.toLowerCase()) || (isFirstName(last.toLowerCase()) && !isEnglishWord(last.toLowerCase())))) continue;
+    if (words.length === 1 && (baseVerb(last.toLowerCase()) || isEnglishWord(last.toLowerCase()) || isFirstName(last.toLowerCase()))) continue;
     // ('a Pentecostal church', 'a Polish Saturday school': what kind, not which)
     if (words.every((w) => GENERIC.has(w.toLowerCase()) || KIND_WORDS.has(w.toLowerCase()) || PEOPLES.has(w.toLowerCase()) || CALENDAR_WORDS.has(w.toLowerCase())) || PUBLIC.test(m[0]) || out.some((o) => o.start < end && m.index < o.end)) continue;
     out.push({ start: m.index, end, text: m[0] });

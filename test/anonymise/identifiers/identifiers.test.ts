@@ -81,6 +81,13 @@ const positives: Positive[] = [
   ['CCS 0412 06/04/2019 01:22. Caller the site warden.', 'reference', '0412'],
   ['Con 5530 Hamilton attended.', 'reference', '5530'],
   ['Co-director, Companies House no. 13448201.', 'reference', '13448201'],
+  ['PRIOR: 2016 DRINK DRIVE LKZ 1184', 'vehicle', 'LKZ 1184'],
+  ['His Ukrainian plate car AX 4417 KH is registered there.', 'vehicle', 'AX 4417 KH'],
+  ['Hosts Grace and Nigel, Wren Cottage, Rock Lane, Hastings TN35 4JR.', 'address', 'Wren Cottage, Rock Lane, Hastings'],
+  ['Man and woman arguing on the canal banks behind Bramble Croft.', 'address', 'Bramble Croft'],
+  ['P works at the car wash, Stourbridge Rd, most days.', 'address', 'Stourbridge Rd'],
+  ['ADDR CHALET 2, SLEMISH VIEW / ASSOC: none', 'address', 'CHALET 2, SLEMISH VIEW'],
+  ['999 silent call. Cell site Hartlepool TS25 only.', 'postcode', 'TS25'],
   // reference
   ['Crime ref 12345678 created.', 'reference', '12345678'],
   ['Recorded under crime number CRI/12345/13.', 'reference', 'CRI/12345/13'],
@@ -204,6 +211,8 @@ const negatives: string[] = [
   'Reviewed (12/03/2019 meeting) and closed on 20/03/2019.',
   'Walked down to the Row and back.',
   'The house was built in 1905; the log of 2019 visits is attached.',
+  'PRIOR: 2010 ASSAULT / 2016 DRINK DRIVE; 1 conviction common assault 2010, Wolverhampton Magistrates’ Court.',
+  'Took B12 tablets; drove up the M6 past J17.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
