@@ -44,7 +44,7 @@ const LABEL_TAIL = /^\s+[A-Z]\d?(?![\p{L}\p{N}])/u;
 export const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hello', 'hiya', 'hey', 'dear', 'morning', 'afternoon', 'evening', 'thanks', 'cheers', 'thankyou']);
 
 const ADJACENT = /^[ \t]*(?:\r?\n[ \t]*)?$/u;
-const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|di|du|del|della|la|le|bin|ibn|al|el|ter|ten)[ \t]+)+$/u;
+const PARTICLE_GAP = /^[ \t]+(?:(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab|ferch|verch)[ \t]+)+$/u;
 /** A collar or staff number between a rank and the name: '4471', Police Scotland's 'H183', 'HQ1124'. */
 const COLLAR_GAP = /^\.?[ \t]+([A-Z]{0,2}\d{2,6})[ \t]+$/u;
 
@@ -260,7 +260,7 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
       const label = gap.includes('\n') && (text.charAt(tok.end) === ':' || GREETINGS.has(tok.low));
       if (label) joined = false;
       else if (ADJACENT.test(gap) || (prev.raw.endsWith('.') && gap === '')) joined = true;
-      else if (prev.cls === 'word' && PARTICLE_GAP.test(gap)) joined = true;
+      else if ((prev.cls === 'word' || prev.cls === 'title') && PARTICLE_GAP.test(gap)) joined = true;
       else if (prev.cls === 'title' && cur.numberStart === undefined) {
         const collar = COLLAR_GAP.exec(gap);
         if (collar?.[1]) {

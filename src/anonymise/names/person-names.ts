@@ -100,6 +100,7 @@ const DOCUMENT_BEFORE = /(?:\bno|['’]s)\s+$/iu;
 const PARTNERSHIP_WORDS = new Set(['safer', 'safe', 'stronger', 'healthier', 'better', 'brighter', 'greener', 'together']);
 /** An agency's word right after: 'Care', 'NHS', 'Trust', 'Council', 'Services'. */
 const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Health|Police|Constabulary|Foundation|Hospitals?)\b/u;
+const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
 /** A police operation's code word: 'Op Robin', 'Operation Encompass'. */
 const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
 
@@ -243,7 +244,11 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
     const cut = toks.findIndex((t, k) => k > 0 && t.cls === 'word' && t.english && !t.anyFirst && !t.surname && isSentenceStart(text, t.start));
     if (cut > 0) toks = toks.slice(0, cut);
     if (toks.every((t) => t.cls === 'initial')) return [];
-    const span = toSpan(text, toks.slice(0, 4), 0.9, titles, run.numberStart);
+    // ('Dr ap Gwilym', 'Mrs da Silva': the particle goes with the surname it opens)
+    const lastTitle = titles[titles.length - 1];
+    const particle = lastTitle && toks[0] ? PARTICLE_BEFORE.exec(text.slice(lastTitle.end, toks[0].start)) : null;
+    const from = particle && lastTitle ? lastTitle.end + particle.index + (particle[1]?.length ?? 0) : run.numberStart;
+    const span = toSpan(text, toks.slice(0, 4), 0.9, titles, from);
     return span ? [span] : [];
   }
   // 'The Ipswich MARAC', 'The Suffolk IDVA service': an article never opens a person's name
