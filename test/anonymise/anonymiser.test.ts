@@ -572,6 +572,19 @@ describe('names beside identifiers and in records written surname first', () => 
     expect(text('Custody record: "ADEBAYO/OLUWASEUN OLAMIDE AKA ADEBAYO/SHAUN".')).toBe('Custody record: "OA OLAMIDE AKA OA/S".');
   });
 
+  it('initials as written a middle name and surname (the father’s name where the middle name is his), and a mapped name with junior after it', () => {
+    const family = createAnonymiser(
+      { people: [
+        { name: 'Hodan Abdi Warsame', initials: 'HW', aliases: [], role: 'friend', pseudonym: null, title: 'Ms' },
+        { name: 'Raymond Little', initials: 'RL', aliases: ['Ray Little'], role: 'other', pseudonym: null, title: 'Mr' },
+      ], terms: [], decisions: [] },
+      'initials',
+    );
+    const r = family.text('Hodan Abdi Warsame said her father Abdi Warsame prayed. Ray Little junior drove; Ray Little paid.');
+    expect(r.text).toBe('HW said her father AW prayed. RL junior drove; RL paid.');
+    expect(r.detections.filter((d) => d.shared).map((d) => d.text)).toEqual(['Abdi Warsame', 'Ray Little']);
+  });
+
   it('keeps the surname of a name whose initial is an identifier’s last letter', () => {
     expect(text('Payroll: NI SH 44 10 27 D. Nwachukwu her manager.')).toBe('Payroll: NI [NI number]. DN her manager.');
   });

@@ -68,6 +68,7 @@ export interface NameMatcher {
   scan(text: string, opts?: { namesField?: boolean }): NameScan;
 }
 
+const JUNIOR_AFTER = /^[ \t]+(?:junior|jnr|jr)\b/iu;
 /** A lone lower-case letter as a word of a written name. */
 const LOWER_INITIAL = /(?:^|[\s,])\p{Ll}\.?(?:$|[\s,])/u;
 
@@ -185,7 +186,9 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     }
     // 'Joy' where 'Joy Ladipo' (someone else) is named too, or in a note on two people of one name: either of them
     const unsure = unsureMentions(text, own, others.map((o) => o.text));
-    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c) || c.asWritten === true));
+    // ('Abdi Warsame' of Hodan Abdi Warsame is her father's name too; 'Ray Little junior' is the son)
+    const either = (c: Candidate): boolean => c.data.kinds.every((k) => k === 'middle-last') || (c.data.multi && JUNIOR_AFTER.test(text.slice(c.end, c.end + 10)));
+    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c) || c.asWritten === true || either(c)));
     return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }
 

@@ -16,7 +16,9 @@ import { foldWord } from './normalise.js';
 export type VariantContext = 'plain' | 'phrase' | 'caps' | 'common' | 'strict';
 
 export type VariantKind =
-  | 'full' | 'first-last' | 'first' | 'middle' | 'first-middle' | 'surname' | 'part' | 'initial-surname' | 'surname-first' | 'alias';
+  | 'full' | 'first-last' | 'first' | 'middle' | 'first-middle' | 'surname' | 'part' | 'initial-surname' | 'surname-first' | 'alias'
+  /** A middle name and the surname: the person known by it, or (where the middle name is the father's) the father. */
+  | 'middle-last';
 
 export interface Variant {
   /** Folded form (lowercase, no diacritics, ' for apostrophes, single spaces). */
@@ -103,7 +105,7 @@ function formsOfName(name: string, aliasOnly: boolean): [string, VariantKind][] 
       add(`${s} ${[f, ...ms].join(' ')}`, 'surname-first');
       add(`${s}, ${[f, ...ms].join(' ')}`, 'surname-first');
       add(`${s}, ${parts.first} ${parts.middles.join(' ')}`, 'surname-first');
-      for (const m of parts.middles) add(`${m} ${s}`, 'first-last');
+      for (const m of parts.middles) add(`${m} ${s}`, 'middle-last');
     }
   }
   return out;
