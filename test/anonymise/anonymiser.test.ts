@@ -585,6 +585,13 @@ describe('names beside identifiers and in records written surname first', () => 
     expect(r.detections.filter((d) => d.shared).map((d) => d.text)).toEqual(['Abdi Warsame', 'Ray Little']);
   });
 
+  it('replaces a handle made of a mapped name, not a file’s name or dotted initials', () => {
+    const chat = createAnonymiser({ people: [{ name: 'Joy Siriporn', initials: 'JS', aliases: [], role: 'victim', pseudonym: null, title: null }], terms: [], decisions: [] }, 'initials');
+    expect(chat.text("Her LINE name is 'joy.siriporn'. [22:14] joy.siriporn: he is here. Saved as joy.report.docx; seen by J.S.").text).toBe(
+      "Her LINE name is 'JS'. [22:14] JS: he is here. Saved as joy.report.docx; seen by J.S.",
+    );
+  });
+
   it('keeps the surname of a name whose initial is an identifier’s last letter', () => {
     expect(text('Payroll: NI SH 44 10 27 D. Nwachukwu her manager.')).toBe('Payroll: NI [NI number]. DN her manager.');
   });

@@ -113,6 +113,11 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
       if (verdict.finding !== undefined) c.finding = verdict.finding;
       candidates.push(c);
     }
+    // a handle made of a name ('joy.siriporn', 'agnes.w'): the person's, whole
+    for (const c of nameHandles(text, byPattern)) {
+      for (let k = candidates.length - 1; k >= 0; k--) if ((candidates[k]?.start ?? 0) >= c.start && (candidates[k]?.end ?? 0) <= c.end) candidates.splice(k, 1);
+      candidates.push(c);
+    }
     // a family together by its surname ('the Wards', 'the Kents'): initialled as written
     for (const c of familyPlurals(text, byPattern)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // minutes in initials: every name's initials ('V: HKG' for the map's HG)
@@ -200,6 +205,28 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     mentions: (text, personIndex) =>
       scan(text).matches.some((m) => personIndex === undefined || m.personIndex === personIndex || (m.shared?.includes(personIndex) ?? false)),
   };
+}
+
+/** A messaging or social-media handle: words joined by dots, not an e-mail address's or a file's name. */
+const HANDLE = /(?<![\p{L}\d@./])\p{L}[\p{L}\d]*(?:\.[\p{L}\d]+)+(?![\p{L}\d@]|\.[\p{L}\d])/gu;
+const FILE_END = /\.(?:docx?|xlsx?|pdf|jpe?g|png|gif|csv|txt|html?|msg|eml|zip|mp[34]|mov|heic|odt|ods)$/iu;
+const HANDLE_KINDS = new Set(['first', 'surname', 'alias', 'middle']);
+
+function nameHandles(text: string, byPattern: ReadonlyMap<string, PatternData>): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/\p{L}\.\p{L}/u.test(text)) return out;
+  for (const m of text.matchAll(HANDLE)) {
+    if (FILE_END.test(m[0]) || /^(?:\p{L}\.)+\p{L}?$/u.test(m[0])) continue; // a file, or initials ('A.C.')
+    const parts = m[0].split(/[.\d]+/u).filter((p) => p.length >= 3);
+    for (const part of parts) {
+      const data = byPattern.get(foldToken(part));
+      const persons = data ? data.persons.filter((_, i) => HANDLE_KINDS.has(data.kinds[i] ?? '')) : [];
+      if (!data || persons.length === 0) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, data: { persons, kinds: persons.map(() => 'full'), context: 'plain', multi: true }, confidence: 0.8, reason: 'context' });
+      break;
+    }
+  }
+  return out;
 }
 
 /** 'the Wards', 'The Kents', 'them Marshes': the plural of a mapped surname after 'the' names the family together. */
