@@ -544,6 +544,7 @@ describe('families together, and logs pasted in lower case', () => {
 
   it.each([
     ['a family by its surname in the plural, initialled as written', 'The Wards were always hard on her; the Wards said no.', 'The W were always hard on her; the W said no.'],
+    ['a title before a word-surname, whatever verb follows', 'PSR: "Mr Ward describes his wife as a good woman."', 'PSR: "Mr MW describes his wife as a good woman."'],
     ['a surname before lads', 'Landlady said "them Marsh lads are trouble".', 'Landlady said "them DM lads are trouble".'],
     ['a word-name in a log with no capitals at all', 'caller dean marsh says joy next door screaming, mossie at the door', 'caller DM says JS next door screaming, MW at the door'],
     ['a word after an article in that log', 'caller says she has a red mark and a bruise', 'caller says she has a red mark and a bruise'],

@@ -189,6 +189,8 @@ export function judgeMention(text: string, start: number, end: number, context: 
   // ('officer Mark Hill': after a role it is a person, whose name the next word may end)
   // ('FEMALE JADE LIMITED ENGLISH': a relationship or sex word before says a person too)
   if (hasPlaceAfter(text, end) && !titleBefore(text, start) && !possessiveAfter(text, end) && !ROLE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !hasCueBefore(text, start)) return keep('context', 0.3);
+  // a title says a person whatever follows ('Mr Ward describes his wife')
+  if (titleBefore(text, start)) return take(0.95);
   // grammar says a word ('Faith leaders', 'Grace and patience'): kept, and not reported
   if (wordUseAfter(text, end)) return keep('context');
   const cue = personCue(text, start, end);
