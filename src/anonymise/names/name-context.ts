@@ -218,6 +218,10 @@ export function hasCueBefore(text: string, start: number): boolean {
   return RELATIONSHIP_CUES.has(last);
 }
 
+/** A calling right before a name, in lower case: 'pastor Bode Ajayi', 'manager Gill Hastings', 'landlord Owusu'. */
+const CALLING_BEFORE = /(?:^|[^\p{L}])(?:pastor|imam|vicar|priest|rabbi|reverend|minister|elder|landlord|landlady|employer|boss|colleague|manager|supervisor|teacher|tutor|headteacher|coach|mentor|interpreter|solicitor|barrister|advocate|chaplain|counsellor|therapist|paramedic|nurse|midwife|doctor|consultant|registrar|officer|worker|carer|owner|director)[ \t]+$/u;
+export const callingBefore = (text: string, start: number): boolean => CALLING_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+
 /** An agency's name, then the person who spoke for it in brackets: 'CSC (Joy)', 'Housing (Ash)', 'WYP (DS Ellery)'. */
 const AGENCY_BEFORE = /(?:^|[^\p{L}])(CSC|ASC|CSW|MASH|CAMHS|Housing|Probation|Police|Health|Education|School|Nursery|MH|NPS|CRC|YOT|DWP|[A-Z]{1,4}P)[ \t]*\([ \t]*$/u;
 /** The agency written right before a name in brackets, or null. */

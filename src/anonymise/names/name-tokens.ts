@@ -245,6 +245,9 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     // 'MR PRIEST', 'MRS PAT KINGHAM', 'MR G. PRIEST' in an ALL-CAPS log: after a title, a capitalised word that is a
     // known name part is the name, though it is an English word too (capitals alone prove nothing; the title does)
     if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && !shoutedVerb(tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
+    // 'Mrs Justice Harrington', 'Lord Justice Singh': a judge's title
+    const last = cur?.tokens[cur.tokens.length - 1];
+    if (tok.low === 'justice' && last?.cls === 'title' && /^[ \t]+$/u.test(text.slice(last.end, tok.start))) tok.cls = 'title';
     // (an extract's field label in capitals that is no name, 'ASSOC:', 'POB:', is no name either)
     if (tok.cls === 'break' || isFieldLabel(text, tok)) {
       cur = null;

@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
-import { actorVerbAfter, agencyBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
+import { actorVerbAfter, agencyBefore, callingBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName, systemUse } from './allow-list.js';
 import { hasTag } from './lexicon.js';
@@ -264,6 +264,7 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   const spokeFor = agencyBefore(text, toks[0]?.start ?? 0) !== null && toks.every((t) => t.anyFirst || (!t.english && !isUkPlaceName(t.raw)));
   const cue =
     greeted || hasCueBefore(text, toks[0]?.start ?? 0) || emailHeaderName(text, toks) || spokeFor ||
+    (callingBefore(text, toks[0]?.start ?? 0) && toks.some((t) => t.anyFirst || !t.english)) ||
     (lastTok !== undefined && roleInBracketsAfter(text, lastTok.end + (lastTok.possessive?.length ?? 0)));
   let atStart = isSentenceStart(text, toks[0]?.start ?? 0);
   while (!cue && atStart && toks.length > 1 && toks[0]?.english && !toks[0].anyFirst) {

@@ -40,6 +40,8 @@ describe('detectPersonNames', () => {
     ['a surname that is a place word after a distinct first name', 'Seen by Gemma Ward.', ['Gemma Ward=GW']],
     ['an ALL-CAPS surname that is a word after a first name', 'CALLER DEBORAH HILL STATES MALE SHOUTING', ['DEBORAH HILL=DH']],
     ['a given name that is also a people’s name, before a surname', 'Interpreter Shona Mutasa attended.', ['Shona Mutasa=SM']],
+    ['a name after a calling in lower case', 'Attends church; pastor Bode Ajayi gives a reference.', ['Bode Ajayi=BA']],
+    ['a judge by her title', 'The trial judge, Mrs Justice Harrington, sentenced him.', ['Mrs Justice Harrington=H']],
     ['a Welsh name with ap', 'Seen by Dr Rhys ap Gwilym; Dr ap Gwilym asked directly.', ['Dr Rhys ap Gwilym=RG', 'Dr ap Gwilym=G']],
     ['a Portuguese name with dos', 'João dos Santos called; Mrs da Silva rang.', ['João dos Santos=JS', 'Mrs da Silva=S']],
     ['a name before a rank or role in brackets', 'Colm (PS) could not explain why. Gill (TM, CSC) agreed.', ['Colm=C', 'Gill=G']],
