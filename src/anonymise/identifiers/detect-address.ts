@@ -72,6 +72,7 @@ const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Sheriff
 const isInstitution = (name: string): boolean => INSTITUTION.test(name) || INSTITUTION.test(name.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_w, a: string, b: string) => a + b.toLowerCase()));
 const INSTITUTION_AFTER =
   /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
+const HOSPITAL_AFTER = /^[ \t]+(?:University|Hospital|Community|Medical|Health|Surgery|Practice|Centre|Clinic|School|Academy|Primary|Nursery|College)\b/u;
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;
 
 /** Verbs and nouns that say the next words are where someone lives or stays. */
@@ -121,7 +122,8 @@ export function detectAddresses(text: string): Span[] {
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
   if (digits) for (const m of matchesOf(FLAT_ALONE.forText(text), text)) add(m.index, m.index + m[0].length, 0.8);
-  if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) add(m.index, m.index + m[0].length, 0.7);
+  // ('The Grange University Hospital' is a hospital)
+  if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) if (!HOSPITAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) add(m.index, m.index + m[0].length, 0.7);
   if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {
     const end = m.index + m[0].length;
     if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;

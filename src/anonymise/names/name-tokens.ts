@@ -245,6 +245,8 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     // 'MR PRIEST', 'MRS PAT KINGHAM', 'MR G. PRIEST' in an ALL-CAPS log: after a title, a capitalised word that is a
     // known name part is the name, though it is an English word too (capitals alone prove nothing; the title does)
     if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && !shoutedVerb(tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
+    // ('Seen by Mr DEMIR today': a surname in capitals after a title, in any text, when it is no word or acronym)
+    if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 3 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
     // 'Mrs Justice Harrington', 'Lord Justice Singh': a judge's title
     const last = cur?.tokens[cur.tokens.length - 1];
     if (tok.low === 'justice' && last?.cls === 'title' && /^[ \t]+$/u.test(text.slice(last.end, tok.start))) tok.cls = 'title';

@@ -213,6 +213,7 @@ const negatives: string[] = [
   'The house was built in 1905; the log of 2019 visits is attached.',
   'PRIOR: 2010 ASSAULT / 2016 DRINK DRIVE; 1 conviction common assault 2010, Wolverhampton Magistrates’ Court.',
   'Took B12 tablets; drove up the M6 past J17.',
+  'Admitted to The Grange University Hospital, Cwmbran.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {

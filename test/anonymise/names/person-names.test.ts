@@ -12,6 +12,7 @@ describe('agencies, services and towns that are not people', () => {
     ['a town after a locative, then a verb', 'Father in Birmingham told her to go back.'],
     ['a trust named for its region', 'IMRs came from North Cumbria Integrated Care NHS Foundation Trust.'],
     ['a compound word opening a sentence', 'Cross-border checks should be routine. Follow-up call booked.'],
+    ['an international agency, a faith and a generational suffix', 'CONTACTED BY INTERPOL; the Islamic centre wrote.'],
     ['a community safety partnership', 'The review was commissioned by Safer Stockport, the Community Safety Partnership.'],
   ])('%s', (_what, input) => {
     expect(names(input)).toEqual([]);
@@ -41,6 +42,7 @@ describe('detectPersonNames', () => {
     ['an ALL-CAPS surname that is a word after a first name', 'CALLER DEBORAH HILL STATES MALE SHOUTING', ['DEBORAH HILL=DH']],
     ['a given name that is also a people’s name, before a surname', 'Interpreter Shona Mutasa attended.', ['Shona Mutasa=SM']],
     ['a name after a calling in lower case', 'Attends church; pastor Bode Ajayi gives a reference.', ['Bode Ajayi=BA']],
+    ['a surname in capitals after a title in mixed text', 'Seen by Mr DEMIR today; the centre wrote.', ['Mr DEMIR=D']],
     ['a judge by her title', 'The trial judge, Mrs Justice Harrington, sentenced him.', ['Mrs Justice Harrington=H']],
     ['a Welsh name with ap', 'Seen by Dr Rhys ap Gwilym; Dr ap Gwilym asked directly.', ['Dr Rhys ap Gwilym=RG', 'Dr ap Gwilym=G']],
     ['a Portuguese name with dos', 'João dos Santos called; Mrs da Silva rang.', ['João dos Santos=JS', 'Mrs da Silva=S']],
