@@ -129,6 +129,8 @@ describe('professional()', () => {
     ['Nurse Practitioner', 'Nurse Practitioner'],
     ['IDVA', 'IDVA'],
     ['Paramedics L. Pemberton (31207), Joe Bloggs (30988)', 'Paramedics LP, JB'],
+    ['Con 5530 Hamilton, Con 7118 Orla Devlin', 'Con H, Con OD'],
+    ['Dr ANB (GP); Sergeant TOS', 'Dr ANB (GP); Sergeant TOS'],
   ])('%s → %s', (input, expected) => {
     expect(initials.professional(input).text).toBe(expected);
   });

@@ -28,7 +28,7 @@ export const DOMAIN_TERMS = new Set([
   'home', 'office', 'ministry', 'justice', 'gov', 'uk', 'england', 'wales', 'scotland', 'britain', 'british',
   'english', 'welsh', 'scottish', 'irish', 'european', 'african', 'caribbean', 'asian', 'indian', 'pakistani',
   'bangladeshi', 'polish', 'romanian', 'muslim', 'christian', 'hindu', 'sikh', 'jewish', 'catholic', 'islam',
-  'interpol', 'europol', 'islamic', 'tihar', 'dashain', 'holi',
+  'interpol', 'europol', 'islamic', 'vehicle', 'vehicles', 'tihar', 'dashain', 'holi',
   'christmas', 'easter', 'ramadan', 'eid', 'diwali', 'songkran', 'loy', 'krathong', 'vaisakhi', 'baisakhi', 'navratri', 'hanukkah', 'chuseok', 'nowruz', 'covid', 'covid-19', 'coronavirus', 'lockdown', 'teams', 'zoom',
   'whatsapp', 'facebook', 'instagram', 'snapchat', 'tiktok', 'twitter', 'google', 'iphone', 'android', 'emis',
   'systmone', 'rio', 'mosaic', 'liquidlogic', 'niche', 'storm', 'pncid', 'law',

@@ -246,7 +246,10 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     // known name part is the name, though it is an English word too (capitals alone prove nothing; the title does)
     if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && !shoutedVerb(tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
     // ('Seen by Mr DEMIR today': a surname in capitals after a title, in any text, when it is no word or acronym)
-    if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 3 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
+    // (initials written after a title, 'Dr SNB', 'Mr GWP', are no surname: a surname has four letters and two vowels)
+    if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 4 && (tok.raw.match(/[AEIOUY]/gu)?.length ?? 0) >= 2 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
+    // 'Con 5530 Hamilton': the PSNI's constable, before a collar number
+    if ((tok.raw === 'Con' || tok.raw === 'CON') && /^[ \t]+\d{3,6}\b/u.test(text.slice(tok.end, tok.end + 10))) tok.cls = 'title';
     // 'Mrs Justice Harrington', 'Lord Justice Singh': a judge's title
     const last = cur?.tokens[cur.tokens.length - 1];
     if (tok.low === 'justice' && last?.cls === 'title' && /^[ \t]+$/u.test(text.slice(last.end, tok.start))) tok.cls = 'title';

@@ -225,7 +225,7 @@ function emailHeaderName(text: string, toks: readonly NameToken[]): boolean {
 }
 
 /** Words that open a sentence and are never a name: 'No', 'The', 'She', 'On', 'But' (compromise's tags, and a few it leaves untagged). */
-const OPENER_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Negative', 'Copula', 'Auxiliary']);
+const OPENER_TAGS = new Set(['Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Negative', 'Copula', 'Auxiliary', 'Modal']);
 const OPENERS = new Set(['no', 'nil', 'none', 'yes', 'when', 'did', 'has', 'had', 'does', 'where', 'why', 'how']);
 const opensSentence = (low: string): boolean => OPENERS.has(low) || hasTag(low, OPENER_TAGS);
 

@@ -18,6 +18,8 @@ const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant|Co
 /** A number in brackets after a name: a paramedic's or nurse's staff number ('A Kowalczyk (30988)'). */
 const BRACKETED_NUMBER = /[ \t]*\([ \t]*[A-Z]{0,2}\d{4,7}[ \t]*\)/gu;
 
+const INITIALS_LIKE = /^\p{Lu}{2,4}$/u;
+
 /** Staff and collar numbers of a professional field ('Staff no. 5566', the '4471' of 'PC 4471'), to be removed. */
 export function numberEdits(text: string): FieldEdit[] {
   const edits: FieldEdit[] = [];
@@ -47,6 +49,8 @@ function runEdit(text: string, run: TokenRun, exclude: (start: number, end: numb
   const last = toks[toks.length - 1];
   if (!first || !last) return null;
   if (titles.length > 0 ? toks.every((t) => t.cls === 'initial') : !isNameRun(toks)) return null;
+  // initials already ('Dr SNB', 'PP COS', 'Sergeant TOS'): what an anonymiser writes is not anonymised again (§5.7)
+  if (toks.every((t) => INITIALS_LIKE.test(t.raw) && (t.raw.match(/[AEIOUY]/gu)?.length ?? 0) < 2)) return null;
   const parts = toks.map((t) => t.raw.replace(/\.$/u, ''));
   const t0 = titles[0];
   const t1 = titles[titles.length - 1];
