@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import type { EntryRow } from '../chronology/entry-row.js';
+import { unpackRows, type EntryBatch } from './entry-batch.js';
 import { entryId } from '../ids.js';
 import { sortKeyer, type OrderFields } from '../timeline/order.js';
 import type { EntriesTable, Schema } from './schema.js';
@@ -17,7 +18,8 @@ export interface EntryTarget {
 }
 
 export interface EntryWriter {
-  write(trx: Transaction<Schema>, target: EntryTarget, rows: readonly EntryRow[]): Promise<void>;
+  /** A packed batch may be moved to another thread: do not read it afterwards. */
+  write(trx: Transaction<Schema>, target: EntryTarget, rows: EntryBatch): Promise<void>;
   /** Just before the upload's COMMIT: gets what the transaction wrote onto the disk without blocking the event loop. */
   beforeCommit(): Promise<void>;
 }
@@ -109,12 +111,12 @@ export function sqliteInserter(native: SqliteDatabase.Database): (target: EntryT
 
 /** Where the main thread sends a batch of entries: the store thread that holds the upload's transaction. */
 export interface EntrySink {
-  entries(target: EntryTarget, rows: readonly EntryRow[]): Promise<void>;
+  entries(target: EntryTarget, rows: EntryBatch): Promise<void>;
 }
 
 /**
  * SQLite, from the main thread: each batch goes to the store thread, which inserts it while the event loop answers
- * other requests (the inserts and the COMMIT's fsync no longer hold it).
+ * other requests (the inserts and the COMMIT's fsync no longer hold it). A packed batch moves there unopened.
  */
 export function sqliteEntryWriter(sink: EntrySink, file: string): EntryWriter {
   const write: EntryWriter['write'] = (_trx, target, rows) => sink.entries(target, rows);
@@ -140,7 +142,8 @@ const PG_CHUNK = 5000;
 /** PostgreSQL: one statement per 5 000 rows, each column sent as one array and unnested. */
 export function postgresEntryWriter(): EntryWriter {
   const key = sortKeyer();
-  const write: EntryWriter['write'] = async (trx, target, entryRows) => {
+  const write: EntryWriter['write'] = async (trx, target, batch) => {
+    const entryRows = unpackRows(batch);
     for (let i = 0; i < entryRows.length; i += PG_CHUNK) {
       const chunk = entryRows.slice(i, i + PG_CHUNK);
       const rows = chunk.map((r, j) => {

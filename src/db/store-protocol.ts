@@ -1,12 +1,12 @@
 // What the main thread and the SQLite store thread (store-worker.ts) say to each other.
-import type { EntryRow } from '../chronology/entry-row.js';
+import type { EntryBatch } from './entry-batch.js';
 import type { EntryTarget } from './entry-writer.js';
 
 /** Every request names the connection it was meant for: a thread that died and was replaced has another one. */
 export type StoreRequest =
   | { op: 'open'; file: string }
   | { op: 'query'; connection: string; sql: string; params: readonly unknown[] }
-  | { op: 'entries'; connection: string; target: EntryTarget; rows: readonly EntryRow[] }
+  | { op: 'entries'; connection: string; target: EntryTarget; rows: EntryBatch }
   | { op: 'close'; connection: string };
 
 /** A statement's outcome as Kysely's SQLite driver gives it: rows of a reader, or changes and the last row id. */

@@ -1,6 +1,6 @@
 // The main thread's side of the SQLite store thread (store-worker.ts): requests as promises, errors as they were thrown.
 import { Piscina } from 'piscina';
-import type { EntryRow } from '../chronology/entry-row.js';
+import { transferOf, type EntryBatch } from './entry-batch.js';
 import { workerScript } from '../worker-script.js';
 import type { EntrySink, EntryTarget } from './entry-writer.js';
 import { DurabilityError } from './sqlite-writer.js';
@@ -45,8 +45,8 @@ export class StoreThread implements EntrySink {
     return new StoreThread(pool, reply.connection);
   }
 
-  private async send(req: StoreRequest): Promise<StoreQueryResult | undefined> {
-    const reply = await this.pool.run(req).catch(() => null);
+  private async send(req: StoreRequest, transferList?: ArrayBuffer[]): Promise<StoreQueryResult | undefined> {
+    const reply = await this.pool.run(req, transferList ? { transferList } : {}).catch(() => null);
     if (!reply) throw lost();
     if (!reply.ok) throw rebuilt(reply.error);
     return reply.result;
@@ -56,8 +56,9 @@ export class StoreThread implements EntrySink {
     return (await this.send({ op: 'query', connection: this.connection, sql: sqlText, params })) ?? { rows: [] };
   }
 
-  async entries(target: EntryTarget, rows: readonly EntryRow[]): Promise<void> {
-    await this.send({ op: 'entries', connection: this.connection, target, rows });
+  /** A packed batch's bytes move to the store thread, which opens them (the caller's copy is then empty). */
+  async entries(target: EntryTarget, rows: EntryBatch): Promise<void> {
+    await this.send({ op: 'entries', connection: this.connection, target, rows }, transferOf(rows));
   }
 
   /** Closes the connection (the last one to close tidies the WAL) and ends the thread. */

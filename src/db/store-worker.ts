@@ -2,6 +2,7 @@
 // never hold the event loop. Failures come back as values, so their SQLite codes survive the crossing.
 import { randomUUID } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
+import { unpackRows } from './entry-batch.js';
 import { sqliteInserter } from './entry-writer.js';
 import { openSqliteWriter } from './sqlite-writer.js';
 import type { StoreFailure, StoreReply, StoreRequest } from './store-protocol.js';
@@ -50,7 +51,7 @@ function handle(req: StoreRequest): StoreReply {
       return { ok: true, result: { rows: [], changes, lastInsertRowid } };
     }
     case 'entries':
-      insert(req.target, req.rows);
+      insert(req.target, unpackRows(req.rows));
       return { ok: true };
     case 'close':
       statements.clear();

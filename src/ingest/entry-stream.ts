@@ -1,8 +1,8 @@
 // Entries crossing from the ingest worker to the main thread while the file is still being read: V8-serialised
 // batches of entry rows over a MessagePort, then one message with the outcome.
-import { deserialize, serialize } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
-import { EntriesRestarted, fromEntryRow, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
+import { EntriesRestarted, fromEntryRow, toEntryRow } from '../chronology/entry-row.js';
+import { packRows, transferOf, unpackRows, type EntryBatch, type PackedRows } from '../db/entry-batch.js';
 import type { IngestOutcome } from './ingest.js';
 import type { ReadWork } from './read-work.js';
 import type { EntryInput, IngestReport } from '../chronology/types.js';
@@ -12,19 +12,17 @@ export type IngestFailure = Extract<IngestOutcome, { ok: false }>;
 /** How an ingest ended: the report and how many entries were sent, or why the file was refused. */
 export type IngestDone = { ok: true; report: IngestReport; count: number } | IngestFailure;
 
-type StreamMessage = { kind: 'entries'; bytes: Uint8Array } | { kind: 'restart' } | { kind: 'done'; outcome: IngestDone; work: ReadWork };
+type StreamMessage = { kind: 'entries'; batch: PackedRows } | { kind: 'restart' } | { kind: 'done'; outcome: IngestDone; work: ReadWork };
 
 const RESTART = 'restart';
 
 /**
- * Worker side: one batch of settled entries, as rows (entry-row.ts) serialised here, so the main thread pays only
- * for reading back arrays it can hand to the store as they are.
+ * Worker side: one batch of settled entries, as rows (entry-row.ts) serialised here. The bytes move (not copied) and
+ * stay bytes on the main thread: SQLite's store thread opens them, so the main thread never builds the rows.
  */
 export function postEntries(port: MessagePort, entries: readonly EntryInput[]): void {
-  const bytes = serialize(entries.map(toEntryRow));
-  // serialize() returns a fresh, exactly sized buffer; moving it carries nothing else across.
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
-  port.postMessage({ kind: 'entries', bytes: own } satisfies StreamMessage, [own.buffer]);
+  const batch = packRows(entries.map(toEntryRow));
+  port.postMessage({ kind: 'entries', batch } satisfies StreamMessage, transferOf(batch));
 }
 
 /** Worker side: the batches sent so far are void; they come again from the first. */
@@ -42,8 +40,8 @@ export function postDone(port: MessagePort, outcome: IngestDone, work: ReadWork)
  * reads them, then the outcome. A consumer that stores them can start before the worker has finished.
  */
 export class EntryStream {
-  /** Batches from a worker stay bytes until read; a JSON upload's are rows already. */
-  private readonly queue: (Uint8Array | EntryRow[] | typeof RESTART)[] = [];
+  /** Batches from a worker stay bytes, for the store to open; a JSON upload's are rows already. */
+  private readonly queue: (EntryBatch | typeof RESTART)[] = [];
   private done: IngestDone | undefined;
   private readonly waiting: (() => void)[] = [];
   /** False once the consumer only wants the outcome: batches still arriving are dropped, not kept. */
@@ -59,7 +57,7 @@ export class EntryStream {
   constructor(private readonly port?: MessagePort) {
     port?.on('message', (m: StreamMessage) => {
       if (m.kind === 'entries' || m.kind === 'restart') {
-        if (this.keep) this.queue.push(m.kind === 'entries' ? m.bytes : RESTART);
+        if (this.keep) this.queue.push(m.kind === 'entries' ? m.batch : RESTART);
       } else {
         this.reported = m.outcome;
         this.work = m.work;
@@ -110,14 +108,15 @@ export class EntryStream {
   }
 
   /**
-   * The settled entries in order as rows, a batch at a time; ends when the worker has finished, whatever its outcome.
-   * Throws EntriesRestarted when those given so far are void; the next call gives the new ones.
+   * The settled entries in order, a batch at a time, packed as the worker sent them; ends when the worker has
+   * finished, whatever its outcome. Throws EntriesRestarted when those given so far are void; the next call gives
+   * the new ones.
    */
-  async *batches(): AsyncGenerator<EntryRow[]> {
+  async *batches(): AsyncGenerator<EntryBatch> {
     for (;;) {
       const batch = this.queue.shift();
       if (batch === RESTART) throw new EntriesRestarted();
-      if (batch) yield Array.isArray(batch) ? batch : (deserialize(batch) as EntryRow[]);
+      if (batch) yield batch;
       else if (this.done) return;
       else await this.next();
     }
@@ -143,7 +142,7 @@ export class EntryStream {
     const entries: EntryInput[] = [];
     for (;;) {
       try {
-        for await (const batch of this.batches()) for (const row of batch) entries.push(fromEntryRow(row));
+        for await (const batch of this.batches()) for (const row of unpackRows(batch)) entries.push(fromEntryRow(row));
         break;
       } catch (err) {
         if (!(err instanceof EntriesRestarted)) throw err;

@@ -7,7 +7,8 @@ import { nextInSequence, peekSequence } from '../db/counters.js';
 import type { EntryWriter } from '../db/entry-writer.js';
 import type { Schema, SubmissionsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
-import { EntriesRestarted, toEntryRow, type EntryRow } from '../chronology/entry-row.js';
+import { EntriesRestarted, toEntryRow } from '../chronology/entry-row.js';
+import { batchLength, isPacked, type EntryBatch } from '../db/entry-batch.js';
 import type { EntryInput, IngestReport, StoredEntry } from '../chronology/types.js';
 
 export interface SubmissionRecord {
@@ -23,12 +24,12 @@ export interface SubmissionRecord {
 }
 
 /**
- * An upload's entries as rows in batches, possibly still arriving from the worker, and its report once all are
- * through. `complete` throws when the upload turns out to be refused (a row error further down): the store then
+ * An upload's entries in batches (packed as the worker sent them, or rows), possibly still arriving from the worker,
+ * and its report once all are through. `complete` throws when the upload turns out to be refused (a row error further down): the store then
  * rolls back. The batches may throw EntriesRestarted: those given so far are void, and batches() again gives them anew.
  */
 export interface EntrySource {
-  batches(): AsyncIterable<readonly EntryRow[]>;
+  batches(): AsyncIterable<EntryBatch>;
   complete(): Promise<IngestReport>;
 }
 
@@ -63,7 +64,7 @@ const toRecord = (r: SubmissionsTable): SubmissionRecord => ({
   uploadedBy: r.uploaded_by,
 });
 
-/** A batch larger than this (a JSON upload arrives as one) is written in slices, yielding between them. */
+/** A batch of rows larger than this (a JSON upload arrives as one) is written in slices, yielding between them. */
 const WRITE_SLICE = 1000;
 
 const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -75,13 +76,13 @@ const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(res
 export const READ_AHEAD_ROWS = 10_000;
 
 /** Batches until `rows` are in hand or the source has ended (`done`). */
-async function readAhead(batches: AsyncIterator<readonly EntryRow[]>, rows: number): Promise<{ batches: (readonly EntryRow[])[]; done: boolean }> {
-  const ahead: (readonly EntryRow[])[] = [];
+async function readAhead(batches: AsyncIterator<EntryBatch>, rows: number): Promise<{ batches: EntryBatch[]; done: boolean }> {
+  const ahead: EntryBatch[] = [];
   for (let count = 0; count < rows; ) {
     const next = await batches.next();
     if (next.done) return { batches: ahead, done: true };
     ahead.push(next.value);
-    count += next.value.length;
+    count += batchLength(next.value);
   }
   return { batches: ahead, done: false };
 }
@@ -128,7 +129,7 @@ export class SubmissionsRepository {
 
   private storeOnce(
     s: NewSubmission,
-    pending: { ahead: readonly (readonly EntryRow[])[]; rest: AsyncIterator<readonly EntryRow[]> | undefined },
+    pending: { ahead: readonly EntryBatch[]; rest: AsyncIterator<EntryBatch> | undefined },
     inSameTransaction?: AfterStore,
   ): Promise<SubmissionRecord> {
     return this.db.transaction().execute(async (trx) => {
@@ -157,9 +158,16 @@ export class SubmissionsRepository {
       };
       await trx.insertInto('submissions').values(row).execute();
       const target = { submissionId: row.id, caseId: s.caseId, agency: row.agency, position: 0 };
-      // A slice at a time with a turn of the event loop after each: on SQLite every write is synchronous, batches
-      // already queued would otherwise be written in one go, and other requests need turns.
-      const write = async (batch: readonly EntryRow[]): Promise<void> => {
+      // A slice at a time with a turn of the event loop after each: batches already queued would otherwise be
+      // written in one go, and other requests need turns. A packed batch (a worker's, at most a few thousand rows)
+      // goes whole: only the thread that writes it opens it.
+      const write = async (batch: EntryBatch): Promise<void> => {
+        if (isPacked(batch)) {
+          await this.writeEntries.write(trx, target, batch);
+          target.position += batch.count;
+          await yieldTurn();
+          return;
+        }
         for (let i = 0; i < batch.length; i += WRITE_SLICE) {
           const slice = batch.length > WRITE_SLICE ? batch.slice(i, i + WRITE_SLICE) : batch;
           await this.writeEntries.write(trx, target, slice);
