@@ -4,8 +4,9 @@
 import type { CellValue, RawRow } from '../../chronology/types.js';
 import { LimitError, messages, type IngestLimits } from '../limits.js';
 import { MergeWalk, orderedMerges, parseMerge } from './merges.js';
+import { columnAt, intAt, isoDate } from './cell-bytes.js';
 import { corruptXlsx, excelSerialCell } from './xlsx-cells.js';
-import { decodeXEscapes } from './xml-text.js';
+import { decodeXEscapes, xmlText } from './xml-text.js';
 import type { Tag, XmlHandler } from './xml-tokens.js';
 
 /** What every sheet of one workbook shares: its strings, date formats, date system, and the cell count so far. */
@@ -28,41 +29,14 @@ const enum Kind {
   IsoDate,
 }
 
-/** A cell's `t` attribute, read from its bytes. */
-function kindOf(tag: Tag): Kind {
-  const raw = tag.raw('t');
-  if (!raw) return Kind.Number;
-  const [s, e] = raw;
-  const b = tag.buf;
+/** A cell's `t` attribute, from its bytes `s`..`e`. */
+function kindAt(b: Buffer, s: number, e: number): Kind {
   const first = b[s];
   const len = e - s;
   if (len === 1) return first === 0x73 ? Kind.Shared : first === 0x62 ? Kind.Bool : first === 0x65 ? Kind.Error : first === 0x64 ? Kind.IsoDate : Kind.Number;
   if (len === 3 && first === 0x73) return Kind.Str;
   if (len === 9 && first === 0x69) return Kind.Inline;
   return Kind.Number;
-}
-
-/** The column of a reference like `B12` (1-based), or 0 if it has no letters. */
-function columnOf(tag: Tag): number {
-  const raw = tag.raw('r');
-  if (!raw) return 0;
-  let col = 0;
-  for (let i = raw[0]; i < raw[1]; i++) {
-    const b = (tag.buf[i] ?? 0) | 0x20;
-    if (b < 0x61 || b > 0x7a) break;
-    col = col * 26 + b - 0x60;
-  }
-  return col;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/;
-
-/** A `t="d"` cell: an ISO 8601 date as the day and time it shows. */
-function isoDate(text: string): Date | string {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return text;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = ''] = m;
-  return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.round(Number(frac || '0') * 1000)));
 }
 
 interface Draft {
@@ -92,6 +66,11 @@ export class SheetPart implements XmlHandler {
   private style = 0;
   private value = '';
   private hasValue = false;
+  /** A value of digits only, read from its bytes (a shared string's index, a whole number), or -1; and where they stand. */
+  private digits = -1;
+  private digitsAt: { buf: Buffer; start: number; end: number } = { buf: Buffer.alloc(0), start: 0, end: 0 };
+  /** Shared string indices and numbers are read from the bytes of `<v>` (bytes()), without a string for each. */
+  wantsBytes = false;
   private formula = false;
   private inline = '';
   private inInline = false;
@@ -139,10 +118,9 @@ export class SheetPart implements XmlHandler {
       }
       case 'c':
         this.count();
-        this.col = columnOf(tag) || this.col + 1;
-        this.kind = kindOf(tag);
-        this.style = tag.int('s') ?? 0;
+        this.openCell(tag);
         this.value = '';
+        this.digits = -1;
         this.hasValue = false;
         this.formula = false;
         this.inline = '';
@@ -153,7 +131,7 @@ export class SheetPart implements XmlHandler {
         return;
       case 'f':
         // As exceljs: a formula if it has text or a type (`<f t="shared" si="0"/>` is one).
-        if (tag.raw('t')) this.formula = true;
+        if (tag.has('t')) this.formula = true;
         this.startText('f');
         return;
       case 'is':
@@ -168,18 +146,65 @@ export class SheetPart implements XmlHandler {
     }
   }
 
+  /** A cell's `r`, `t` and `s`, read in one pass over its attributes (the first of each name counts, as Tag.attr). */
+  private openCell(tag: Tag): void {
+    const { buf, offsets } = tag;
+    const end = tag.count * 4;
+    let col = -1;
+    let kind = -1;
+    let style = -1;
+    for (let k = 0; k < end; k += 4) {
+      const ns = offsets[k] as number;
+      if ((offsets[k + 1] as number) - ns !== 1) continue;
+      const vs = offsets[k + 2] as number;
+      const ve = offsets[k + 3] as number;
+      const name = buf[ns];
+      if (name === 0x72 && col < 0) col = columnAt(buf, vs, ve);
+      else if (name === 0x74 && kind < 0) kind = kindAt(buf, vs, ve);
+      else if (name === 0x73 && style === -1) style = intAt(buf, vs, ve) >= 0 ? intAt(buf, vs, ve) : -2;
+    }
+    this.col = col > 0 ? col : this.col + 1;
+    this.kind = kind < 0 ? Kind.Number : (kind as Kind);
+    // An `s` that is not a number counts as none, as Tag.int reads it.
+    this.style = style < 0 ? 0 : style;
+  }
+
   private startText(target: 'v' | 't' | 'f'): void {
     this.target = target;
     this.wantsText = true;
     if (target === 'v') {
       this.value = '';
+      this.digits = -1;
       this.hasValue = true;
+      this.wantsBytes = this.kind === Kind.Shared || this.kind === Kind.Number;
     }
   }
 
+  /** A `<v>` of a shared string or number: up to 15 digits are read as they stand; anything else as text. */
+  bytes(buf: Buffer, start: number, end: number): void {
+    if (this.value === '' && this.digits < 0 && end - start <= 15) {
+      this.digits = intAt(buf, start, end);
+      if (this.digits >= 0) {
+        const at = this.digitsAt;
+        at.buf = buf;
+        at.start = start;
+        at.end = end;
+        return;
+      }
+    }
+    this.text(xmlText(buf.toString('utf8', start, end)));
+  }
+
   text(s: string): void {
-    if (this.target === 'v') this.value += s;
-    else if (this.target === 't') this.inline += decodeXEscapes(s);
+    if (this.target === 'v') {
+      // More text after the digits (split by a comment or CDATA): the digits are text again, as written.
+      if (this.digits >= 0) {
+        const at = this.digitsAt;
+        this.value = at.buf.toString('latin1', at.start, at.end);
+        this.digits = -1;
+      }
+      this.value += s;
+    } else if (this.target === 't') this.inline += decodeXEscapes(s);
     else if (s.length > 0) this.formula = true;
   }
 
@@ -191,6 +216,7 @@ export class SheetPart implements XmlHandler {
       case 't':
         this.target = null;
         this.wantsText = false;
+        this.wantsBytes = false;
         return;
       case 'rPh':
         this.phonetic--;
@@ -213,13 +239,15 @@ export class SheetPart implements XmlHandler {
   private cellValue(): CellValue {
     const { value, kind } = this;
     if (kind === Kind.Inline) return this.inline === '' ? null : this.inline;
+    const { digits } = this;
+    if (digits >= 0 && this.hasValue) {
+      this.digits = -1;
+      return kind === Kind.Shared ? this.shared(digits) : this.number(digits);
+    }
     if (!this.hasValue || value === '') return null;
     switch (kind) {
-      case Kind.Shared: {
-        const s = this.ctx.strings[Number(value)];
-        if (s === undefined) throw corruptXlsx();
-        return s === '' ? null : s;
-      }
+      case Kind.Shared:
+        return this.shared(Number(value));
       case Kind.Str:
       case Kind.Error:
         return value;
@@ -227,12 +255,20 @@ export class SheetPart implements XmlHandler {
         return parseInt(value, 10) !== 0;
       case Kind.IsoDate:
         return isoDate(value);
-      default: {
-        const n = parseFloat(value);
-        if (!Number.isFinite(n)) return null;
-        return this.ctx.dateStyles[this.style] === true ? excelSerialCell(n, this.ctx.date1904) : n;
-      }
+      default:
+        return this.number(parseFloat(value));
     }
+  }
+
+  private shared(index: number): CellValue {
+    const s = this.ctx.strings[index];
+    if (s === undefined) throw corruptXlsx();
+    return s === '' ? null : s;
+  }
+
+  private number(n: number): CellValue {
+    if (!Number.isFinite(n)) return null;
+    return this.ctx.dateStyles[this.style] === true ? excelSerialCell(n, this.ctx.date1904) : n;
   }
 
   private endCell(): void {

@@ -13,6 +13,12 @@ export interface XmlHandler {
   /** Character data (CDATA included), decoded, while `wantsText` is true; it may come in several pieces. */
   text(s: string): void;
   wantsText: boolean;
+  /**
+   * While this and `wantsText` are true, character data outside CDATA comes to `bytes` undecoded instead (the
+   * handler decodes it with xmlText when it is not what it can read from the bytes: digits, for a cell's value).
+   */
+  wantsBytes?: boolean;
+  bytes?(buf: Buffer, start: number, end: number): void;
 }
 
 const LT = 0x3c;
@@ -38,10 +44,16 @@ const isSpace = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x09 |
 
 /** Local names of up to three bytes, interned: a sheet's tags are almost all `row`, `c`, `v`, `is`, `t`, `f`. */
 const short = new Map<number, string>();
+/** One-byte names by their byte, the commonest of all (`c`, `v`, `t`, `f`): no hashing for them. */
+const oneByte: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
 function localName(buf: Buffer, start: number, end: number): string {
   let s = start;
   for (let i = start; i < end; i++) if (buf[i] === COLON) s = i + 1;
   const len = end - s;
+  if (len === 1) {
+    const b = buf[s] as number;
+    return (oneByte[b] ??= buf.toString('latin1', s, end));
+  }
   if (len > 3 || len === 0) return buf.toString('latin1', s, end);
   const key = len | ((buf[s] ?? 0) << 8) | ((buf[s + 1] ?? 0) << 16) | ((buf[s + 2] ?? 0) << 24);
   let name = short.get(key);
@@ -79,7 +91,7 @@ export class Tag {
         return i + 1;
       }
       const ns = i;
-      while (b !== undefined && b !== EQ && b !== GT && b !== SLASH && b !== LT && !isSpace(b)) b = buf[++i];
+      while (b !== undefined && b !== EQ && b !== GT && b !== SLASH && b !== LT && b !== 0x20 && b !== 0x0a && b !== 0x09 && b !== 0x0d) b = buf[++i];
       const ne = i;
       while (b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d) b = buf[++i];
       if (b === undefined) return -1;
@@ -88,8 +100,10 @@ export class Tag {
       while (b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d) b = buf[++i];
       if (b === undefined) return -1;
       if (b !== DQ && b !== SQ) throw malformed(this.file);
-      const close = buf.indexOf(b, i + 1);
-      if (close < 0) return -1;
+      // Values are short (a reference, a type, a style number): a loop costs less than a call into indexOf.
+      let close = i + 1;
+      while (close < n && buf[close] !== b) close++;
+      if (close >= n) return -1;
       if (this.count * 4 + 4 > this.offsets.length) {
         const grown = new Int32Array(this.offsets.length * 2);
         grown.set(this.offsets);
@@ -102,7 +116,7 @@ export class Tag {
       this.offsets[k + 3] = close;
       i = close + 1;
       b = buf[i];
-      if (b !== undefined && b !== GT && b !== SLASH && !isSpace(b)) throw malformed(this.file);
+      if (b !== undefined && b !== GT && b !== SLASH && b !== 0x20 && b !== 0x0a && b !== 0x09 && b !== 0x0d) throw malformed(this.file);
     }
   }
 
@@ -149,10 +163,9 @@ export class Tag {
     return e > s ? n : undefined;
   }
 
-  /** The raw bytes of an attribute's value (start, end), for readers that decode it themselves, or undefined. */
-  raw(name: string): [number, number] | undefined {
-    const k = this.find(name, false);
-    return k < 0 ? undefined : [this.offsets[k + 2] as number, this.offsets[k + 3] as number];
+  /** Whether the tag has this attribute (qualified name). */
+  has(name: string): boolean {
+    return this.find(name, false) >= 0;
   }
 }
 
@@ -217,10 +230,16 @@ export class XmlTokens {
     let pos = 0;
     while (pos < n) {
       if (buf[pos] !== LT) {
-        const lt = buf.indexOf(LT, pos);
+        // Most text in a sheet is a few bytes (a number, a string's index): a loop finds its end sooner than a call
+        // into indexOf, which takes over for longer text.
+        let lt = pos + 1;
+        const near = Math.min(n, pos + 32);
+        while (lt < near && buf[lt] !== LT) lt++;
+        if (lt === near) lt = near < n ? buf.indexOf(LT, near) : -1;
         if (handler.wantsText) {
           if (lt < 0) return pos;
-          handler.text(xmlText(utf8(buf, pos, lt), this.file));
+          if (handler.wantsBytes === true) handler.bytes?.(buf, pos, lt);
+          else handler.text(xmlText(utf8(buf, pos, lt), this.file));
         } else if (this.stack.length === 0) {
           // Outside the root only whitespace may stand.
           for (let i = pos, e = lt < 0 ? n : lt; i < e; i++) if (!isSpace(buf[i] ?? 0)) throw malformed(this.file);
@@ -231,8 +250,9 @@ export class XmlTokens {
       const next = buf[pos + 1];
       if (next === undefined) return pos;
       if (next === SLASH) {
-        const gt = buf.indexOf(GT, pos + 2);
-        if (gt < 0) return pos;
+        let gt = pos + 2;
+        while (gt < n && buf[gt] !== GT) gt++;
+        if (gt >= n) return pos;
         let e = gt;
         while (e > pos + 2 && isSpace(buf[e - 1] ?? 0)) e--;
         const name = localName(buf, pos + 2, e);
@@ -245,7 +265,7 @@ export class XmlTokens {
         pos = after;
       } else {
         let ne = pos + 1;
-        for (let b = buf[ne]; b !== undefined && b !== GT && b !== SLASH && !isSpace(b); b = buf[++ne]) if (b === LT) throw malformed(this.file);
+        for (let b = buf[ne]; b !== undefined && b !== GT && b !== SLASH && b !== 0x20 && b !== 0x0a && b !== 0x09 && b !== 0x0d; b = buf[++ne]) if (b === LT) throw malformed(this.file);
         if (ne >= n) return pos;
         if (ne === pos + 1) throw malformed(this.file);
         const gt = this.tag.scan(buf, ne);
