@@ -483,6 +483,7 @@ describe('systems, operations, months and vans that look like names', () => {
     ['fixed phrases that open with a name', 'Rich tea biscuits given. Grace period explained. Long lie on the floor. Close to giving up, she says.'],
     ['a festival', 'She came to the temple at Songkran and Loy Krathong.'],
     ['a court after a year', '1 conviction common assault 2010, Wolverhampton Magistrates’ Court.'],
+    ['a place’s second word and a county listed with a county', 'Two friends, one from Hong Kong. Long experience shows it.'],
     ['a court in capitals', 'DA HISTORY: 2013 (ASSAULT BEAT, TEESSIDE MAGISTRATES’ COURT)'],
   ])('keeps %s', (_what, input) => {
     const all = createAnonymiser(
@@ -491,6 +492,7 @@ describe('systems, operations, months and vans that look like names', () => {
         { name: 'Grace Kent', initials: 'GK', aliases: [], role: 'family', pseudonym: null, title: null },
         { name: 'Rebecca Long', initials: 'RL', aliases: [], role: 'other', pseudonym: null, title: null },
         { name: 'Heather Close', initials: 'HC', aliases: [], role: 'professional', pseudonym: null, title: null },
+        { name: 'Kang Chen', initials: 'KC', aliases: [], role: 'friend', pseudonym: null, title: null },
       ], terms: [], decisions: [] },
       'initials',
     );

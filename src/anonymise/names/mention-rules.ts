@@ -114,7 +114,9 @@ function wordUseAfter(text: string, end: number): boolean {
 /** A place or organisation name that contains the word: 'Hope Street', 'Preston Crown Court', 'in Preston', 'the Green'. */
 function placeOrThing(text: string, start: number, end: number, word: string): boolean {
   if (hasPlaceAfter(text, end)) return true;
+  // 'Kent and West Sussex': a place listed with places
   const before = wordBefore(text, start);
+  if (isPlaceName(word) && (PLACE_LISTED_AFTER.test(text.slice(end, end + 30)) || PLACE_LISTED_BEFORE.test(text.slice(Math.max(0, start - 30), start)))) return true;
   if (before !== null && LOCATIVES.has(before) && !titleBefore(text, start) && isPlaceName(word) && !SPOKEN_TO.test(text.slice(Math.max(0, start - 32), start))) return true;
   // 'Omagh, Co. Tyrone', 'County Durham'
   if (COUNTY_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return true;
@@ -127,10 +129,12 @@ const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/
 const FIXED_AFTER: Readonly<Record<string, RegExp>> = {
   rich: /^[ \t]+tea\b/iu,
   grace: /^[ \t]+(?:period|before\s+meals)\b/iu,
-  long: /^[ \t]+(?:lie|term|covid)\b/iu,
+  long: /^[ \t]+(?:lie|term|covid|experience|history|standing|time|periods?|delays?|waits?|hours|weekends?|list)\b/iu,
   close: /^[ \t]+to[ \t]+\p{Ll}+ing\b/u,
   sunny: /^[ \t]+(?:days?|spells?|weather|side)\b/iu,
 };
+const PLACE_LISTED_AFTER = /^[ \t]+(?:and|or|&)[ \t]+(?:(?:North|South|East|West|Greater)[ \t]+)?(?:Sussex|Surrey|Essex|Kent|Yorkshire|Lancashire|Cumbria|Devon|Cornwall|Dorset|Somerset|Norfolk|Suffolk|London|Wales|Scotland|Midlands|Hampshire|Berkshire|Middlesex)\b/u;
+const PLACE_LISTED_BEFORE = /(?:Sussex|Surrey|Essex|Kent|Yorkshire|Lancashire|Cumbria|Devon|Cornwall|Dorset|Somerset|Norfolk|Suffolk|London|Wales|Scotland|Midlands|Hampshire|Berkshire|Middlesex),?[ \t]+(?:and|or|&)[ \t]+$/u;
 const COUNTY_BEFORE = /(?:^|[^\p{L}])(?:Co\.?|County)[ \t]+$/u;
 /** An article, and perhaps one more lower-case word, right before: 'a crisis ', 'the '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:[Aa]n?|[Tt]he|[Aa]ny|[Nn]o|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
@@ -152,8 +156,15 @@ const CAPS_WORD_BEFORE = /(?:^|[^\p{L}])(\p{Lu}{2,})[ \t]+$/u;
  * word survives, or a capitalised one in a fixed use (a modal, a month, a named law) or inside a place's name —
  * the last kept but reported, so the chair decides.
  */
+/** The second word of a place's name: 'Hong Kong', 'Sri Lanka', 'Milton Keynes'. */
+export function endsPlaceName(text: string, start: number, end: number): boolean {
+  const m = /(\p{Lu}[\p{L}'’-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 24), start));
+  return m?.[1] !== undefined && isPlaceName(`${m[1]} ${text.slice(start, end)}`);
+}
+
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
+  if (!multi && UPPER_START.test(written) && endsPlaceName(text, start, end)) return keep('context');
   // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
   if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of

@@ -8,7 +8,7 @@ import { buildFuzzyIndex } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
 import { isFirstName } from './lexicon.js';
 import { possessiveAfter, titleBefore } from './name-context.js';
-import { judgeMention } from './mention-rules.js';
+import { endsPlaceName, judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
 import { signOffAt } from './same-person.js';
 import type { Candidate, PatternData } from './mention-neighbours.js';
@@ -124,6 +124,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     for (const c of fullInitials.find(text)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')
     for (const f of fuzzy.find(text, (a, b) => candidates.some((c) => c.start < b && a < c.end))) {
+      if (endsPlaceName(text, f.start, f.end)) continue; // 'Hong Kong' is no misspelt Kang
       candidates.push({ start: f.start, end: f.end, data: { persons: f.persons, kinds: f.persons.map(() => 'first'), context: 'plain', multi: false }, confidence: 0.7, reason: 'context' });
     }
     // a misspelt other part of the same person beside an accepted one ('sian wiliams', 'levy smith', 'ana pula')
