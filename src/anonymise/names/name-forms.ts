@@ -1,0 +1,43 @@
+// Written forms of a mapped name that no variant spells: a handle made of it ('joy.siriporn') and a family together by
+// its surname in the plural ('the Wards'). Both give candidates for the matcher (name-matcher.ts).
+import type { Candidate, PatternData } from './mention-neighbours.js';
+import { foldToken } from './name-tokens.js';
+
+/** A messaging or social-media handle: words joined by dots, not an e-mail address's or a file's name. */
+const HANDLE = /(?<![\p{L}\d@./])\p{L}[\p{L}\d]*(?:\.[\p{L}\d]+)+(?![\p{L}\d@]|\.[\p{L}\d])/gu;
+const FILE_END = /\.(?:docx?|xlsx?|pdf|jpe?g|png|gif|csv|txt|html?|msg|eml|zip|mp[34]|mov|heic|odt|ods)$/iu;
+const HANDLE_KINDS = new Set(['first', 'surname', 'alias', 'middle']);
+
+export function nameHandles(text: string, byPattern: ReadonlyMap<string, PatternData>): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/\p{L}\.\p{L}/u.test(text)) return out;
+  for (const m of text.matchAll(HANDLE)) {
+    if (FILE_END.test(m[0]) || /^(?:\p{L}\.)+\p{L}?$/u.test(m[0])) continue; // a file, or initials ('A.C.')
+    const parts = m[0].split(/[.\d]+/u).filter((p) => p.length >= 3);
+    for (const part of parts) {
+      const data = byPattern.get(foldToken(part));
+      const persons = data ? data.persons.filter((_, i) => HANDLE_KINDS.has(data.kinds[i] ?? '')) : [];
+      if (!data || persons.length === 0) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, data: { persons, kinds: persons.map(() => 'full'), context: 'plain', multi: true }, confidence: 0.8, reason: 'context' });
+      break;
+    }
+  }
+  return out;
+}
+
+/** 'the Wards', 'The Kents', 'them Marshes': the plural of a mapped surname after 'the' names the family together. */
+const FAMILY_PLURAL = /(?<![\p{L}])(?:the|The|THE|them|Them)[ \t]+(\p{Lu}[\p{L}'’-]+?)(e?s)(?![\p{L}])/gu;
+
+export function familyPlurals(text: string, byPattern: ReadonlyMap<string, PatternData>): Candidate[] {
+  const out: Candidate[] = [];
+  if (!/[Tt]he/u.test(text)) return out;
+  for (const m of text.matchAll(FAMILY_PLURAL)) {
+    const stem = m[1] ?? '';
+    const data = byPattern.get(foldToken(stem));
+    if (!data || !data.kinds.some((k) => k === 'surname')) continue;
+    const start = m.index + m[0].length - stem.length - (m[2] ?? '').length;
+    const persons = data.persons.filter((_, i) => data.kinds[i] === 'surname');
+    out.push({ start, end: start + stem.length + (m[2] ?? '').length, data: { persons, kinds: persons.map(() => 'surname'), context: 'plain', multi: false }, confidence: 0.85, reason: 'context', asWritten: true });
+  }
+  return out;
+}
