@@ -316,7 +316,8 @@ export function titleBefore(text: string, start: number): { title: string; title
 export function isShouting(text: string, start: number, end: number, opts: { labels?: boolean } = {}): boolean {
   // with `labels`, labels an anonymiser wrote ('[address]') are not the author's lower case
   const raw = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40);
-  const around = opts.labels ? raw.replace(/\[[a-z ]+\]/gu, ' ') : raw;
+  // (the window may cut a label in two: '…ess]. S STATES')
+  const around = opts.labels ? raw.replace(/\[[a-z ]+\]|^[a-z ]+\]|\[[a-z ]+$/gu, ' ') : raw;
   let letters = 0;
   for (const ch of around) {
     if (ch >= 'a' && ch <= 'z') return false;

@@ -1,7 +1,7 @@
 // The words before a name, read from the end of the text: the same answers as the plain patterns on the whole window.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { hasCueBefore, RELATIONSHIP_CUES, wordBefore } from '../../../src/anonymise/names/name-context.js';
+import { hasCueBefore, isShouting, RELATIONSHIP_CUES, wordBefore } from '../../../src/anonymise/names/name-context.js';
 
 // the patterns as they were run on the 40 characters before the name
 const WORD_BEFORE = /([\p{L}][\p{L}'’-]*)[\s,]*$/u;
@@ -37,5 +37,24 @@ describe('words before a name', () => {
     const text = pieces.join('');
     const start = text.length === 0 ? 0 : at % (text.length + 1);
     expect({ word: wordBefore(text, start), cue: hasCueBefore(text, start) }).toEqual(reference(text, start));
+  });
+});
+
+describe('isShouting', () => {
+  const at = (text: string, word: string): [string, number, number] => [text, text.indexOf(word), text.indexOf(word) + word.length];
+
+  it('reads a log in capitals as shouting, with or without the labels an anonymiser wrote', () => {
+    expect(isShouting(...at('OFFICERS ATTENDED. V IN HOUSE. S STATES V "WENT OUT AT DAWN". V DECLINED.', 'DAWN'))).toBe(true);
+    expect(isShouting(...at('OFFICERS ATTENDED. V [address]. S STATES V "WENT OUT AT DAWN". V DECLINED.', 'DAWN'), { labels: true })).toBe(true);
+  });
+
+  it('still does when its window cuts a label in two', () => {
+    const text = 'OFFICERS ATTENDED AT [address]. S STATES V "WENT OUT ON HER OWN AT DAWN". V DECLINED [reference]';
+    expect(isShouting(...at(text, 'DAWN'), { labels: true })).toBe(true);
+    expect(isShouting(...at(text, 'DAWN'))).toBe(false);
+  });
+
+  it('does not in mixed case', () => {
+    expect(isShouting(...at('Officers attended. She went out at DAWN with the dog.', 'DAWN'))).toBe(false);
   });
 });
