@@ -131,6 +131,8 @@ describe('professional()', () => {
     ['Paramedics L. Pemberton (31207), Joe Bloggs (30988)', 'Paramedics LP, JB'],
     ['Con 5530 Hamilton, Con 7118 Orla Devlin', 'Con H, Con OD'],
     ['Dr ANB (GP); Sergeant TOS', 'Dr ANB (GP); Sergeant TOS'],
+    ['Con H, Con OD', 'Con H, Con OD'],
+    ['Con Murphy', 'CM'],
   ])('%s → %s', (input, expected) => {
     expect(initials.professional(input).text).toBe(expected);
   });

@@ -249,7 +249,8 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     // (initials written after a title, 'Dr SNB', 'Mr GWP', are no surname: a surname has four letters and two vowels)
     if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 4 && (tok.raw.match(/[AEIOUY]/gu)?.length ?? 0) >= 2 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
     // 'Con 5530 Hamilton': the PSNI's constable, before a collar number
-    if ((tok.raw === 'Con' || tok.raw === 'CON') && /^[ \t]+\d{3,6}\b/u.test(text.slice(tok.end, tok.end + 10))) tok.cls = 'title';
+    // (and after anonymisation: 'Con [reference] R', 'Con KD', what the anonymiser made of it, is not read again)
+    if ((tok.raw === 'Con' || tok.raw === 'CON') && /^[ \t]+(?:\d{3,6}\b|\[reference\]|\p{Lu}{1,3}(?![\p{L}]))/u.test(text.slice(tok.end, tok.end + 14))) tok.cls = 'title';
     // 'Mrs Justice Harrington', 'Lord Justice Singh': a judge's title
     const last = cur?.tokens[cur.tokens.length - 1];
     if (tok.low === 'justice' && last?.cls === 'title' && /^[ \t]+$/u.test(text.slice(last.end, tok.start))) tok.cls = 'title';
