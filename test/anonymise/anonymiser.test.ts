@@ -281,6 +281,7 @@ describe('someone else who shares a mapped name, written whole', () => {
     ['a mapped given name before a surname that is also a town', 'Seen by Form tutor Miss Summer Hayes today.', 'Seen by Form tutor Miss SH today.'],
     ['a title of the other sex than the mapped person’s', 'Housing officer Mr Hill visited.', 'Housing officer Mr H visited.'],
     ['a mapped given name before a surname that is a place word', 'PC 2291 Grant Hill attended.', 'PC GH attended.'],
+    ['a mapped season name after a rank and collar number, before someone else’s surname', 'PC 12206 Summer Clarke attended.', 'PC SC attended.'],
     ['an officer with a collar number who shares a mapped child’s surname', 'Sgt 209 D. Wood and PC 4410 Wood attended.', 'Sgt DW and PC W attended.'],
     ['a mapped professional after a rank and collar number', 'PC 3310 Kelly Hill took the call.', 'PC KH took the call.'],
     ['a rank before a mapped friend’s given name used as a surname', 'DS Grant reviewed the file.', 'DS G reviewed the file.'],

@@ -93,7 +93,8 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
     if (next !== null && QUESTION_SUBJECTS.has(next)) return true;
     if (next !== null && !UPPER_START.test(next) && baseVerb(next.toLowerCase()) && (isSentenceStart(text, start) || ALL_CAPS.test(text.slice(start, end)))) return true;
   }
-  if (context === 'strict' && calendarOrColourUse(text, start, end)) return true;
+  // ('PC 12206 Summer Clarke': a collar number after a rank is no day of the month)
+  if (context === 'strict' && !titleBefore(text, start) && calendarOrColourUse(text, start, end)) return true;
   if (COLOURED_AFTER.test(text.slice(end, end + 12))) return true;
   return ALL_CAPS.test(text.slice(start, end)) && isSystemName(word);
 }
