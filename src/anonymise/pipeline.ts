@@ -138,7 +138,10 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
       taken.add(o);
     }
     if (field === 'professional') {
-      const edits = professionalEdits(text, (a, b) => taken.overlaps(a, b) && !numbers.some((x) => x.start < b && a < x.end), memo);
+      // (a name part initialled as written because someone else may have it, 'Gill' of 'manager Gill Hastings', is
+      // part of the name the column holds: the edit takes it with the word beside it)
+      const asWrittenOnly = (a: number, b: number): boolean => out.some((d) => d.start < b && a < d.end && d.kind === 'mapped-name' && d.shared === true) && !out.some((d) => d.start < b && a < d.end && d.kind !== 'mapped-name');
+      const edits = professionalEdits(text, (a, b) => taken.overlaps(a, b) && !asWrittenOnly(a, b) && !numbers.some((x) => x.start < b && a < x.end), memo);
       for (const e of edits) {
         const d: Detection = e.name
           ? { start: e.start, end: e.end, kind: 'person', text: text.slice(e.start, e.end), confidence: 0.9, replacement: e.replacement, name: e.name }

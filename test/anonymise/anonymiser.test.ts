@@ -593,6 +593,17 @@ describe('names beside identifiers and in records written surname first', () => 
     expect(r.detections.filter((d) => d.shared).map((d) => d.text)).toEqual(['Abdi Warsame', 'Ray Little']);
   });
 
+  it('initials a whole name in the professional column when one part is a mapped name someone else may have', () => {
+    const column = createAnonymiser(
+      { people: [
+        { name: 'Harpreet Gill', initials: 'HG', aliases: [], role: 'victim', pseudonym: null, title: 'Ms' },
+        { name: 'Manjit Gill', initials: 'MG', aliases: [], role: 'family', pseudonym: null, title: 'Mr' },
+      ], terms: [], decisions: [] },
+      'initials',
+    );
+    expect(column.professional('SW Precious Adeyemi; manager Gill Hastings').text).toBe('SW PA; manager GH');
+  });
+
   it('replaces a handle made of a mapped name, not a file’s name or dotted initials', () => {
     const chat = createAnonymiser({ people: [{ name: 'Joy Siriporn', initials: 'JS', aliases: [], role: 'victim', pseudonym: null, title: null }], terms: [], decisions: [] }, 'initials');
     expect(chat.text("Her LINE name is 'joy.siriporn'. [22:14] joy.siriporn: he is here. Saved as joy.report.docx; seen by J.S.").text).toBe(
