@@ -60,6 +60,11 @@ export function proposeInitials(name: string): string {
   return letters.slice(0, 4) || 'X';
 }
 
+/** Capitals that read as initials rather than a name: two to four letters with fewer than two vowels ('SNB', 'GWP'). */
+export const capitalsLikeInitials = (raw: string): boolean => /^\p{Lu}{2,4}$/u.test(raw) && capitalVowels(raw) < 2;
+/** How many of a word's capitals are vowels (Y counted). */
+export const capitalVowels = (raw: string): number => raw.match(/[AEIOUY]/gu)?.length ?? 0;
+
 /** Initials with the middle names too ('Mark James Reid' → 'MJR'), the form suggested when two people collide. */
 export function initialsWithMiddles(name: string): string {
   const parts = splitName(name);

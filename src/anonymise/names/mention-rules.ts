@@ -2,7 +2,7 @@
 import type { VariantContext } from './name-variants.js';
 import {
   bracketAfter, calendarOrColourUse, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart,
-  isShouting, monthUse, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
+  isShouting, monthUse, operationBefore, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
 } from './name-context.js';
 import { isSystemName, PSEUDONYM_LABEL_WORDS, VEHICLE_WORDS } from './allow-list.js';
 import { isPlaceName } from './places.js';
@@ -78,7 +78,7 @@ function ordinaryUse(text: string, start: number, end: number, word: string, con
   if (word === 'hope' && isSentenceStart(text, start) && HOPE_VERB.test(after)) return true;
   if (word === 'will' && FIXED_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
   // 'Op Robin': a police operation's code word; 'Precious little was done'; 'Jan 2022', '12 Jan'
-  if (OPERATION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (operationBefore(text, start)) return true;
   if (word === 'precious' && /^[ \t]+little\b/iu.test(after)) return true;
   if (monthUse(text, start, end)) return true;
   // 'Rich tea biscuits', 'Grace period', 'Long lie on the floor', 'Close to giving up': fixed phrases
@@ -126,7 +126,6 @@ function placeOrThing(text: string, start: number, end: number, word: string): b
 
 /** Said or written to someone: 'mentioned it to Tyrone', 'spoke to Lincoln', 'wrote to Chester' name a person. */
 const SPOKEN_TO = /\b(?:said|says|spoke|speaks|speaking|talked|talks|talking|mentioned(?:[ \t]+(?:it|this|that))?|explained(?:[ \t]+(?:it|this|that))?|disclosed|confided|apologised|apologized|lied|replied|wrote|writes|chatted|whispered|shouted|texted|messaged|waved|introduced[ \t]+\w+|handed[ \t]+(?:it|this|them)|gave[ \t]+(?:it|this|them))[ \t]+to[ \t]+$/iu;
-const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
 const FIXED_AFTER: Readonly<Record<string, RegExp>> = {
   rich: /^[ \t]+tea\b/iu,
   grace: /^[ \t]+(?:period|before\s+meals)\b/iu,

@@ -218,6 +218,10 @@ export function hasCueBefore(text: string, start: number): boolean {
   return RELATIONSHIP_CUES.has(last);
 }
 
+/** A police operation's code word right before: 'Op Robin', 'Operation Encompass'. */
+const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
+export const operationBefore = (text: string, start: number): boolean => OPERATION_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+
 /** A calling right before a name, in lower case: 'pastor Bode Ajayi', 'manager Gill Hastings', 'landlord Owusu'. */
 const CALLING_BEFORE = /(?:^|[^\p{L}])(?:pastor|imam|vicar|priest|rabbi|reverend|minister|elder|landlord|landlady|employer|boss|colleague|manager|supervisor|teacher|tutor|headteacher|coach|mentor|interpreter|solicitor|barrister|advocate|chaplain|counsellor|therapist|paramedic|nurse|midwife|doctor|consultant|registrar|officer|worker|carer|owner|director)[ \t]+$/u;
 export const callingBefore = (text: string, start: number): boolean => CALLING_BEFORE.test(text.slice(Math.max(0, start - 16), start));

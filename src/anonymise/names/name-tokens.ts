@@ -1,5 +1,6 @@
 // Splits text into runs of capitalised words (with titles, initials, collar numbers) for the unmapped-name detectors.
 import { isAllowListed, isSystemName, PSEUDONYM_LABEL_WORDS, ROLE_WORDS } from './allow-list.js';
+import { capitalVowels } from './initials.js';
 import { isCommonWord, isDistinctFirstName, isEnglishWord, isFirstName, isSurname } from './lexicon.js';
 import { isShouting, isTitle, RELATIONSHIP_CUES } from './name-context.js';
 import { joinSoftBreaks, shoutedVerb } from './soft-breaks.js';
@@ -247,7 +248,7 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     if (tok.cls === 'break' && tok.soft && ALL_CAPS.test(tok.raw) && cur && afterTitle(text, cur, tok) && !shoutedVerb(tok) && isShouting(text, tok.start, tok.end)) tok.cls = 'word';
     // ('Seen by Mr DEMIR today': a surname in capitals after a title, in any text, when it is no word or acronym)
     // (initials written after a title, 'Dr SNB', 'Mr GWP', are no surname: a surname has four letters and two vowels)
-    if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 4 && (tok.raw.match(/[AEIOUY]/gu)?.length ?? 0) >= 2 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
+    if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 4 && capitalVowels(tok.raw) >= 2 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
     // 'Con 5530 Hamilton': the PSNI's constable, before a collar number
     // (and after anonymisation: 'Con [reference] R', 'Con KD', what the anonymiser made of it, is not read again)
     if ((tok.raw === 'Con' || tok.raw === 'CON') && /^[ \t]+(?:\d{3,6}\b|\[reference\]|\p{Lu}{1,3}(?![\p{L}]))/u.test(text.slice(tok.end, tok.end + 14))) tok.cls = 'title';

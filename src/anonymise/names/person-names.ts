@@ -2,7 +2,7 @@
 import type { Span } from '../types.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-tokens.js';
-import { actorVerbAfter, agencyBefore, callingBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
+import { actorVerbAfter, agencyBefore, callingBefore, operationBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName, systemUse } from './allow-list.js';
 import { hasTag } from './lexicon.js';
@@ -101,8 +101,6 @@ const PARTNERSHIP_WORDS = new Set(['safer', 'safe', 'stronger', 'healthier', 'be
 /** An agency's word right after: 'Care', 'NHS', 'Trust', 'Council', 'Services'. */
 const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Health|Police|Constabulary|Foundation|Hospitals?)\b/u;
 const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
-/** A police operation's code word: 'Op Robin', 'Operation Encompass'. */
-const OPERATION_BEFORE = /(?:^|[^\p{L}])(?:Op|OP|Operation|OPERATION)\.?[ \t]+$/u;
 
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
 function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean): number {
@@ -126,7 +124,7 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   // 'North Cumbria Integrated Care NHS Foundation Trust': a run with a place in it before an agency's word
   if (toks.some((t) => (COMPASS_WORD.test(t.raw) || isUkPlaceName(t.raw)) && !t.anyFirst) && DOMAIN_AFTER.test(text.slice(after, after + 16))) return 0;
   // 'Essex Police — Athena 42/94411/22', 'Op Robin': a system or an operation's name
-  if (toks.length === 1 && (systemUse(text, first.start, first.end) || OPERATION_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start)))) return 0;
+  if (toks.length === 1 && (systemUse(text, first.start, first.end) || operationBefore(text, first.start))) return 0;
   // 'Dacia Logan', 'Ford Ka': the model after a car make
   if (MAKE_BEFORE.test(text.slice(Math.max(0, first.start - 16), first.start)) || (toks.length === 2 && MAKE_BEFORE.test(`${first.raw} `))) return 0;
   const before = text.slice(Math.max(0, first.start - 60), first.start);

@@ -1,7 +1,7 @@
 // The professional column: every name in it is initialled (mapped or not), roles kept, collar and staff numbers removed.
 import { capitalisedTokens, tokenRuns } from './name-tokens.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
-import { partInitials } from './initials.js';
+import { capitalsLikeInitials, partInitials } from './initials.js';
 import { isUkPlaceName } from './places.js';
 
 /** A stretch of the professional field to replace: a name (→ initials) or a staff number (→ ''). */
@@ -17,8 +17,6 @@ const STAFF_NUMBER = /[,;(]?\s*\b(?:staff|employee|payroll|warrant|collar|badge|
 const RANK_NUMBER = /\b(?:PC|WPC|DC|DS|PS|Sgt|PCSO|DI|Insp|Constable|Sergeant|Con|Cst)\.?\s*([A-Z]?\d{2,6})\b/giu;
 /** A number in brackets after a name: a paramedic's or nurse's staff number ('A Kowalczyk (30988)'). */
 const BRACKETED_NUMBER = /[ \t]*\([ \t]*[A-Z]{0,2}\d{4,7}[ \t]*\)/gu;
-
-const INITIALS_LIKE = /^\p{Lu}{2,4}$/u;
 
 /** Staff and collar numbers of a professional field ('Staff no. 5566', the '4471' of 'PC 4471'), to be removed. */
 export function numberEdits(text: string): FieldEdit[] {
@@ -50,7 +48,7 @@ function runEdit(text: string, run: TokenRun, exclude: (start: number, end: numb
   if (!first || !last) return null;
   if (titles.length > 0 ? toks.every((t) => t.cls === 'initial') : !isNameRun(toks)) return null;
   // initials already ('Dr SNB', 'PP COS', 'Sergeant TOS'): what an anonymiser writes is not anonymised again (§5.7)
-  if (toks.every((t) => INITIALS_LIKE.test(t.raw) && (t.raw.match(/[AEIOUY]/gu)?.length ?? 0) < 2)) return null;
+  if (toks.every((t) => capitalsLikeInitials(t.raw))) return null;
   const parts = toks.map((t) => t.raw.replace(/\.$/u, ''));
   const t0 = titles[0];
   const t1 = titles[titles.length - 1];
