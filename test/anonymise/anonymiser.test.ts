@@ -133,6 +133,10 @@ describe('professional()', () => {
     ['Dr ANB (GP); Sergeant TOS', 'Dr ANB (GP); Sergeant TOS'],
     ['Con H, Con OD', 'Con H, Con OD'],
     ['Con Murphy', 'CM'],
+    // a surname that is also a word, right after a role or its abbreviation, is the professional's
+    ['Paramedic Faith Lamb (P4411), ECA Moss', 'Paramedic FL, ECA M'],
+    ['SN Jones; EMT Lamb', 'SN J; EMT L'],
+    ['Housing (Newport City Homes)', 'Housing (Newport City Homes)'],
   ])('%s → %s', (input, expected) => {
     expect(initials.professional(input).text).toBe(expected);
   });
@@ -173,6 +177,28 @@ describe('identifiers beside a protected term, places of Ireland, and ALL-CAPS l
     const once = an.text('OFFICERS ATTENDED 14 ACACIA AVENUE AT DAWN; REID ARRESTED.').text ?? '';
     expect(once).toBe('OFFICERS ATTENDED [address] AT DAWN; MR ARRESTED.');
     expect(an.text(once).detections.filter((d) => d.confidence >= 0.5)).toEqual([]);
+  });
+});
+
+describe('a village that is a word, and a name given in a log', () => {
+  const caseMap = {
+    people: [{ name: 'Jay Trevithick', initials: 'JT', aliases: [], role: 'perpetrator' as const, pseudonym: null, title: 'Mr' }],
+    terms: [{ text: 'Eye', aliases: [], label: '[village]' }],
+    decisions: [],
+  };
+  const an = createAnonymiser(caseMap, 'initials');
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it('replaces the village written with a capital, not the word in lower case', () => {
+    expect(text('Bailed not to attend Eye; mum had a black eye covered by make-up.')).toBe('Bailed not to attend [village]; mum had a black eye covered by make-up.');
+  });
+
+  it.each([
+    ['MALE GAVE NAME JAY. CONTACT LOST.', 'MALE GAVE NAME JT. CONTACT LOST.'],
+    ['MALE GAVE NAME AS JAY.', 'MALE GAVE NAME AS JT.'],
+    ['He introduced himself as Jay to staff.', 'He introduced himself as JT to staff.'],
+  ])('takes a word-name a log says is a name: %s', (input, expected) => {
+    expect(text(input)).toBe(expected);
   });
 });
 

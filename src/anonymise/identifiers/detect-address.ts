@@ -17,7 +17,7 @@ const STREET = street(SUFFIX);
 const WELSH_WORDS = String.raw`Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty`;
 const WELSH_STREET = String.raw`(?:${WELSH_WORDS})(?:\s+(?:y|yr|'r|[A-Z][\p{L}'’-]*)){1,3}(?![\p{L}\d])`;
 /** Street words as ALL-CAPS police and housing extracts write them, abbreviations included. */
-const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|RISE|VIEW|PARADE|ROW|BANK|END|GREEN|VALE|CROFT|FOLD|CHASE|MEADOWS?|ST|RD|AVE|CRES|TCE|GDNS|CT|PL|SQ|GR|DR|LN`;
+const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|GROVE|PLACE|WAY|COURT|HILL|PARK|MEWS|SQUARE|WALK|RISE|VIEW|PARADE|ROW|BANK|END|GREEN|VALE|CROFT|FOLD|CHASE|MEADOWS?|BROW|WYND|BRAE|YARD|WHARF|GATE|MOUNT|APPROACH|ST|RD|AVE|CRES|TCE|GDNS|CT|PL|SQ|GR|DR|LN`;
 const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:${UPPER_WORDS})(?![\p{L}\d])`;
 /** Welsh street names in capitals: 'LON Y WERN', 'HEOL Y FELIN'. */
 const UPPER_WELSH_STREET = String.raw`(?:HEOL|FFORDD|STRYD|LÔN|LON|RHODFA|CILGANT|CLOS|LLYS|MAES|PARC)(?:\s+(?:Y|YR|'R|[A-ZÂÊÎÔÛŴŶ][A-ZÂÊÎÔÛŴŶ'’-]*)){1,3}(?![\p{L}\d])`;
@@ -43,11 +43,13 @@ const NUMBERED = new RegExp(
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
+/** Street words typed in lower case after a number and a name ('4 mill brow', '3 acacia avenue'). */
+const LOWER_WORDS = String.raw`street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|grove|place|row|rise|court|brow|wynd|brae|parade|square|croft|fold|st|rd|ave|cl|ln|cres|gdns|tce`;
 const NUMBERED_LOWER = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|st|rd|ave|cl|ln|cres|gdns|tce))(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:${LOWER_WORDS}))(?![\p{L}\d])`,
   'gu',
 );
-const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
+const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|months?|years?|yrs|nights?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
 const FLAT_ALONE = new CaselessRegExp(
   String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot|Chalet|Caravan)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
@@ -90,7 +92,7 @@ const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELS
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
 /** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
 const UPPER_STREET_WORD = new RegExp(String.raw`\s(?:${UPPER_WORDS})(?![\p{L}\d])`, 'u');
-const LOWER_STREET_WORD = /\s(?:street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|st|rd|ave|cl|ln|cres|gdns|tce)(?![\p{L}\d])/u;
+const LOWER_STREET_WORD = new RegExp(String.raw`\s(?:${LOWER_WORDS})(?![\p{L}\d])`, 'u');
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const STRONG_AFTER_MONTH = new RegExp(`^\\S+\\s+(?:${STRONG_SUFFIX})$`);

@@ -5,6 +5,8 @@ import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 
 /** Current format (2001–): memory tag, age identifier, three letters. */
 const CURRENT = new CaselessRegExp(String.raw`(?<![\p{L}\d])([A-Z]{2}\d{2}) ?([A-Z]{3})(?![\p{L}\d])`, 'giu');
+/** The age identifier of a current plate: March 2002–2029 (02–29) and September 2001–2079 (51–79). */
+const AGE_IDENTIFIER = /(?:0[2-9]|1\d|2\d|5[1-9]|6\d|7\d)$/u;
 /** Prefix format (1983–2001): "A123 BCD". */
 const PREFIX = new CaselessRegExp(String.raw`(?<![\p{L}\d])[A-HJ-NP-Y]\d{1,3} ?[A-Z]{3}(?![\p{L}\d])`, 'giu');
 /** Suffix format (1963–1983): "ABC 123D". */
@@ -52,8 +54,10 @@ export function detectVehicles(text: string): Span[] {
     const end = m.index + m[0].length;
     const cue = hasCue(text, m.index, end);
     const upper = m[0] === m[0].toUpperCase();
-    // Decision: an upper-case current-format reg is distinctive enough on its own (spaced or not).
-    if (upper || cue) spans.push(makeSpan(text, 'vehicle', m.index, end, cue ? 0.95 : m[0].includes(' ') ? 0.8 : 0.7));
+    // Decision: an upper-case current-format reg is distinctive enough on its own (spaced or not), and so is one
+    // typed all in lower case with its space ('stopped in kx15 hdw'): no word is two letters, a year, three letters.
+    const typed = m[0] === m[0].toLowerCase() && m[0].includes(' ') && AGE_IDENTIFIER.test(m[1] ?? '');
+    if (upper || cue || typed) spans.push(makeSpan(text, 'vehicle', m.index, end, cue ? 0.95 : m[0].includes(' ') ? 0.8 : 0.7));
   }
   for (const re of [PREFIX, SUFFIX]) {
     for (const m of matchesOf(re.forText(text), text)) {

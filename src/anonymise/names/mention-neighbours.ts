@@ -4,7 +4,7 @@ import type { VariantContext, VariantKind } from './name-variants.js';
 import { distance } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
 import { hasTag, isFirstName, isSurname } from './lexicon.js';
-import { agencyBefore, hasPlaceAfter, titleBefore, wordBefore as plainWordBefore } from './name-context.js';
+import { hasPlaceAfter, titleBefore, wordBefore as plainWordBefore } from './name-context.js';
 
 /** What a pattern of the automaton stands for. */
 export interface PatternData {
@@ -126,18 +126,6 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
   }
   return out;
 }
-
-/**
- * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
- * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
- */
-const ROLE_BEFORE =
-  /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|PO|DSL|HV|FSW|OIC|HCA|MW|SHO|IRO|ANP|RMN|RGN|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|TM|TA|[Nn]urse|[Mm]idwife|[Pp]aramedic|[Ii]nterpreter|[Ss]olicitor|[Kk]eyworker|[Cc]aseworker|[Tt]eacher|[Rr]egistrar|[Oo]fficer|[Ee]mployer|[Ll]andlord|[Tt]utor|[Cc]ounsellor|[Cc]haplain|(?:[Tt]riage |[Ww]ard )?Sister|(?:housing|agency) rep|(?:[Ss]ocial|[Ss]upport|[Kk]ey|[Ll]ink|[Oo]utreach|[Cc]ase) worker|(?:Dr|Sgt)\.)[ \t]*\(?[ \t]*$/u;
-/** The role or agency written right before a name ('SW', 'IDVA (', 'CSC ('), or null. */
-export const roleBefore = (text: string, start: number): string | null => {
-  const before = text.slice(Math.max(0, start - 20), start);
-  return ROLE_BEFORE.exec(before)?.[1] ?? agencyBefore(text, start);
-};
 
 /** Between two names of a list: 'HOPE AND SAMUEL', 'Rose, Mark', 'Noah & Violet', 'AKA MORGAN / HILL', 'Can 7, Berfin 3' (with ages). */
 const LIST_GAP = /^(?:[ \t]+\(?\d{1,2}(?:[ \t]*(?:yrs?|years?|y\/o|yo))?\)?)?(?:\s*[,/]\s*|\s+(?:and|&|or)\s+)$/iu;

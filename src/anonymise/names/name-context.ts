@@ -31,7 +31,7 @@ export const RELATIONSHIP_CUES = new Set([
   'half-sister', 'stepbrother', 'stepsister', 'aunt', 'auntie', 'uncle', 'cousin', 'nephew', 'niece', 'nan', 'nanna',
   'gran', 'grandmother', 'grandfather', 'grandma', 'grandad', 'grandson', 'granddaughter', 'friend', 'neighbour',
   'neighbor', 'colleague', 'lodger', 'flatmate', 'housemate', 'carer', 'child', 'baby', 'sibling', 'parent',
-  'as', 'aka', 'called', 'named', 'nicknamed', 'alias', 'victim', 'perpetrator', 'suspect', 'associate',
+  'as', 'aka', 'called', 'named', 'nicknamed', 'alias', 'name', 'victim', 'perpetrator', 'suspect', 'associate',
   'ex', 'employer', 'landlord', 'landlady', 'worker', 'officer', 'practitioner', 'visitor', 'manager',
   'therapist', 'counsellor', 'doctor', 'nurse', 'midwife', 'solicitor', 'interpreter', 'translator', 'advocate',
   'teacher', 'caseworker', 'keyworker', 'psychiatrist', 'psychologist', 'consultant', 'paramedic', 'clinician', 'gp',
@@ -209,12 +209,21 @@ export function wordAfter(text: string, end: number): string | null {
   return m?.[1] ?? null;
 }
 
+/** Words before 'as' that make it name someone: 'known as', 'given as', 'himself as'. */
+const NAMING_BEFORE_AS = new Set(['known', 'given', 'gave', 'name', 'named', 'identified', 'introduced', 'recorded', 'registered', 'listed', 'spelt', 'spelled', 'written', 'himself', 'herself', 'themselves']);
+
+/** Things that have a name: 'street name', 'user name', 'trading name'. */
+const THING_BEFORE_NAME = new Set(['street', 'road', 'place', 'user', 'file', 'company', 'business', 'trading', 'brand', 'product', 'drug', 'medication', 'team', 'account', 'screen', 'code', 'op', 'operation', 'village', 'house', 'town', 'ward', 'school', 'shop', 'pub']);
+
 /** A relationship or naming cue sits right before `start` ('her partner Gary', 'known as Baz', 'son, Kyle'). */
 export function hasCueBefore(text: string, start: number): boolean {
   const m = TWO_WORDS_BEFORE.exec(tailBefore(text, start, 2)) ?? WORD_BEFORE.exec(tailBefore(text, start, 1));
   if (!m) return false;
   const last = (m[2] ?? m[1] ?? '').toLowerCase().replace(/['’]s$/, '');
-  if (last === 'as') return (m[2] !== undefined && (m[1] ?? '').toLowerCase() === 'known');
+  // 'known as Baz', 'NAME GIVEN AS JAY', 'introduced himself as Kenny'
+  if (last === 'as') return m[2] !== undefined && NAMING_BEFORE_AS.has((m[1] ?? '').toLowerCase());
+  // 'GAVE NAME JAY' is a person; 'street name Woodwater Lane', 'user name' name a thing
+  if (last === 'name' && m[2] !== undefined && THING_BEFORE_NAME.has((m[1] ?? '').toLowerCase())) return false;
   return RELATIONSHIP_CUES.has(last);
 }
 
@@ -230,6 +239,18 @@ export const callingBefore = (text: string, start: number): boolean => CALLING_B
 const AGENCY_BEFORE = /(?:^|[^\p{L}])(CSC|ASC|CSW|MASH|CAMHS|Housing|Probation|Police|Health|Education|School|Nursery|MH|NPS|CRC|YOT|DWP|[A-Z]{1,4}P)[ \t]*\([ \t]*$/u;
 /** The agency written right before a name in brackets, or null. */
 export const agencyBefore = (text: string, start: number): string | null => AGENCY_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1] ?? null;
+
+/**
+ * A professional's role written right before a name ('IDVA Rowan', 'SW Amina', 'PO (Maggie)', 'Dr Hussein'): when
+ * the map holds no professional of that name, it is a professional who shares it (DESIGN §5.2), initialled as such.
+ */
+const ROLE_BEFORE =
+  /(?:^|[^\p{L}])(IDVA|ISVA|CPN|AMHP|SW|SSW|CSW|PO|PSO|DSL|HV|FSW|OIC|HCA|ECA|EMT|SN|RN|MW|SHO|IRO|ANP|RMN|RGN|PCSO|PC|DC|DS|DI|DCI|PS|Sgt|Dr|GP|TM|TA|[Nn]urse|[Mm]idwife|[Pp]aramedic|[Ii]nterpreter|[Ss]olicitor|[Kk]eyworker|[Cc]aseworker|[Tt]eacher|[Rr]egistrar|[Oo]fficer|[Ee]mployer|[Ll]andlord|[Tt]utor|[Cc]ounsellor|[Cc]haplain|(?:[Tt]riage |[Ww]ard )?Sister|(?:housing|agency) rep|(?:[Ss]ocial|[Ss]upport|[Kk]ey|[Ll]ink|[Oo]utreach|[Cc]ase) worker|(?:Dr|Sgt)\.)[ \t]*\(?[ \t]*$/u;
+/** The role or agency written right before a name ('SW', 'IDVA (', 'CSC ('), or null. */
+export const roleBefore = (text: string, start: number): string | null => {
+  const before = text.slice(Math.max(0, start - 20), start);
+  return ROLE_BEFORE.exec(before)?.[1] ?? agencyBefore(text, start);
+};
 
 /** A role or rank in brackets right after a name: 'Colm (PS)', 'Gill (TM)', 'Rowan (IDVA, presenting)'. */
 const ROLE_BRACKET_AFTER = /^[ \t]*\((?:PS|PC|DC|DS|DI|DCI|Sgt|PCSO|TM|SW|HV|GP|IDVA|ISVA|CPN|DSL|PO|OIC|IRO|SHO|FSW|AMHP|HCA|SENCO|chair|manager|team manager|social worker|probation officer|health visitor|midwife|nurse|paramedic)[ \t]*[,)]/iu;

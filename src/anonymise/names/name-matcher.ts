@@ -7,7 +7,7 @@ import { PhraseSearch } from './phrase-search.js';
 import { buildFuzzyIndex } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
 import { isFirstName } from './lexicon.js';
-import { possessiveAfter, titleBefore } from './name-context.js';
+import { possessiveAfter, roleBefore, titleBefore } from './name-context.js';
 import { endsPlaceName, judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
 import { signOffAt } from './same-person.js';
@@ -16,7 +16,7 @@ import { callingDiffers, fitTitle } from './title-fit.js';
 import { unsureMentions } from './name-clash.js';
 import { buildFullInitials } from './full-initials.js';
 import { familyPlurals, nameHandles } from './name-forms.js';
-import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours, roleBefore } from './mention-neighbours.js';
+import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
 export interface NameMatch {

@@ -2,6 +2,7 @@
 import { capitalisedTokens, tokenRuns } from './name-tokens.js';
 import type { NameToken, TokenMemo, TokenRun } from './name-tokens.js';
 import { capitalsLikeInitials, partInitials } from './initials.js';
+import { agencyBefore, roleBefore } from './name-context.js';
 import { isUkPlaceName } from './places.js';
 
 /** A stretch of the professional field to replace: a name (→ initials) or a staff number (→ ''). */
@@ -31,8 +32,11 @@ export function numberEdits(text: string): FieldEdit[] {
   return edits;
 }
 
-function isNameRun(toks: NameToken[]): boolean {
-  if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return false;
+function isNameRun(text: string, toks: NameToken[]): boolean {
+  const first = toks[0];
+  if (!first || toks.every((t) => t.cls === 'initial')) return false;
+  // 'Paramedic Lamb', 'ECA Moss', 'SN Jones': a surname right after a role is the professional's, whatever else it is
+  if (toks.every((t) => t.surname) && roleBefore(text, first.start) !== null && agencyBefore(text, first.start) === null) return true;
   // 'Blackburn office': the team's town is no one's name
   if (isUkPlaceName(toks.map((t) => t.raw).join(' '))) return false;
   return toks.some((t) => t.cls === 'initial' || t.anyFirst || t.first || !t.english);
@@ -46,7 +50,7 @@ function runEdit(text: string, run: TokenRun, exclude: (start: number, end: numb
   const first = toks[0];
   const last = toks[toks.length - 1];
   if (!first || !last) return null;
-  if (titles.length > 0 ? toks.every((t) => t.cls === 'initial') : !isNameRun(toks)) return null;
+  if (titles.length > 0 ? toks.every((t) => t.cls === 'initial') : !isNameRun(text, toks)) return null;
   // initials already ('Dr SNB', 'PP COS', 'Sergeant TOS'): what an anonymiser writes is not anonymised again (§5.7)
   if (toks.every((t) => capitalsLikeInitials(t.raw))) return null;
   const parts = toks.map((t) => t.raw.replace(/\.$/u, ''));

@@ -165,6 +165,13 @@ const positives: Positive[] = [
   ['Ex-husband followed her from work to Bramford Lane in his car.', 'address', 'Bramford Lane'],
   ['Sanctuary works completed at Tollemache Cl this week.', 'address', 'Tollemache Cl'],
   ['He is on bail to Brigstock Parade.', 'address', 'Brigstock Parade'],
+  // a current plate typed in lower case with its space, no vehicle word near; northern street words
+  ['merhawi stopped in kx15 hdw with delroy', 'vehicle', 'kx15 hdw'],
+  ['rang 101 to say he was outside, pf19 kzu. grade 2', 'vehicle', 'pf19 kzu'],
+  ['OFFICERS ATTENDED 4 MILL BROW. IP WITH INJURY.', 'address', '4 MILL BROW'],
+  ['woman fainted at 4 mill brow la2 6qz', 'address', '4 mill brow'],
+  ['Seen at 12 KIRK WYND, then 3 castle brae', 'address', '12 KIRK WYND'],
+  ['Seen at 12 KIRK WYND, then 3 castle brae', 'address', '3 castle brae'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
@@ -214,6 +221,9 @@ const negatives: string[] = [
   'PRIOR: 2010 ASSAULT / 2016 DRINK DRIVE; 1 conviction common assault 2010, Wolverhampton Magistrates’ Court.',
   'Took B12 tablets; drove up the M6 past J17.',
   'Admitted to The Grange University Hospital, Cwmbran.',
+  // two letters and two digits that are no plate's year, in lower case; lower-case street words after a count
+  'read pages ab40 cde and so on',
+  'sentenced to 2 years crown court supervision; 3 weeks rise in arrears',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
