@@ -38,8 +38,10 @@ const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
  * of a longer number ('NHS 507 529 1708 - 7 Caerleon Terrace' is a number, then an address).
  * Houses named after their street ('2 Church Lane Cottages', '4 MILL ROAD FLATS'). */
 const ROW_OF_HOUSES = String.raw`(?:\s+(?:Cottages|Houses|Flats|Bungalows|Almshouses|COTTAGES|HOUSES|FLATS|BUNGALOWS))?`;
+/** Northern streets named in one word ending in 'gate' (a street, in Old Norse): 'Briggate', '40 BRADSHAWGATE'. */
+const GATE_STREET = String.raw`(?:[A-Z][a-z]{2,}gate|[A-Z]{3,}GATE)(?![\p{L}\d])`;
 const NUMBERED = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET})${ROW_OF_HOUSES}`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}|${GATE_STREET})${ROW_OF_HOUSES}`,
   'gu',
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
@@ -55,6 +57,10 @@ const FLAT_ALONE = new CaselessRegExp(
   String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot|Chalet|Caravan)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
   'giu',
 );
+/** A bay on a site, with the site's road after it ('Bay 4, Slemish View'); 'Bay 4' alone is a hospital's. */
+const BAY = new RegExp(String.raw`(?<![\p{L}\d])(?:Bay|BAY)\s*\d{1,3}[A-Za-z]?,?\s+(?:${STREET}|${UPPER_STREET})`, 'gu');
+/** A house named with 'The' before its street ('The Willows, Himley Road', 'The Old Forge, 2 Mill Lane'). */
+const THE_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?<!\d,?\s)The\s+${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${UPPER_STREET}))`, 'gu');
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */
@@ -92,6 +98,7 @@ const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELS
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
 /** With STREET_WORD, the street word every NUMBERED match ends with (its ALL-CAPS form here). */
 const UPPER_STREET_WORD = new RegExp(String.raw`\s(?:${UPPER_WORDS})(?![\p{L}\d])`, 'u');
+const GATE_WORD = /[a-z]gate(?![\p{L}\d])|[A-Z]GATE(?![\p{L}\d])/u;
 const LOWER_STREET_WORD = new RegExp(String.raw`\s(?:${LOWER_WORDS})(?![\p{L}\d])`, 'u');
 
 const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
@@ -108,7 +115,7 @@ export function detectAddresses(text: string): Span[] {
   const add = addTo(spans, text);
   const digits = HAS_DIGIT.test(text);
   const streetWord = STREET_WORD.test(text);
-  if (digits && (streetWord || UPPER_STREET_WORD.test(text))) for (const m of matchesOf(NUMBERED, text)) {
+  if (digits && (streetWord || UPPER_STREET_WORD.test(text) || GATE_WORD.test(text))) for (const m of matchesOf(NUMBERED, text)) {
     const num = m[1] ?? '';
     const streetText = m[2] ?? '';
     const first = streetText.split(/\s+/)[0] ?? '';
@@ -124,6 +131,8 @@ export function detectAddresses(text: string): Span[] {
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
   if (digits) for (const m of matchesOf(FLAT_ALONE.forText(text), text)) add(m.index, m.index + m[0].length, 0.8);
+  if (digits && streetWord) for (const m of matchesOf(BAY, text)) add(m.index, m.index + m[0].length, 0.8);
+  if (streetWord) for (const m of matchesOf(THE_HOUSE, text)) add(m.index, m.index + m[0].length, 0.75);
   // ('The Grange University Hospital' is a hospital)
   if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) if (!HOSPITAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) add(m.index, m.index + m[0].length, 0.7);
   if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {

@@ -16,6 +16,11 @@ const INTERNATIONAL = /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(
 /** A date or a time range written with dots or hyphens is not a phone number. */
 const DATE_LIKE = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{2}[./-]\d{2}$|^\d{3,4}\s?-\s?\d{3,4}$/;
 
+/** The last group of digits of a candidate, with the separator before it. */
+const LAST_GROUP = /[\s.-]\d{1,4}$/u;
+/** A letter or digit right before a find: the digits belong to a code ('K0456721'). */
+const GLUED = /[\p{L}\p{N}]/u;
+
 /** An area code, then three and four digits: how a UK number is grouped, whatever its length. */
 const MISTYPED_GROUPS = /^\(?0\d{3,4}\)?[ .-]\d{3}[ .-]\d{3,4}$/;
 
@@ -97,7 +102,8 @@ function libraryPhones(text: string, memo: Map<string, LibraryHit[]> | undefined
         memo.set(stretch, hits);
       }
     }
-    for (const h of hits) spans.push(makeSpan(text, 'phone', start + h.start, start + h.end, h.confidence));
+    // ('MRN K0456721': digits glued to a letter are a code's, not a number someone dials)
+    for (const h of hits) if (!GLUED.test(text.charAt(start + h.start - 1))) spans.push(makeSpan(text, 'phone', start + h.start, start + h.end, h.confidence));
   }
 }
 
@@ -115,14 +121,17 @@ function phones(text: string, memo: Map<string, LibraryHit[]> | undefined): Span
   const spans: Span[] = [];
   libraryPhones(text, memo, spans);
   for (const m of matchesOf(LOOSE_UK, text)) {
-    const national = nationalDigits(m[0]);
+    // ('rang her on 07700 900695 11 times': a count after the number is not its last group)
+    const written = nationalDigits(m[0]) > 11 ? m[0].replace(LAST_GROUP, '') : m[0];
+    const national = nationalDigits(written);
     // (a digit too many in a number grouped as phones are, '01642 496 0733', is still someone's number: recall first)
-    const mistyped = national === 12 && MISTYPED_GROUPS.test(m[0]);
+    const mistyped = nationalDigits(m[0]) === 12 && MISTYPED_GROUPS.test(m[0]);
+    const number = mistyped ? m[0] : written;
     if ((national < 10 || national > 11) && !mistyped) continue;
-    if (DATE_LIKE.test(m[0])) continue;
+    if (DATE_LIKE.test(number)) continue;
     // (an opening bracket the number does not close is the text's, not the number's)
-    const open = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
-    spans.push(makeSpan(text, 'phone', m.index + open, m.index + m[0].length, mistyped ? 0.7 : 0.85));
+    const open = number.startsWith('(') && !number.includes(')') ? 1 : 0;
+    spans.push(makeSpan(text, 'phone', m.index + open, m.index + number.length, mistyped ? 0.7 : 0.85));
   }
   for (const m of matchesOf(INTERNATIONAL, text)) {
     const digits = m[0].replace(/\D/g, '').length;

@@ -23,6 +23,9 @@ const CUE_WORDS = [
   // ambulance services' incident and patient record numbers ('WAST 4417763', 'ePCR 22019934'), service and ticket numbers
   String.raw`(?:wast|nwas|yas|emas|swasft|secamb|eeast|scas|neas|wmas|nias|epcr|prf)(?:\s*(?:ref(?:erence)?|number|no|id|incident))?`,
   String.raw`(?:service|ticket|badge|warrant card|membership|passport|licence|license)\s*(?:ref(?:erence)?|number|no)`,
+  // a site or pitch licence ('licence LKL-PLOT-07'); professional registers ('NMC PIN 16F1234E', 'GMC 7012345')
+  String.raw`licen[cs]e`,
+  String.raw`(?:nmc|gmc|hcpc|swe|gphc)(?:\s*(?:pin|ref(?:erence)?|number|no|reg(?:istration)?))?`,
   String.raw`(?:sir|ppn|vpd|ivpd|ccs|serial)`,
   String.raw`compan(?:y|ies)\s*(?:house\s*)?(?:reg(?:istration)?\s*)?(?:no|number)`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,

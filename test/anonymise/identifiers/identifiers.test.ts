@@ -172,6 +172,16 @@ const positives: Positive[] = [
   ['woman fainted at 4 mill brow la2 6qz', 'address', '4 mill brow'],
   ['Seen at 12 KIRK WYND, then 3 castle brae', 'address', '12 KIRK WYND'],
   ['Seen at 12 KIRK WYND, then 3 castle brae', 'address', '3 castle brae'],
+  // one-word northern streets, a bay on a site with its road, a house named with 'The' before its street
+  ['SERHAT LIVES FLAT 12, ASHBURNER HOUSE, 40 BRADSHAWGATE, BL1 1QD.', 'address', '40 BRADSHAWGATE'],
+  ["Mrs McDonagh's chalet: Bay 4, Slemish View.", 'address', 'Bay 4, Slemish View'],
+  ['Gurmeet SANDHU of "The Willows, Himley Road", DY3 4LB', 'address', 'The Willows, Himley Road'],
+  // a hospital number glued to its letter is no phone; a count after a phone number is not its last group
+  ['MRN K0456721 3 sutures.', 'reference', 'K0456721'],
+  ['who rang her on 07700 900695 11 times that day', 'phone', '07700 900695'],
+  // professional registers and site licences
+  ['NMC PIN 16F1234E on the rota.', 'reference', '16F1234E'],
+  ['site team - licence LKL-PLOT-07', 'reference', 'LKL-PLOT-07'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
@@ -223,6 +233,8 @@ const negatives: string[] = [
   'Admitted to The Grange University Hospital, Cwmbran.',
   // two letters and two digits that are no plate's year, in lower case; lower-case street words after a count
   'read pages ab40 cde and so on',
+  'Moved to Bay 4 on the ward, then Bay 3.',
+  'On licence since 2019; licence conditions 3 and 4.',
   'sentenced to 2 years crown court supervision; 3 weeks rise in arrears',
 ];
 
