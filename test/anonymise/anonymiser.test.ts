@@ -30,6 +30,8 @@ describe('text()', () => {
     ['ordinary-word name replaced in context', 'Mark said he would go', 'MR said he would go'],
     ['unmapped name with cue', 'her partner Gary was there', 'her partner G was there'],
     ['unmapped name with title and collar number', 'PC Fraser attended', 'PC F attended'],
+    ['a surname that is a word after a probation officer’s role', 'PO Lamb asked about contact; letters to PO Box 12.', 'PO L asked about contact; letters to PO Box 12.'],
+    ['a name that ends like a street after a role is a person', 'paramedic Declan Close attended; police went to Sorrel Close.', 'paramedic DC attended; police went to [address].'],
     ['identifier', 'call 07700 900123 now', 'call [phone] now'],
     ['event dates stay', 'On 03/04/2013 Sarah rang', 'On 03/04/2013 ST rang'],
     ['a date of birth in brackets after a name', 'REID, Mark (02/11/1984) arrested', 'MR ([date of birth]) arrested'],
@@ -44,6 +46,7 @@ describe('text()', () => {
     ['a date of birth in square brackets after a name', 'SMITH Gary [12/07/1990] custody.', 'SG [[date of birth]] custody.'],
     ['dates of birth straight after two names, neither the other’s contact date', 'PARENTS (GURDEV SANDHU 11/06/1954, SURINDER SANDHU 30/09/1957) LIVE THERE', 'PARENTS (GS [date of birth], SS [date of birth]) LIVE THERE'],
     ['a date of birth after a name in quotes', 'Registered as "Siu Fong Wong" (12/08/1962) then.', 'Registered as "SFW" ([date of birth]) then.'],
+    ['a chat’s timestamp on the line after a name is no date of birth', 'Sarah: see you at sazzas\n[14/09/1999, 21:05] Mark: ok', 'ST: see you at ST\n[14/09/1999, 21:05] MR: ok'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);
@@ -581,6 +584,8 @@ describe('families together, and logs pasted in lower case', () => {
     ['a surname before lads', 'Landlady said "them Marsh lads are trouble".', 'Landlady said "them DM lads are trouble".'],
     ['a word-name in a log with no capitals at all', 'caller dean marsh says joy next door screaming, mossie at the door', 'caller DM says JS next door screaming, MW at the door'],
     ['a word after an article in that log', 'caller says she has a red mark and a bruise', 'caller says she has a red mark and a bruise'],
+    ['a possessive without its apostrophe in a pasted chat', 'saw maurices car outside, hes at marshs', 'saw MW car outside, hes at DM'],
+    ['a plural that is a word stays a word', 'two marks on her arm; the deans of both schools', 'two marks on her arm; the deans of both schools'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
   });

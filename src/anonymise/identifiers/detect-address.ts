@@ -82,6 +82,8 @@ const INSTITUTION_AFTER =
   /^\s+(?:police|station|surgery|practice|group|medical|health|clinic|hospital|school|primary|academy|college|nursery|centre|center|library|church|mosque|temple|gurdwara|synagogue|hostel|refuge|office|magistrates|court|custody|fire)\b/i;
 const HOSPITAL_AFTER = /^[ \t]+(?:University|Hospital|Community|Medical|Health|Surgery|Practice|Centre|Clinic|School|Academy|Primary|Nursery|College)\b/u;
 const TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Sgt|Nurse|Doctor)\.?\s+$/;
+/** A person's role or relation right before a name that ends like a street ('paramedic Declan Close', 'friend Ashley Close'). */
+const PERSON_BEFORE = /\b(?:paramedic|nurse|officer|worker|doctor|midwife|colleague|friend|neighbour|partner|husband|wife|brother|sister|son|daughter|mother|father|uncle|aunt|cousin|manager|teacher|solicitor|interpreter|advocate|IDVA|ISVA|SW|HV|PO|GP|CPN|TM)\s+$/u;
 
 /** Verbs and nouns that say the next words are where someone lives or stays. */
 const LIVES_AT = String.raw`lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|returned|returning|rehoused|relocated|placed|home|address(?:\s+(?:is|was|given as|recorded as|of))?|property|tenancy|enter|entering|attend(?:ed)?`;
@@ -137,7 +139,7 @@ export function detectAddresses(text: string): Span[] {
   if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) if (!HOSPITAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) add(m.index, m.index + m[0].length, 0.7);
   if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {
     const end = m.index + m[0].length;
-    if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8)) continue;
+    if (isInstitution(m[0]) || cueAfter(text, end, INSTITUTION_AFTER, 20) || cueBefore(text, m.index, TITLE_BEFORE, 8) || cueBefore(text, m.index, PERSON_BEFORE, 14)) continue;
     const cue = cueBefore(text, m.index, STREET_CUE, 40);
     // ('Stourbridge Rd', 'Lye Cres': a street's abbreviation is a street's)
     if (CERTAIN_STREET.test(m[0]) || ABBREVIATED_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);

@@ -72,7 +72,7 @@ export function detectDatesOfBirth(text: string): Span[] {
  * also past a short bracketed note — 'Beatriz Ferreira (Nursery class) (28/01/2015)', 'AKHTAR, Imran (SUSPECT) 17/09/1987',
  * 'H.D. (P's brother, 21/12/1987)'.
  */
-const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|["”]?\\s*\\([^()\\d\\n,]{1,30},\\s*|["”]?\\s*[(\\[,\\-–]\\s*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])`, 'iu');
+const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,30}\\)\\s*(?:[(,\\-–]\\s*)?|["”]?\\s*\\([^()\\d\\n,]{1,30},\\s*|["”]?[ \\t]*[(\\[,\\-–][ \\t]*|\\s*,\\s*\\d{1,3}\\s*(?:yrs?\\s*)?[(\\[,]\\s*|\\s+(?:b\\.|born)\\s*)(${FULL_DATE})(?![\\d/])(?!,?[ \\t]*\\d{1,2}:\\d{2})`, 'iu');
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */

@@ -9,6 +9,9 @@ import type { Candidate } from './mention-neighbours.js';
 
 const CAPITALS = /(?<![\p{L}\p{N}.&'’-])\p{Lu}{2,5}(?![\p{L}\p{N}&'’-])/gu;
 
+/** 'V: ', 'P ', 'Perp: ' — a minute's role letter before a person's initials. */
+const ROLE_BEFORE = /(?:^|[\s(;,])(?:[VPC]|Perp|Vic|Victim|Perpetrator|Child|CYP):?\s+$/u;
+
 export interface FullInitials {
   /** Candidates for every person's full initials written in capitals. */
   find(text: string): Candidate[];
@@ -17,12 +20,15 @@ export interface FullInitials {
 export function buildFullInitials(people: readonly Person[]): FullInitials {
   const own = new Set(people.map((p) => p.initials));
   const byLetters = new Map<string, number | null>();
+  // full initials that spell a word ('HAM' for Hamish Alasdair MacLeod): only among other initials of the map
+  const wordLike = new Set<string>();
   people.forEach((p, i) => {
     // 'Pearl Mei-Ling Wong': PMLW by the map's rule, PMW as minutes write it
     const words = splitName(p.name);
     const simple = [words.first, ...words.middles, words.surnameCore].map((w) => asciiLetters(w).charAt(0).toUpperCase()).join('');
     for (const full of new Set([initialsWithMiddles(p.name), simple])) {
-      if (full.length < 3 || own.has(full) || isAllowListed(full.toLowerCase())) continue;
+      if (full.length < 3 || own.has(full)) continue;
+      if (isAllowListed(full.toLowerCase()) || isEnglishWord(full.toLowerCase())) wordLike.add(full);
       // two people with the same full initials: neither can be told by them
       byLetters.set(full, byLetters.has(full) && byLetters.get(full) !== i ? null : i);
     }
@@ -34,12 +40,14 @@ export function buildFullInitials(people: readonly Person[]): FullInitials {
       // an English word in capitals ('MAD') only in a text that is not written in capitals throughout
       const words = text.match(/\p{L}+/gu) ?? [];
       const lower = words.filter((w) => /\p{Ll}\p{Ll}/u.test(w)).length;
-      const shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && isEnglishWord(w.toLowerCase())).length > lower;
+      const shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && !byLetters.has(w) && isEnglishWord(w.toLowerCase())).length > lower;
+      const amongInitials = tokens.some((t) => own.has(t[0]));
       const out: Candidate[] = [];
       for (const t of tokens) {
         const person = byLetters.get(t[0]);
         if (person === undefined || person === null) continue;
         if (shouting && isEnglishWord(t[0].toLowerCase())) continue;
+        if (wordLike.has(t[0]) && (shouting || !(amongInitials || ROLE_BEFORE.test(text.slice(0, t.index))))) continue;
         out.push({ start: t.index, end: t.index + t[0].length, data: { persons: [person], kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
       }
       return out;

@@ -35,7 +35,7 @@ export const RELATIONSHIP_CUES = new Set([
   'ex', 'employer', 'landlord', 'landlady', 'worker', 'officer', 'practitioner', 'visitor', 'manager',
   'therapist', 'counsellor', 'doctor', 'nurse', 'midwife', 'solicitor', 'interpreter', 'translator', 'advocate',
   'teacher', 'caseworker', 'keyworker', 'psychiatrist', 'psychologist', 'consultant', 'paramedic', 'clinician', 'gp',
-  'idva', 'isva', 'sw', 'hv', 'cpn', 'pcso', 'mentor', 'supervisor', 'chaplain', 'receptionist', 'warden', 'tenant',
+  'idva', 'isva', 'sw', 'hv', 'cpn', 'po', 'pcso', 'mentor', 'supervisor', 'chaplain', 'receptionist', 'warden', 'tenant',
   'children', 'kids', 'sons', 'daughters', 'siblings', 'grandchildren', 'parents', 'twins', 'sisters', 'brothers',
   // police logs: 'FEMALE JADE', 'MALE TOMEK', 'AP PEARL', 'AGGRIEVED CARYS'
   'female', 'male', 'ap', 'ip', 'aggrieved',

@@ -41,3 +41,22 @@ export function familyPlurals(text: string, byPattern: ReadonlyMap<string, Patte
   }
   return out;
 }
+
+/** A word ending in 's' whose stem is a mapped name and which is no word itself: a possessive without its apostrophe ('sunnys car', 'at kullys'). */
+const BARE_POSSESSIVE = /(?<![\p{L}\d'’.@_-])(\p{L}{3,}?)(s)(?![\p{L}\d'’@_-])/gu;
+const POSSESSIVE_KINDS = new Set(['first', 'alias', 'surname', 'middle']);
+
+export function barePossessives(text: string, byPattern: ReadonlyMap<string, PatternData>, isWord: (w: string) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(BARE_POSSESSIVE)) {
+    const stem = m[1] ?? '';
+    const data = byPattern.get(foldToken(stem));
+    if (!data || data.multi) continue;
+    const whole = foldToken(m[0]);
+    if (byPattern.has(whole) || isWord(whole) || isWord(m[0].toLowerCase())) continue;
+    const persons = data.persons.filter((_, i) => POSSESSIVE_KINDS.has(data.kinds[i] ?? ''));
+    if (persons.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, data: { persons, kinds: persons.map((p) => data.kinds[data.persons.indexOf(p)] ?? 'first'), context: 'plain', multi: false }, confidence: 0.75, reason: 'context' });
+  }
+  return out;
+}

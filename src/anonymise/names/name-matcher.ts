@@ -6,7 +6,7 @@ import { splitName } from './initials.js';
 import { PhraseSearch } from './phrase-search.js';
 import { buildFuzzyIndex } from './name-fuzzy.js';
 import { foldToken } from './name-tokens.js';
-import { isFirstName } from './lexicon.js';
+import { isEnglishWord, isFirstName } from './lexicon.js';
 import { possessiveAfter, roleBefore, titleBefore } from './name-context.js';
 import { endsPlaceName, judgeMention } from './mention-rules.js';
 import { anotherPersonBeside } from './other-person.js';
@@ -15,7 +15,7 @@ import type { Candidate, PatternData } from './mention-neighbours.js';
 import { callingDiffers, fitTitle } from './title-fit.js';
 import { unsureMentions } from './name-clash.js';
 import { buildFullInitials } from './full-initials.js';
-import { familyPlurals, nameHandles } from './name-forms.js';
+import { barePossessives, familyPlurals, nameHandles } from './name-forms.js';
 import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -121,6 +121,8 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     }
     // a family together by its surname ('the Wards', 'the Kents'): initialled as written
     for (const c of familyPlurals(text, byPattern)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
+    // a possessive without its apostrophe ('saw sunnys car')
+    for (const c of barePossessives(text, byPattern, isEnglishWord)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // minutes in initials: every name's initials ('V: HKG' for the map's HG)
     for (const c of fullInitials.find(text)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')

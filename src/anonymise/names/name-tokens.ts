@@ -239,6 +239,12 @@ function afterTitle(text: string, run: TokenRun, tok: NameToken): boolean {
   return /^\.?[ \t]+$/u.test(gap) || (run.tokens.length === 1 && COLLAR_GAP.test(gap));
 }
 
+/** The word right before `start` is a role or a relation ('paramedic', 'neighbour', 'IDVA'). */
+function cueWordBefore(text: string, start: number): boolean {
+  const m = /([\p{L}-]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 24), start));
+  return m?.[1] !== undefined && RELATIONSHIP_CUES.has(m[1].toLowerCase());
+}
+
 export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
   const runs: TokenRun[] = [];
   let cur: TokenRun | null = null;
@@ -249,6 +255,9 @@ export function tokenRuns(text: string, tokens: NameToken[]): TokenRun[] {
     // ('Seen by Mr DEMIR today': a surname in capitals after a title, in any text, when it is no word or acronym)
     // (initials written after a title, 'Dr SNB', 'Mr GWP', are no surname: a surname has four letters and two vowels)
     if (tok.cls === 'break' && ALL_CAPS.test(tok.raw) && tok.raw.length >= 4 && capitalVowels(tok.raw) >= 2 && !tok.english && !isSystemName(tok.low) && !isAllowListed(tok.low) && cur && afterTitle(text, cur, tok)) tok.cls = 'word';
+    // 'paramedic Declan Close', 'neighbour Tracey Lane': after a role or relation, a given name and a capitalised word
+    // that is a surname too ('Close', 'Lane', 'Wood') are one person, though the word would end a street or a place
+    if (tok.cls === 'break' && tok.soft && /^\p{Lu}\p{Ll}/u.test(tok.raw) && cur?.tokens.length === 1 && cur.tokens[0]?.cls === 'word' && (cur.tokens[0].anyFirst || !cur.tokens[0].english) && /^[ \t]$/u.test(text.slice(cur.tokens[0].end, tok.start)) && cueWordBefore(text, cur.tokens[0].start)) tok.cls = 'word';
     // 'Con 5530 Hamilton': the PSNI's constable, before a collar number
     // (and after anonymisation: 'Con [reference] R', 'Con KD', what the anonymiser made of it, is not read again)
     if ((tok.raw === 'Con' || tok.raw === 'CON') && /^[ \t]+(?:\d{3,6}\b|\[reference\]|\p{Lu}{1,3}(?![\p{L}]))/u.test(text.slice(tok.end, tok.end + 14))) tok.cls = 'title';

@@ -12,6 +12,7 @@ describe('full initials', () => {
       person('Mehmet Ali Demir', 'MD', 'perpetrator'),
       person('Pearl Mei-Ling Wong', 'PW', 'victim'),
       person('Adam Sean Carter', 'AC'),
+      person('Hamish Alasdair MacLeod', 'HM', 'perpetrator'),
     ],
     terms: [],
     decisions: [],
@@ -29,6 +30,13 @@ describe('full initials', () => {
 
   it('keeps an English word in a log written in capitals, and an agency’s acronym', () => {
     expect(text('MALE WENT MAD AT OFFICERS, ASC INFORMED')).toBe('MALE WENT MAD AT OFFICERS, ASC INFORMED');
+  });
+
+  it('takes full initials that spell a word only among other initials of the map', () => {
+    expect(text('V HG; P HAM; C PW')).toBe('V HG; P HM; C PW');
+    expect(text('Ham sandwich; HAM and cheese on the menu.')).toBe('Ham sandwich; HAM and cheese on the menu.');
+    expect(text('HG ATE HAM AND EGGS')).toBe('HG ATE HAM AND EGGS');
+    expect(text('P: HAM (perp).')).toBe('P: HM (perp).');
   });
 
   it('leaves initials that two people share', () => {
