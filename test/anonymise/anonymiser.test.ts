@@ -47,6 +47,8 @@ describe('text()', () => {
     ['dates of birth straight after two names, neither the other’s contact date', 'PARENTS (GURDEV SANDHU 11/06/1954, SURINDER SANDHU 30/09/1957) LIVE THERE', 'PARENTS (GS [date of birth], SS [date of birth]) LIVE THERE'],
     ['a date of birth after a name in quotes', 'Registered as "Siu Fong Wong" (12/08/1962) then.', 'Registered as "SFW" ([date of birth]) then.'],
     ['a chat’s timestamp on the line after a name is no date of birth', 'Sarah: see you at sazzas\n[14/09/1999, 21:05] Mark: ok', 'ST: see you at ST\n[14/09/1999, 21:05] MR: ok'],
+    ['a child’s date straight after a name, ten years before the text’s year', 'Entry clearance granted: REID MARK 09/06/2007. Arrived 30/08/2020.', 'Entry clearance granted: MR [date of birth]. Arrived 30/08/2020.'],
+    ['a household list: a marked birth says nothing of the text’s year', 'Household: Sarah Thompson 22/05/2014; Mark Reid 14.02.2017; Gary Whitfield (born 03/12/1957).', 'Household: ST [date of birth]; MR [date of birth]; GW (born [date of birth]).'],
     ['a recent date straight after a name is a contact', 'Seen by Sarah 02/11/2018 at home, 2019 review', 'Seen by ST 02/11/2018 at home, 2019 review'],
   ])('%s', (_what, input, expected) => {
     expect(out(input)).toBe(expected);

@@ -61,6 +61,9 @@ const FLAT_ALONE = new CaselessRegExp(
 const BAY = new RegExp(String.raw`(?<![\p{L}\d])(?:Bay|BAY)\s*\d{1,3}[A-Za-z]?,?\s+(?:${STREET}|${UPPER_STREET})`, 'gu');
 /** A house named with 'The' before its street ('The Willows, Himley Road', 'The Old Forge, 2 Mill Lane'). */
 const THE_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?<!\d,?\s)The\s+${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${UPPER_STREET}))`, 'gu');
+/** A house named before its street, with no 'The' ('Bryn Awel, Heol y Felin', 'Seaview, Marine Crescent'): after a cue. */
+const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}))`, 'gu');
+const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?\s+at|lived\s+at|living\s+at|resides?\s+at|staying\s+at|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */
@@ -73,6 +76,18 @@ const CUED_STREET = new RegExp(String.raw`^${street(CUED_SUFFIX)}$`, 'u');
 const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH_STREET})$`, 'u');
 /** "Oak House", "The Willows": only right after a cue that says someone lives there. */
 const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS})|The\s+${CAP}(?:\s+${CAP})?)(?![\p{L}\d])`, 'gu');
+
+/**
+ * Addresses abroad, where relatives live: the street word first ('ul. Długa 14/3', 'Rua das Flores 112, 3.º',
+ * 'vul. Sumska 14, kv. 7', 'Calle Mayor 5') or last ('Hauptstraße 12', 'Brīvības iela 41-7', 'Gedimino g. 9'), then
+ * the number, a flat and a postcode in the country's form ('31-147', '4050-174', '900682').
+ */
+const ABROAD_FIRST = String.raw`(?:ul\.|ulica|al\.|aleja|os\.|vul\.|vulytsia|str\.|Str\.|strada|Strada|Rua|Calle|C\/|Via|Viale|Rue|Avenida|Av\.|Avda\.|Piazza|Plaza|Praça|Largo|Carrer|Bulevardul|Bd\.|Sokak|Sok\.|Caddesi|Cad\.|Odos|Utca)`;
+const ABROAD_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|de|da|do|dos|das|del|della|di|la|le|des|du|y|i)`;
+const ABROAD_LAST = String.raw`(?:\p{Lu}[\p{L}'’-]*(?:straße|strasse|gasse|weg|platz|allee|laan|straat|gracht|vej|gade|gatan|vägen|veien|gata|utca|út)|(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:Straße|Strasse|Str\.|iela|gatvė|g\.|pr\.|prospektas|tänav|katu|tie|cesta|ulice|utca|út|sokak|caddesi))`;
+const ABROAD_NUMBER = String.raw`\d{1,4}[A-Za-z]?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?(?:,?\s*(?:kv\.|m\.|apt\.?|Apt\.?|ap\.|piso|andar|et\.|bl\.|sc\.|lok\.|flat|Flat)\s*\d{1,4}[A-Za-z.º°ª]*|,\s*\d{1,2}\s*[.ºª°]\s*\S{0,4})?(?:,?\s*(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5,6})(?![\d-]))?`;
+const ABROAD = new RegExp(String.raw`(?<![\p{L}\d])(?:${ABROAD_FIRST}\s*(?:${ABROAD_WORD}\s+){0,3}${ABROAD_WORD}|${ABROAD_LAST}),?\s+${ABROAD_NUMBER}(?![\p{L}\d])`, 'gu');
+const ABROAD_WORD_TEST = /(?:ul\.|ulica|al\.|os\.|vul\.|str\.|strada|Rua|Calle|C\/|Via|Viale|Rue|Avenida|Av\.|Avda\.|Piazza|Plaza|Praça|Largo|Carrer|Bulevardul|Bd\.|Sokak|Sok\.|Caddesi|Cad\.|Odos|Utca|straße|strasse|gasse|weg|platz|allee|laan|straat|gracht|vej|gade|gatan|vägen|veien|gata|utca|út|Straße|Strasse|Str\.|iela|gatvė|g\.|pr\.|prospektas|tänav|katu|tie|cesta|ulice|sokak|caddesi)/iu;
 
 /** Names of courts, hospitals and offices are places everyone knows, not someone's address. */
 const INSTITUTION = /\b(?:Magistrates|Crown|County|Family|Youth|Combined|Sheriff|Supreme|High Court|Royal|Police|Town|City|Civic|Health|Medical|Children'?s|Community|Job|Companies|Government|Parliament)\b/;
@@ -133,8 +148,13 @@ export function detectAddresses(text: string): Span[] {
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
   if (digits) for (const m of matchesOf(FLAT_ALONE.forText(text), text)) add(m.index, m.index + m[0].length, 0.8);
+  if (digits && ABROAD_WORD_TEST.test(text)) for (const m of matchesOf(ABROAD, text)) add(m.index, m.index + m[0].length, 0.8);
   if (digits && streetWord) for (const m of matchesOf(BAY, text)) add(m.index, m.index + m[0].length, 0.8);
   if (streetWord) for (const m of matchesOf(THE_HOUSE, text)) add(m.index, m.index + m[0].length, 0.75);
+  if (streetWord) for (const m of matchesOf(NAMED_HOUSE, text)) {
+    if (isInstitution(m[0]) || MONTH.test(m[0]) || !cueBefore(text, m.index, NAMED_HOUSE_CUE, 40)) continue;
+    add(m.index, m.index + m[0].length, 0.7);
+  }
   // ('The Grange University Hospital' is a hospital)
   if (HOUSE_WORD.test(text)) for (const m of matchesOf(HOUSE, text)) if (!HOSPITAL_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) add(m.index, m.index + m[0].length, 0.7);
   if (streetWord) for (const m of matchesOf(STREET_ALONE, text)) {

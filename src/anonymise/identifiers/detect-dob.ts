@@ -76,13 +76,19 @@ const AFTER_NAME = new CaselessRegExp(`^(['’]s)?(["”]?\\s*\\([^()\\d\\n]{1,3
 
 const SPACE_THEN_DATE = new CaselessRegExp(`^(['’]s)?([ \\t]+)(${FULL_DATE})(?![\\d/])`, 'iu');
 /** A date this many years before the latest year the text names (or this year) is someone's birth, not a contact. */
-const BIRTH_GAP_YEARS = 14;
+const BIRTH_GAP_YEARS = 10;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** A year that is part of a marked date of birth ('born 03/12/1957', 'b. 2006', 'DOB 14/03/1986'). */
+const BIRTH_CUE_BEFORE = /(?:\bborn|\bb\.|\bDOB|D\.O\.B\.?)[:\s]*(?:\d{1,2}[./-]\d{1,2}[./-])?$/iu;
 
 /** The latest year the text names outside every one of `ranges` (the candidate dates), or this year (or 0 with `orThisYear` false). */
 function latestYearOutside(text: string, ranges: readonly { start: number; end: number }[], orThisYear = true): number {
   let latest = 0;
-  for (const m of text.matchAll(YEAR)) if (!ranges.some((r) => m.index >= r.start && m.index < r.end)) latest = Math.max(latest, Number(m[0]));
+  for (const m of text.matchAll(YEAR)) {
+    if (ranges.some((r) => m.index >= r.start && m.index < r.end)) continue;
+    if (BIRTH_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    latest = Math.max(latest, Number(m[0]));
+  }
   return latest > 0 || !orThisYear ? latest : new Date().getFullYear();
 }
 
@@ -120,7 +126,8 @@ export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]
   // (the other dates straight after names are not the text's latest year: '(GURDEV GILL 11/06/1954, SURINDER GILL
   // 30/09/1957)' are both births; in a column of names, 'DEMIR, Deniz 14/02/2011', any such date is one)
   // (and one birth among them makes a list of births: 'CHILDREN: WROBEL O 22/05/2008, WROBEL J 03/11/2014')
-  const latest = latestYearOutside(text, plain);
+  // (a birth date the text marks, 'Gurmeet (born 03/12/1957)', says nothing of when the text was written)
+  const latest = latestYearOutside(text, [...plain, ...spans]);
   const births = plain.filter((d) => {
     const year = yearOf(text.slice(d.start, d.end));
     return year !== undefined && (opts.namesField || year <= latest - BIRTH_GAP_YEARS);

@@ -27,6 +27,8 @@ const CUE_WORDS = [
   String.raw`licen[cs]e`,
   String.raw`(?:nmc|gmc|hcpc|swe|gphc)(?:\s*(?:pin|ref(?:erence)?|number|no|reg(?:istration)?))?`,
   String.raw`(?:sir|ppn|vpd|ivpd|ccs|serial)`,
+  // ambulance crews and call signs ('crew 1902 / 2257', 'callsign M-112')
+  String.raw`(?:crew|call\s*sign|callsign)(?:\s*(?:no|number|id|numbers))?`,
   String.raw`compan(?:y|ies)\s*(?:house\s*)?(?:reg(?:istration)?\s*)?(?:no|number)`,
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
@@ -70,7 +72,7 @@ function isCodedReference(code: string): boolean {
 
 /** Officer ranks before a collar or staff number: "PC 4471", "DS 2231", "PCSO 7712", Police Scotland's "PC G1133". */
 const COLLAR = new CaselessRegExp(
-  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Con|Cst|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]{1,2}\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
+  String.raw`(\b(?:PC|DC|PS|DS|WPC|DI|DCI|PCSO|TDC|Sgt|Sergeant|Insp|Inspector|Constable|Con|Cons|Cst|Officer|collar(?:\s*(?:no|number))?|shoulder\s*(?:no|number)|warrant\s*(?:no|number)|staff\s*(?:no|number|id))\.?\s*:?\s*)([A-Z]{1,2}\d{3,5}|\d{2,6})(?![\p{L}\d/:]|\.\d)`,
   'giu',
 );
 
@@ -79,7 +81,7 @@ const COLLAR = new CaselessRegExp(
  * numbers, 'HO1234567'), and the bare 11–13 digit numbers of force systems ('130000123456'). An 11-digit number
  * starting 0, or a 12-digit one starting 44, is a phone number and left to the phone detector.
  */
-const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,12}(?:[A-Z]|\([0-9A]\))?(?![\p{L}\d])/gu;
+const PREFIXED = /(?<![\p{L}\d])[A-Z]{1,6}\d{5,14}(?:[A-Z]|\([0-9A]\))?(?![\p{L}\d])/gu;
 const BARE_LONG = /(?<![\p{L}\d/.+-])\d{11,13}(?![\p{L}\d/])/gu;
 const PHONE_LIKE = /^(?:0\d{10}|44\d{10})$/;
 /**
@@ -93,11 +95,15 @@ const OTHER_SHAPES = [
   /(?<![\p{L}\d])[A-Z]{2,5}\s\d{2}-\d{5,8}(?![\p{L}\d])/gu,
   /(?<![\p{L}\d-])[A-Z]{2,5}-\d{4,8}(?![\p{L}\d-])/gu,
   /(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?![\d-])/gu,
+  // family court case numbers: court, year, case type, number ('MA21P04418', 'LV22C00123')
+  /(?<![\p{L}\d])[A-Z]{2}\d{2}[A-Z]\d{5}(?![\p{L}\d])/gu,
 ];
+/** More numbers of the same kind after a cued one: 'crew 1902 / 2257', 'logs 0456, 0457 and 0461'. */
+const CONTINUED = /^[ \t]*(?:\/|,|&|and|\+)[ \t]*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,11})(?![\p{L}\d/])/u;
 /** "0655 of 14/03/2020" with no cue: police logs are numbered per day, and this is how every force writes one. */
 const LOG_OF_DATE = new RegExp(`(?<![\\p{L}\\d/])\\d{3,6}\\s+of\\s+${FULL_DATE}(?![\\d/])`, 'giu');
 
-const LOG_CUE = /^(?:log|cad|ccs|serial|incident|storm|occurrence)\b/iu;
+const LOG_CUE = /^(?:log|cad|ccs|serial|incident|storm|occurrence|crew|call\s*sign|callsign)\b/iu;
 /** A bare date, a time, a money amount or a small count after a cue word is not a reference. */
 const NOT_A_REFERENCE = /^(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[.:]\d{2}|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d{2})$/i;
 
@@ -127,6 +133,13 @@ export function detectReferences(text: string): Span[] {
     if (!hasDate && bare.replace(/\D/g, '').length < 3 && !/[A-Z]/i.test(bare)) continue;
     const start = m.index + lead.length;
     spans.push(makeSpan(text, 'reference', start, start + token.length, hasDate || /[/-]/.test(bare) ? 0.95 : 0.85));
+    // (each further number of the list, of about the same length: not '1902 / 2019' read as a year)
+    let at = start + token.length;
+    for (let c = CONTINUED.exec(text.slice(at, at + 40)); c?.[1] && !NOT_A_REFERENCE.test(c[1]) && Math.abs(c[1].length - bare.length) <= 2; c = CONTINUED.exec(text.slice(at, at + 40))) {
+      const from = at + c[0].length - c[1].length;
+      spans.push(makeSpan(text, 'reference', from, from + c[1].length, 0.8));
+      at = from + c[1].length;
+    }
   }
   if (CODED_JOIN.test(text)) for (const m of matchesOf(CODED, text)) {
     if (!isCodedReference(m[0])) continue;

@@ -19,6 +19,7 @@ const VEHICLE_WORDS = `drink[ -]?drive|drink[ -]?driving|car|cars|vehicle|vehicl
 
 /** Any vehicle word in the 60 characters before, or in the 25 after ("AB12 CDE, a silver Corsa"). */
 const CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b[^.;!?]*$`, 'i');
+const WIDE_CUE_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\b`, 'i');
 const CUE_AFTER = new RegExp(`^[^.;!?]*\\b(?:${VEHICLE_WORDS})\\b`, 'i');
 /** The dateless formats collide with "PC 4471" and "Room 12": they need the registration named right before them. */
 const STRICT_CUE_WORDS = String.raw`\b(?:vrm|reg(?:istration)?(?:\s*(?:no\.?|number|mark|plate))?|index(?:\s*(?:no\.?|number))?|number\s*plate|plate)(?![\p{L}])(?:\s*(?:is|was|of))?[\s:.#-]*`;
@@ -38,7 +39,7 @@ const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?: [A-Z]
  * More plates from abroad, near a vehicle word: Irish ('161-D-4471', '161D4471': year, county, number), Indian
  * ('PB 10 GH 4471': state, district, series, number).
  */
-const IRISH = /(?<![\p{L}\d/-])\d{2,3}[ -]?[A-Z]{1,2}[ -]?\d{1,6}(?![\p{L}\d/-])/gu;
+const IRISH = /(?<![\p{L}\d/:.-])\d{2,3}[ -]?(?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|WH|WX|WW|[CDGLTW])[ -]?\d{1,6}(?![\p{L}\d/-])/gu;
 const NI_OR_EASTERN = /(?<![\p{L}\d])(?:[A-Z](?:[A-Z][IZ]|[IZ][A-Z]) ?\d{1,4}|[A-Z]{2} \d{4} [A-Z]{2})(?![\p{L}\d])/gu;
 const INDIAN = /(?<![\p{L}\d])[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}(?![\p{L}\d])/gu;
 /** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
@@ -80,7 +81,8 @@ export function detectVehicles(text: string): Span[] {
   // and the two-letters–four-digits–two-letters plates of Ukraine and its neighbours ('AX 4417 KH'), beside a car word
   if (/[A-Z]{2} ?\d/u.test(text)) for (const m of matchesOf(NI_OR_EASTERN, text)) {
     const end = m.index + m[0].length;
-    if (hasCue(text, m.index, end)) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
+    // (a plate this distinctive may follow its car a sentence later: 'in a silver car. I wrote the number down: AXZ 9127')
+    if (hasCue(text, m.index, end) || (!NOT_PLATE_LETTERS.test(m[0].split(' ')[0] ?? '') && WIDE_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 120), m.index)))) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
   }
   if (/\d[ -]?[A-Z]/u.test(text)) for (const re of [IRISH, INDIAN]) {
     for (const m of matchesOf(re, text)) {

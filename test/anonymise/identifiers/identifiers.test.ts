@@ -182,6 +182,21 @@ const positives: Positive[] = [
   // professional registers and site licences
   ['NMC PIN 16F1234E on the rota.', 'reference', '16F1234E'],
   ['site team - licence LKL-PLOT-07', 'reference', 'LKL-PLOT-07'],
+  // addresses abroad, with a flat and a postcode in the country's form; a house named before its street after a cue
+  ['registered at the family flat, vul. Sumska 14, kv. 7, Kharkiv.', 'address', 'vul. Sumska 14, kv. 7'],
+  ['Mother: ul. Długa 14/3, 31-147 Kraków', 'address', 'ul. Długa 14/3, 31-147'],
+  ['Sister at Rua das Flores 112, 4050-174 Porto', 'address', 'Rua das Flores 112, 4050-174'],
+  ['Brother: Brīvības iela 41-7, Rīga', 'address', 'Brīvības iela 41-7'],
+  ['Uncle in Berlin, Hauptstraße 12.', 'address', 'Hauptstraße 12'],
+  ['Call to Bryn Awel, Heol y Felin.', 'address', 'Bryn Awel'],
+  ['Bail address: mother, Seaview, Marine Crescent TS25 1BX', 'address', 'Seaview, Marine Crescent'],
+  ['Kieran was with him, in a silver car. I wrote the number on my hand: AXZ 9127.', 'vehicle', 'AXZ 9127'],
+  // longer force numbers, family court cases, ambulance crews listed, the PSNI's 'Cons'
+  ['PSNI ref CC2021111400718 opened', 'reference', 'CC2021111400718'],
+  ['Family court MA21P04418 listed', 'reference', 'MA21P04418'],
+  ['crew 1902 / 2257 attended', 'reference', '2257'],
+  ['crew 1902 / 2257 attended', 'reference', '1902'],
+  ['Cons 8841 attended', 'reference', '8841'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
@@ -236,6 +251,8 @@ const negatives: string[] = [
   'Moved to Bay 4 on the ward, then Bay 3.',
   'On licence since 2019; licence conditions 3 and 4.',
   'sentenced to 2 years crown court supervision; 3 weeks rise in arrears',
+  'Travelled via Leeds 2 times; went via Crewe at 10.',
+  'ANPR hits: 23:41 M4 J24 westbound, 23:58 A48 eastbound.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
