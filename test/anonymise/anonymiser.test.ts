@@ -714,3 +714,17 @@ describe('found on an independently written case: words around names in Welsh, G
     expect(an.text(input).text).toBe(expected);
   });
 });
+
+describe('misspelt names an author really writes', () => {
+  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: null } => ({ name, initials, aliases: [], role: 'family', pseudonym: null, title: null });
+  const an = createAnonymiser({ people: [person('Grace Mei Tan', 'GT'), person('Jean-Baptiste Ilunga Mwamba', 'JBM')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it.each([
+    ['a word-name one letter out, capitalised', 'Greace rang the GP.', 'GT rang the GP.'],
+    ['a hyphenated given name written as two words, the second misspelt', 'Seen with Jean Baptist at home.', 'Seen with JBM at home.'],
+    ['a real name one letter from a word-name stays someone else’s', 'Seen by Dr Grice; a grace period was given.', 'Seen by Dr G; a grace period was given.'],
+  ])('%s', (_what, input, expected) => {
+    expect(text(input)).toBe(expected);
+  });
+});

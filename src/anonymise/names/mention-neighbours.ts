@@ -47,21 +47,25 @@ export function dropWeakReadings(text: string, candidates: Candidate[]): void {
 
 /** One-word name parts (folded, 4+ letters) of the map; `near(word)`: the parts a word is a misspelling of. */
 export interface NameParts {
-  near(word: string): readonly { person: number; word: string }[];
+  /** Parts within an edit or two; `piece`: one half of a hyphenated name ('baptiste' of 'jean-baptiste'). */
+  near(word: string): readonly { person: number; word: string; piece?: boolean }[];
 }
 
 /** Words remembered per matcher before the memory starts again: a bound for a very large case. */
 const NEAR_LIMIT = 50_000;
 
 export function namePartsOf(variants: readonly { pattern: string; person: number }[]): NameParts {
-  const byFirst = new Map<string, { person: number; word: string }[]>();
+  const byFirst = new Map<string, { person: number; word: string; piece?: boolean }[]>();
   for (const v of variants) {
     if (/[\s.,']/u.test(v.pattern) || v.pattern.length < 4) continue;
-    const list = byFirst.get(v.pattern.charAt(0)) ?? [];
-    if (!list.some((x) => x.word === v.pattern && x.person === v.person)) list.push({ person: v.person, word: v.pattern });
-    byFirst.set(v.pattern.charAt(0), list);
+    // (each piece of a hyphenated name too: 'Jean Baptist' is Jean-Baptiste misspelt)
+    for (const word of new Set([v.pattern, ...v.pattern.split('-').filter((w) => w.length >= 4)])) {
+      const list = byFirst.get(word.charAt(0)) ?? [];
+      if (!list.some((x) => x.word === word && x.person === v.person)) list.push(word === v.pattern ? { person: v.person, word } : { person: v.person, word, piece: true });
+      byFirst.set(word.charAt(0), list);
+    }
   }
-  const memo = new Map<string, readonly { person: number; word: string }[]>();
+  const memo = new Map<string, readonly { person: number; word: string; piece?: boolean }[]>();
   return {
     near(word) {
       let found = memo.get(word);
@@ -116,7 +120,8 @@ export function misspeltNeighbours(text: string, candidates: readonly Candidate[
       if (near.length === 0) continue;
       // a capitalised real name one letter from a part is someone else ('Dela Rosa' beside 'Dela Cruz'); only a
       // word no gazetteer knows, or one typed in lower case in a pasted log ('levy smith'), is a misspelling
-      if (/^\p{Lu}/u.test(raw) && (isFirstName(word) || isSurname(word))) continue;
+      // (the other half of a hyphenated name beside its first is no one else: 'Jean Baptist' for Jean-Baptiste)
+      if (/^\p{Lu}/u.test(raw) && (isFirstName(word) || isSurname(word)) && !near.some((x) => x.piece && c.data.persons.includes(x.person))) continue;
       const persons = c.data.persons.filter((p) => near.some((x) => x.person === p && x.word !== own));
       if (persons.length !== 1) continue;
       const [start, end] = side.start >= c.end ? [c.start, side.end] : [side.start, c.end];

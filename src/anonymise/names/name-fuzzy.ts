@@ -1,7 +1,14 @@
 // Catches misspelt mapped names ('Sarrah', 'Rhianon', 'Kasias') by edit distance against the map's one-word variants.
 import type { Variant } from './name-variants.js';
-import { isEnglishWord, isFirstName } from './lexicon.js';
+import { isEnglishWord, isFirstName, isSurname } from './lexicon.js';
 import { foldToken } from './name-tokens.js';
+
+interface Entry {
+  word: string;
+  persons: number[];
+  /** Some person has it as a plain name, not only as a word-name ('Grace'). */
+  plain: boolean;
+}
 
 export interface FuzzyHit {
   start: number;
@@ -53,30 +60,36 @@ export function distance(a: string, b: string, max: number): number {
  */
 export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
   // (a pair of misspelt lower-case words may be near word-names too: 'browne' for Brown, so `pairs` keeps them all)
-  const byFirst = new Map<string, { word: string; persons: number[] }[]>();
-  const pairs = new Map<string, { word: string; persons: number[] }[]>();
+  // (a name that is also a word, 'Grace', only for a capitalised word one edit away that no list knows: 'Greace')
+  const byFirst = new Map<string, Entry[]>();
+  const pairs = new Map<string, Entry[]>();
   for (const v of variants) {
     if (/[\s.,]/u.test(v.pattern)) continue;
     const word = v.pattern.replace(/'/gu, '');
     if (word.length < 5) continue;
-    for (const index of v.context === 'plain' ? [byFirst, pairs] : [pairs]) {
+    for (const index of [byFirst, pairs]) {
       const list = index.get(word.charAt(0)) ?? [];
       const existing = list.find((x) => x.word === word);
       if (existing) {
         if (!existing.persons.includes(v.person)) existing.persons.push(v.person);
-      } else list.push({ word, persons: [v.person] });
+        if (v.context === 'plain') existing.plain = true;
+      } else list.push({ word, persons: [v.person], plain: v.context === 'plain' });
       index.set(word.charAt(0), list);
     }
   }
   const nearestInPairs = new Map<string, number[] | null>();
   /** The persons a word is a misspelling of (null: none), per word: the same words recur all through a case. */
   const nearest = new Map<string, number[] | null>();
-  function misspelling(word: string, list: readonly { word: string; persons: number[] }[]): number[] | null {
+  /** `capitalised`: a word-name is near only within one edit of a word no list knows; in lower-case pairs, as any. */
+  function misspelling(word: string, list: readonly Entry[], capitalised: boolean): number[] | null {
     if (isEnglishWord(word)) return null;
     const known = isFirstName(word);
+    const strict = capitalised && (known || isSurname(word));
     for (const v of list) {
       if (v.word === word) continue;
-      const max = known ? (v.word.length >= 7 ? 1 : 0) : v.word.length >= 7 ? 2 : 1;
+      const wordName = capitalised && !v.plain;
+      if (wordName && strict) continue;
+      const max = wordName ? 1 : known ? (v.word.length >= 7 ? 1 : 0) : v.word.length >= 7 ? 2 : 1;
       if (max > 0 && distance(word, v.word, max) <= max) return v.persons;
     }
     return null;
@@ -95,7 +108,7 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
         if (!list || word.length < 4 || covered(start, end)) continue;
         let persons = nearest.get(word);
         if (persons === undefined) {
-          persons = misspelling(word, list);
+          persons = misspelling(word, list, true);
           if (nearest.size >= NEAREST_LIMIT) nearest.clear();
           nearest.set(word, persons);
         }
@@ -113,7 +126,7 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
         if (list && !covered(start, end)) {
           persons = nearestInPairs.get(word);
           if (persons === undefined) {
-            persons = misspelling(word, list);
+            persons = misspelling(word, list, false);
             if (nearestInPairs.size >= NEAREST_LIMIT) nearestInPairs.clear();
             nearestInPairs.set(word, persons);
           }
