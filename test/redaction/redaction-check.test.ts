@@ -92,4 +92,15 @@ describe('checkRedaction', () => {
     }
     expect(checkRedaction(paragraphSegments(CHRONOLOGY_TEXTS), MAP).verdict).toBe('fail');
   });
+
+  it.each([
+    ['a greeting before a name the anonymiser initialled', 'From: Rachel Hughes (DSL) <r.hughes@example.org>\nSent: 25/11/2019 08:51\nTo: keisha.brown@example.gov.uk\nSubject: Sarah and Mark REID\nHi Keisha, Grandma (Mrs Reid) collected both today.'],
+    ['a house and a Welsh street in a log in capitals', 'OFFICERS ATTENDED BRYN AWEL, HEOL Y FELIN. FEMALE SARAH THOMPSON SEEN.'],
+    ['initials and a date stamp in a file name', 'Attachment: MARAC_Thompson_Sarah_140219.pdf; photo IMG_Sarah_Thompson_20231225.jpg'],
+    ['full initials that spell a word once the names beside them are initials', 'Subject: SAT - re-referral\nSarah Thompson and Mark Reid seen.'],
+  ])('finds nothing at 0.5 or more in its own output: %s', (_what, text) => {
+    const map = { ...MAP, people: [...MAP.people, { name: 'Sally Ann Trent', initials: 'ST2', aliases: [], role: 'family' as const, pseudonym: null, title: null }] };
+    const out = createAnonymiser(map, 'initials').text(text).text ?? '';
+    expect(checkRedaction(paragraphSegments([out]), map).findings.filter((f) => f.confidence >= FAIL_CONFIDENCE)).toEqual([]);
+  });
 });

@@ -21,6 +21,8 @@ const UPPER_WORDS = String.raw`STREET|ROAD|AVENUE|LANE|CLOSE|DRIVE|CRESCENT|TERR
 const UPPER_STREET = String.raw`[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}\s+(?:${UPPER_WORDS})(?![\p{L}\d])`;
 /** Welsh street names in capitals: 'LON Y WERN', 'HEOL Y FELIN'. */
 const UPPER_WELSH_STREET = String.raw`(?:HEOL|FFORDD|STRYD|LÔN|LON|RHODFA|CILGANT|CLOS|LLYS|MAES|PARC)(?:\s+(?:Y|YR|'R|[A-ZÂÊÎÔÛŴŶ][A-ZÂÊÎÔÛŴŶ'’-]*)){1,3}(?![\p{L}\d])`;
+const UPPER_WELSH_ALONE = new RegExp(String.raw`(?<![\p{L}\d])(?:HEOL|FFORDD|STRYD|LÔN|RHODFA|CILGANT)(?:\s+(?:Y|YR|'R|[A-ZÂÊÎÔÛŴŶ][A-ZÂÊÎÔÛŴŶ'’-]*)){1,3}(?![\p{L}\d])`, 'gu');
+const UPPER_WELSH_WORD = /(?:HEOL|FFORDD|STRYD|LÔN|RHODFA|CILGANT)\s/u;
 /** A street in capitals with no number: 'SORREL CLOSE', 'WANDLE MEWS' (certain street words only). */
 const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}\s+(?:STREET|ROAD|AVENUE|CLOSE|DRIVE|CRESCENT|TERRACE|GARDENS|MEWS|PARADE|COURT|RISE)(?![\p{L}\d])/gu;
 const NOT_STREET_WORDS = new Set(['DRINK', 'DRUNK', 'TEST', 'ARRESTED', 'STOPPED', 'CHARGED', 'ATTENDED', 'REPORTED', 'SEEN', 'FOR', 'TO', 'AND', 'THE', 'AT', 'OF', 'IN', 'ON', 'FROM', 'NEAR']);
@@ -62,8 +64,8 @@ const BAY = new RegExp(String.raw`(?<![\p{L}\d])(?:Bay|BAY)\s*\d{1,3}[A-Za-z]?,?
 /** A house named with 'The' before its street ('The Willows, Himley Road', 'The Old Forge, 2 Mill Lane'). */
 const THE_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?<!\d,?\s)The\s+${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${UPPER_STREET}))`, 'gu');
 /** A house named before its street, with no 'The' ('Bryn Awel, Heol y Felin', 'Seaview, Marine Crescent'): after a cue. */
-const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}))`, 'gu');
-const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?\s+at|lived\s+at|living\s+at|resides?\s+at|staying\s+at|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
+const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}))`, 'gu');
+const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?\s+at|lived\s+at|living\s+at|resides?\s+at|staying\s+at|attended|attend|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */
@@ -166,6 +168,8 @@ export function detectAddresses(text: string): Span[] {
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
     else if (cue && CUED_STREET.test(m[0])) add(m.index, end, 0.65);
   }
+  // a Welsh street in capitals needs no number ('ATTENDED HEOL Y FELIN'): its first word says it is a street
+  if (UPPER_WELSH_WORD.test(text)) for (const m of matchesOf(UPPER_WELSH_ALONE, text)) add(m.index, m.index + m[0].length, 0.6);
   if (UPPER_STREET_WORD.test(text)) for (const m of matchesOf(UPPER_CERTAIN, text)) {
     // 'ARRESTED DRINK DRIVE', 'ATTENDED SORREL CLOSE': the street's name starts after the last verb or phrase word
     const words = [...m[0].matchAll(/\S+/gu)];

@@ -118,6 +118,16 @@ const BANK_CUED = /\b(?:sort(?:[ \t]*code)?|a\/c|acc(?:oun)?t\.?)[ \t]*(?:no\.?|
  */
 const SPACED_PREFIX = /(?<![\p{L}\d])(?!(?:PC|DC|DS|PS|DI|WPC|PCSO|SGT|DCI|TDC|CAD|LOG|INC|CRN|MRN|UPN|URN|CRO|PNC|CHI|RIO|LCS|CMS|SIR|PPN|VPD|NHS|NI|ID|REF|TEL|MOB|NO|FAO|DOB|AGE|FAX|CRIS|OCC|CASE)[ \t])(?:[A-Z]{2}\d?[ \t]\d{5,8}|[A-Z]{3,4}\d?[ \t]\d{6,8}|[A-Z]{2,4}[ \t]\d{4}[ \t]\d{6})(?![\p{L}\d]|[/-]\d)/gu;
 
+/** Six digits as ddmmyy or eight as yyyymmdd: the date a file was named for. */
+function isDateStamp(digits: string): boolean {
+  let day: number;
+  let month: number;
+  if (/^\d{6}$/u.test(digits)) [day, month] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+  else if (/^(?:19|20)\d{6}$/u.test(digits)) [day, month] = [Number(digits.slice(6, 8)), Number(digits.slice(4, 6))];
+  else return false;
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
 export function detectReferences(text: string): Span[] {
   const spans: Span[] = [];
   // every reference holds a digit: most chronology sentences with none need no pattern at all
@@ -153,7 +163,11 @@ export function detectReferences(text: string): Span[] {
   }
   // a bank sort code and account number ('12-34-56 40887215'): the account is someone's
   if (/\d{2}-\d{2}-\d{2}/.test(text)) for (const m of matchesOf(SORT_CODE_ACCOUNT, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.85));
-  if (/\d{5}/.test(text)) for (const m of matchesOf(SPACED_PREFIX, text)) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
+  // (not a file name's date stamp after initials, 'MARAC_JS_140219.pdf', 'IMG_KKY_20231225.jpg', read with spaces)
+  if (/\d{5}/.test(text)) for (const m of matchesOf(SPACED_PREFIX, text)) {
+    const parts = m[0].split(/[ \t]/u);
+    if (parts.length > 2 || !isDateStamp(parts[1] ?? '')) spans.push(makeSpan(text, 'reference', m.index, m.index + m[0].length, 0.8));
+  }
   if (/\d{2}-\d{2}-\d{2}|\d{8}/.test(text)) for (const m of matchesOf(BANK_CUED, text)) {
     const start = m.index + m[0].length - (m[1] ?? '').length;
     spans.push(makeSpan(text, 'reference', start, m.index + m[0].length, 0.85));

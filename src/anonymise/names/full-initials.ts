@@ -14,7 +14,8 @@ const ROLE_BEFORE = /(?:^|[\s(;,])(?:[VPC]|Perp|Vic|Victim|Perpetrator|Child|CYP
 
 export interface FullInitials {
   /** Candidates for every person's full initials written in capitals. */
-  find(text: string): Candidate[];
+  /** `amongNames`: the text names mapped people otherwise too, as the anonymiser's own output would in initials. */
+  find(text: string, amongNames?: boolean): Candidate[];
 }
 
 export function buildFullInitials(people: readonly Person[]): FullInitials {
@@ -27,21 +28,21 @@ export function buildFullInitials(people: readonly Person[]): FullInitials {
     const words = splitName(p.name);
     const simple = [words.first, ...words.middles, words.surnameCore].map((w) => asciiLetters(w).charAt(0).toUpperCase()).join('');
     for (const full of new Set([initialsWithMiddles(p.name), simple])) {
-      if (full.length < 3 || own.has(full)) continue;
-      if (isAllowListed(full.toLowerCase()) || isEnglishWord(full.toLowerCase())) wordLike.add(full);
+      if (full.length < 3 || own.has(full) || isAllowListed(full.toLowerCase())) continue;
+      if (isEnglishWord(full.toLowerCase())) wordLike.add(full);
       // two people with the same full initials: neither can be told by them
       byLetters.set(full, byLetters.has(full) && byLetters.get(full) !== i ? null : i);
     }
   });
   if (byLetters.size === 0) return { find: () => [] };
   return {
-    find(text) {
+    find(text, amongNames = false) {
       const tokens = [...text.matchAll(CAPITALS)];
       // an English word in capitals ('MAD') only in a text that is not written in capitals throughout
       const words = text.match(/\p{L}+/gu) ?? [];
       const lower = words.filter((w) => /\p{Ll}\p{Ll}/u.test(w)).length;
       const shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && !byLetters.has(w) && isEnglishWord(w.toLowerCase())).length > lower;
-      const amongInitials = tokens.some((t) => own.has(t[0]));
+      const amongInitials = amongNames || tokens.some((t) => own.has(t[0]));
       const out: Candidate[] = [];
       for (const t of tokens) {
         const person = byLetters.get(t[0]);

@@ -124,7 +124,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     // a possessive without its apostrophe ('saw sunnys car')
     for (const c of barePossessives(text, byPattern, isEnglishWord)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // minutes in initials: every name's initials ('V: HKG' for the map's HG)
-    for (const c of fullInitials.find(text)) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
+    for (const c of fullInitials.find(text, candidates.some((o) => o.confidence > 0))) if (!candidates.some((o) => o.start < c.end && c.start < o.end)) candidates.push(c);
     // misspelt names ('Sarrah') in words no variant matched (one judged a place or a word stays that: 'in Chester')
     for (const f of fuzzy.find(text, (a, b) => candidates.some((c) => c.start < b && a < c.end))) {
       if (endsPlaceName(text, f.start, f.end)) continue; // 'Hong Kong' is no misspelt Kang

@@ -253,6 +253,8 @@ function runSpans(text: string, run: TokenRun): PersonNameSpan[] {
   while (toks.length > 1 && (toks[0]?.low === 'the')) toks = toks.slice(1);
   // 'Hi Tobi', 'Dear Kirsty', 'Thanks Grace': a greeting is no part of the name, and says one follows
   let greeted = false;
+  // (a greeting alone, before initials already applied or a name already taken, 'Hi KB,', names no one)
+  if (toks.length === 1 && GREETINGS.has(toks[0]?.low ?? '')) return [];
   if (toks.length > 1 && GREETINGS.has(toks[0]?.low ?? '')) {
     toks = toks.slice(1);
     greeted = toks[0] !== undefined && (toks[0].anyFirst || !toks[0].english);
