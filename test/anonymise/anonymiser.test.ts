@@ -728,3 +728,12 @@ describe('misspelt names an author really writes', () => {
     expect(text(input)).toBe(expected);
   });
 });
+
+describe('initials of the map that are also titles', () => {
+  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'friend'; pseudonym: null; title: null } => ({ name, initials, aliases: [], role: 'friend', pseudonym: null, title: null });
+  const an = createAnonymiser({ people: [person('Dilshad Rashid', 'DR'), person('Pamela Carter', 'PC')], terms: [], decisions: [] }, 'initials');
+
+  it('keeps a title a title, so the name after it is still initialled', () => {
+    expect(an.text('Dr Paterson and PC Wells attended; DR and PC seen.').text).toBe('Dr P and PC W attended; DR and PC seen.');
+  });
+});

@@ -42,6 +42,10 @@ const BUILDING_END = new RegExp(String.raw`\s(?:${BUILDING_WORDS})$`, 'u');
 const ROW_OF_HOUSES = String.raw`(?:\s+(?:Cottages|Houses|Flats|Bungalows|Almshouses|COTTAGES|HOUSES|FLATS|BUNGALOWS))?`;
 /** Northern streets named in one word ending in 'gate' (a street, in Old Norse): 'Briggate', '40 BRADSHAWGATE'. */
 const GATE_STREET = String.raw`(?:[A-Z][a-z]{2,}gate|[A-Z]{3,}GATE)(?![\p{L}\d])`;
+/** A house number in words, as statements and pasted logs write it: 'forty-two', 'number seven', 'Thirty Three'. */
+const UNITS = String.raw`one|two|three|four|five|six|seven|eight|nine`;
+const NUMBER_WORDS = String.raw`(?:(?:[Nn]umber|NUMBER)\s+)?(?:(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:[- ](?:${UNITS}|One|Two|Three|Four|Five|Six|Seven|Eight|Nine))?|[Tt]en|[Ee]leven|[Tt]welve|[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Ss]ixteen|[Ss]eventeen|[Ee]ighteen|[Nn]ineteen|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)`;
+const NUMBERED_IN_WORDS = new RegExp(String.raw`(?<![\p{L}\d])${NUMBER_WORDS}\s+(?:${STREET}|${WELSH_STREET})`, 'gu');
 const NUMBERED = new RegExp(
   String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(?:No\.?\s*)?(${NUM}),?\s+(${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}|${GATE_STREET})${ROW_OF_HOUSES}`,
   'gu',
@@ -87,7 +91,7 @@ const HOUSE_NAME = new RegExp(String.raw`(?<![\p{L}\d])(?:(?:${CAP}\s+){1,2}(?:$
 const ABROAD_FIRST = String.raw`(?:ul\.|ulica|al\.|aleja|os\.|vul\.|vulytsia|str\.|Str\.|strada|Strada|Rua|Calle|C\/|Via|Viale|Rue|Avenida|Av\.|Avda\.|Piazza|Plaza|Praça|Largo|Carrer|Bulevardul|Bd\.|Sokak|Sok\.|Caddesi|Cad\.|Odos|Utca)`;
 const ABROAD_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|de|da|do|dos|das|del|della|di|la|le|des|du|y|i)`;
 const ABROAD_LAST = String.raw`(?:\p{Lu}[\p{L}'’-]*(?:straße|strasse|gasse|weg|platz|allee|laan|straat|gracht|vej|gade|gatan|vägen|veien|gata|utca|út)|(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:Straße|Strasse|Str\.|iela|gatvė|g\.|pr\.|prospektas|tänav|katu|tie|cesta|ulice|utca|út|sokak|caddesi))`;
-const ABROAD_NUMBER = String.raw`\d{1,4}[A-Za-z]?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?(?:,?\s*(?:kv\.|m\.|apt\.?|Apt\.?|ap\.|piso|andar|et\.|bl\.|sc\.|lok\.|flat|Flat)\s*\d{1,4}[A-Za-z.º°ª]*|,\s*\d{1,2}\s*[.ºª°]\s*\S{0,4})?(?:,?\s*(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5,6})(?![\d-]))?`;
+const ABROAD_NUMBER = String.raw`\d{1,4}[A-Za-z]?(?:\s?[/-]\s?\d{1,4}[A-Za-z]?)?(?:,?\s*(?:kv\.|m\.|apt\.?|Apt\.?|ap\.|piso|andar|et\.|bl\.|sc\.|lok\.|flat|Flat)\s*\d{1,4}[A-Za-z.º°ª]*|,\s*\d{1,2}\s*[.ºª°]+(?:\s*(?:Esq|Dto|Dir|Izq|Dcha|Drt|Esqdo)\.?)?)?(?:,?\s*(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5,6})(?![\d-]))?`;
 const ABROAD = new RegExp(String.raw`(?<![\p{L}\d])(?:${ABROAD_FIRST}\s*(?:${ABROAD_WORD}\s+){0,3}${ABROAD_WORD}|${ABROAD_LAST}),?\s+${ABROAD_NUMBER}(?![\p{L}\d])`, 'gu');
 const ABROAD_WORD_TEST = /(?:ul\.|ulica|al\.|os\.|vul\.|str\.|strada|Rua|Calle|C\/|Via|Viale|Rue|Avenida|Av\.|Avda\.|Piazza|Plaza|Praça|Largo|Carrer|Bulevardul|Bd\.|Sokak|Sok\.|Caddesi|Cad\.|Odos|Utca|straße|strasse|gasse|weg|platz|allee|laan|straat|gracht|vej|gade|gatan|vägen|veien|gata|utca|út|Straße|Strasse|Str\.|iela|gatvė|g\.|pr\.|prospektas|tänav|katu|tie|cesta|ulice|sokak|caddesi)/iu;
 
@@ -112,6 +116,7 @@ const HOUSE_CUE = new RegExp(String.raw`\b(?:${LIVES_AT})\s*(?:at|to|in|into|bac
  * most entries hold no digit, no street word and no house word, and the full patterns are costly to run.
  */
 const HAS_DIGIT = /\d/;
+const NUMBER_WORD_TEST = /(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty)\s/iu;
 const HOUSE_WORD = new RegExp(HOUSE_WORDS, 'u');
 const STREET_WORD = new RegExp(String.raw`\s(?:${SUFFIX})(?![\p{L}\d])|(?:${WELSH_WORDS})\s|(?:HEOL|FFORDD|STRYD|LÔN|LON|RHODFA|CILGANT|CLOS|LLYS|MAES|PARC)\s`, 'u');
 const HOUSE_NAME_WORD = new RegExp(String.raw`\s(?:${BUILDING_WORDS})(?![\p{L}\d])|The\s`, 'u');
@@ -150,6 +155,8 @@ export function detectAddresses(text: string): Span[] {
     if (!words.some((w) => LOWER_STOP.test(w))) add(m.index, m.index + m[0].length, 0.75);
   }
   if (digits) for (const m of matchesOf(FLAT_ALONE.forText(text), text)) add(m.index, m.index + m[0].length, 0.8);
+  // ('the two Mill Lane flats' is rare; 'forty-two Hallgate Walk', 'number seven Chapel Street' are addresses)
+  if (streetWord && NUMBER_WORD_TEST.test(text)) for (const m of matchesOf(NUMBERED_IN_WORDS, text)) add(m.index, m.index + m[0].length, 0.75);
   if (digits && ABROAD_WORD_TEST.test(text)) for (const m of matchesOf(ABROAD, text)) add(m.index, m.index + m[0].length, 0.8);
   if (digits && streetWord) for (const m of matchesOf(BAY, text)) add(m.index, m.index + m[0].length, 0.8);
   if (streetWord) for (const m of matchesOf(THE_HOUSE, text)) add(m.index, m.index + m[0].length, 0.75);

@@ -26,9 +26,17 @@ const OUTWARD_CUE_AFTER = /^\s*(?:area|district|postcode|post code)\b/i;
  */
 const LETTER_DIGIT = /[A-Za-z\u017F\u212A]\d/;
 
+/** An Irish Eircode: routing key (a letter, two digits; D6W) and a four-character unique identifier ('A91 K2D4'). */
+const EIRCODE = /(?<![\p{L}\d])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\d])/gu;
+/** Postcodes abroad before their town ('31-147 Kraków', '4050-107 Porto', '1000-001 Lisboa'): Polish and Portuguese. */
+const ABROAD = /(?<![\p{L}\d/.-])(?:\d{2}-\d{3}|\d{4}-\d{3})(?=[ \t]+\p{Lu}\p{Ll})(?![ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)/gu;
+
 export function detectPostcodes(text: string): Span[] {
   const spans: Span[] = [];
+  if (/\d{2}-\d{3}/u.test(text)) for (const m of matchesOf(ABROAD, text)) spans.push(makeSpan(text, 'postcode', m.index, m.index + m[0].length, 0.75));
   if (!LETTER_DIGIT.test(text)) return spans;
+  // (an Eircode's identifier holds a digit and a letter: 'A91 K2D4', not a word such as 'A12 ROAD')
+  for (const m of matchesOf(EIRCODE, text)) if (/\d/u.test(m[0].slice(-4)) && /[A-Z]/u.test(m[0].slice(-4))) spans.push(makeSpan(text, 'postcode', m.index, m.index + m[0].length, 0.85));
   for (const m of matchesOf(FULL.forText(text), text)) {
     const upper = m[0] === m[0].toUpperCase();
     spans.push(makeSpan(text, 'postcode', m.index, m.index + m[0].length, upper ? 0.95 : 0.85));

@@ -33,6 +33,8 @@ const CUE_WORDS = [
   String.raw`(?:our|their|your|the|a)\s+ref(?:erence)?`,
   String.raw`ref(?:erence)?\s*(?:number|no)?`,
   String.raw`id`,
+  // a list's cue in the plural ('SWIFT IDs 442107 / 442108', 'LCS IDs 2210431, 2210432')
+  String.raw`(?:ids|refs|references|numbers)`,
 ];
 const CUE = `\\b(?:${CUE_WORDS.join('|')})\\b\\.?`;
 /** What a reference looks like: letters, digits, slashes, hyphens and dots, with at least one digit. */
@@ -58,7 +60,8 @@ function isCodedReference(code: string): boolean {
   const hasLetters = /[A-Z]/.test(code);
   if (code.includes('/')) {
     // "CRI/12345/13", "62/CU/8812/18", "5601234/15", "12/556677P"; not "24/7", "BP 140/90" or "2012/13".
-    const longNumber = segments.some((seg) => /^\d{4,}[A-Z]?$/.test(seg) && !/^(?:19|20)\d{2}$/.test(seg));
+    // (and a court's letter on its number: 'F2071/20', a Scottish sheriff court's case)
+    const longNumber = segments.some((seg) => (/^\d{4,}[A-Z]?$/.test(seg) && !/^(?:19|20)\d{2}$/.test(seg)) || /^[A-Z]{1,2}\d{4,}$/.test(seg));
     return digits >= 4 && (longNumber || (segments.length >= 3 && hasLetters));
   }
   // Hyphens alone: "COVID-19", "PHQ-9" and phone numbers are not references; "LDS-M-2013-118" is, and so are case

@@ -289,7 +289,8 @@ export function detectPersonNames(text: string, opts: DetectOptions = {}): Perso
       : (s: number, e: number): boolean => named.some(([a, b]) => a < e && s < b) || (opts.exclude?.(s, e) ?? false);
   const tokens = capitalisedTokens(text, exclude, opts.memo);
   const ignore = opts.ignore;
-  if (ignore) for (const t of tokens) if (ignore.has(t.low)) t.cls = 'break';
+  // (a title stays a title: 'Dr Paterson' when a mapped Dilshad Rashid's initials are DR)
+  if (ignore) for (const t of tokens) if (ignore.has(t.low) && !(t.cls === 'title' && t.raw !== t.raw.toUpperCase())) t.cls = 'break';
   const spans = tokenRuns(text, tokens).flatMap((run) => runSpans(text, run));
   // the same people named again: a part of a full name found above, and the name signing off a pasted message
   const again = partsAgain(text, tokens, spans, exclude);

@@ -197,6 +197,14 @@ const positives: Positive[] = [
   ['crew 1902 / 2257 attended', 'reference', '2257'],
   ['crew 1902 / 2257 attended', 'reference', '1902'],
   ['Cons 8841 attended', 'reference', '8841'],
+  // Eircodes and postcodes abroad before their town; house numbers in words; a list after a plural cue; a sheriff court's case
+  ['She gave her Eircode A91 P6T3 for letters.', 'postcode', 'A91 P6T3'],
+  ['Mother lives near 31-147 Kraków', 'postcode', '31-147'],
+  ['Search of forty-two Hallgate Walk found a Will.', 'address', 'forty-two Hallgate Walk'],
+  ['He lives at number seven Chapel Street.', 'address', 'number seven Chapel Street'],
+  ['SWIFT IDs 442107 / 442108 for the children.', 'reference', '442108'],
+  ['LCS IDs 2210431, 2210432.', 'reference', '2210432'],
+  ['Interdict granted, case F2071/20.', 'reference', 'F2071/20'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
@@ -253,6 +261,7 @@ const negatives: string[] = [
   'sentenced to 2 years crown court supervision; 3 weeks rise in arrears',
   'Travelled via Leeds 2 times; went via Crewe at 10.',
   'ANPR hits: 23:41 M4 J24 westbound, 23:58 A48 eastbound.',
+  'Seen 10-12 March at the clinic; 20-25 May review; scores 12-345 apart.',
 ];
 
 describe('detectIdentifiers leaves ordinary chronology text alone', () => {
