@@ -586,6 +586,8 @@ describe('families together, and logs pasted in lower case', () => {
     ['a surname before lads', 'Landlady said "them Marsh lads are trouble".', 'Landlady said "them DM lads are trouble".'],
     ['a word-name in a log with no capitals at all', 'caller dean marsh says joy next door screaming, mossie at the door', 'caller DM says JS next door screaming, MW at the door'],
     ['a word after an article in that log', 'caller says she has a red mark and a bruise', 'caller says she has a red mark and a bruise'],
+    ['a word-name in a pasted log whose only capitals are a road', 'caller dean marsh says mossie is outside the block in his van, left towards the A49', 'caller DM says MW is outside the block in his van, left towards the A49'],
+    ['places and a prison that hold a mapped name stay places', 'Walk by the River Ward to HMP Glenochil; a trip to the Isle of Marsh.', 'Walk by the River Ward to HMP Glenochil; a trip to the Isle of Marsh.'],
     ['a possessive without its apostrophe in a pasted chat', 'saw maurices car outside, hes at marshs', 'saw MW car outside, hes at DM'],
     ['a plural that is a word stays a word', 'two marks on her arm; the deans of both schools', 'two marks on her arm; the deans of both schools'],
   ])('%s', (_what, input, expected) => {

@@ -177,7 +177,8 @@ export function rescueNeighbours(text: string, candidates: Candidate[], namesFie
   }
   // a log pasted all in lower case that names someone else in lower case ('caller says joy next door screaming, mossie
   // at the door'): capitals tell nothing there, so a word-name is the person unless a noun phrase opens before it
-  if (!/\p{Lu}/u.test(text) && accepted.length > 0) {
+  // (a road's or a plate's capitals, 'the A49', 'sn63 uvb', and a place or two, 'units from Falkirk Camelon', leave it one)
+  if (accepted.length > 0 && pastedInLowerCase(text)) {
     for (const c of candidates) {
       if (c.confidence > 0 || c.reason !== 'lowercase') continue;
       if (!accepted.some((a) => foldToken(text.slice(a.start, a.end)) !== foldToken(text.slice(c.start, c.end)))) continue;
@@ -203,6 +204,22 @@ export function rescueNeighbours(text: string, candidates: Candidate[], namesFie
   }
 }
 const CAPS_WORD = /^\p{Lu}{2,}$/u;
+
+/** Opens in lower case and is written so but for a road, a plate or two capitalised words, with at least eight lower-case words. */
+function pastedInLowerCase(text: string): boolean {
+  // (it opens in lower case, as no sentence an author writes does)
+  if (!/^\P{L}*\p{Ll}/u.test(text)) return false;
+  let capitalised = 0;
+  let lower = 0;
+  for (const m of text.matchAll(/[\p{L}\d]+/gu)) {
+    const w = m[0];
+    if (/\d/u.test(w)) continue;
+    if (/\p{Lu}/u.test(w)) {
+      if (++capitalised > 2) return false;
+    } else lower++;
+  }
+  return lower >= 8;
+}
 /** An article, a determiner or a preposition, and perhaps one more word, right before: 'a red ', 'the ', 'with '. */
 const NOUN_PHRASE_BEFORE = /(?:^|[^\p{L}])(?:an?|the|any|no|this|that|each|every|her|his|my|their|our|with|of|in|on)[ \t]+(?:\p{Ll}+[ \t]+)?$/u;
 const ADJECTIVE_BEFORE = /(?:^|[^\p{L}])(?:red|dark|light|brown|black|white|grey|green|blue|big|small|little|great|new|old|good|bad)[ \t]+$/u;

@@ -162,9 +162,14 @@ export function endsPlaceName(text: string, start: number, end: number): boolean
   return m?.[1] !== undefined && isPlaceName(`${m[1]} ${text.slice(start, end)}`);
 }
 
+const PLACE_PREFIX_BEFORE = /(?:\b(?:Isle|Isles|ISLE)[ \t]+(?:of|OF)|\b(?:River|RIVER|Loch|LOCH|Lough|LOUGH|Mount|Mt\.?|Lake|St\.?|Saint|HMP|HMYOI|HMPYOI))[ \t]+$/u;
+
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
   if (!multi && UPPER_START.test(written) && endsPlaceName(text, start, end)) return keep('context');
+  // 'the Isle of Skye', 'River Carron', 'St Piran's Day', 'HMP Glenochil': a place or saint's name holding a mapped name,
+  // kept and shown to the chair
+  if (!multi && UPPER_START.test(written) && PLACE_PREFIX_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return keep('context', 0.3);
   // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
   if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of

@@ -102,6 +102,8 @@ const PARTNERSHIP_WORDS = new Set(['safer', 'safe', 'stronger', 'healthier', 'be
 const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Health|Police|Constabulary|Foundation|Hospitals?)\b/u;
 const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
 
+const PRISON_BEFORE = /\b(?:HMP|HMYOI|HMPYOI|HM[ \t]+Prison)[ \t]+$/u;
+
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
 function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean): number {
   if (toks.length === 0 || toks.every((t) => t.cls === 'initial')) return 0;
@@ -117,6 +119,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   }
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
+  // 'HMP Glenochil', 'HMYOI Polmont': a prison's name
+  if (PRISON_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start))) return 0;
   // 'Safer Stockport', 'Stronger Communities Rochdale': a partnership named for its town
   if (toks.length > 1 && PARTNERSHIP_WORDS.has(first.low) && toks.slice(1).some((t) => isUkPlaceName(t.raw))) return 0;
   // 'Cross-border checks', 'Follow-up call': a compound word opening a sentence, not a double-barrelled name
