@@ -7,11 +7,12 @@ import { cueAfter, cueBefore, makeSpan, matchesOf } from './identifier-span.js';
 const CERTAIN_SUFFIX = String.raw`Street|Road|Avenue|Close|Drive|Crescent|Terrace|Gardens|Mews|Boulevard`;
 /** Also streets, but surnames or ordinary words too ("Sarah Lane", "the Way"): without a number they need a cue. */
 const STRONG_SUFFIX = String.raw`${CERTAIN_SUFFIX}|Lane|Grove|Place|Way|Walk|Square`;
-const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cl\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End|Side`;
+const SUFFIX = String.raw`${STRONG_SUFFIX}|St\.?|Rd\.?|Ave\.?|Ln\.?|Cl\.?|Cres\.?|Gdns\.?|Tce\.?|Pl\.?|Sq\.?|Court|Ct\.?|Row|Hill|Park|Rise|View|Green|Parade|Vale|Wharf|Yard|Fold|Gate|Croft|Mount|Chase|Approach|Circus|Embankment|Esplanade|Heights|Meadows?|Brow|Bank|Leys|Wynd|Brae|End|Side|Quay|Precinct|Arcade`;
 /** A word of a street name after the first: capitalised, or a small joining word ("Duke of York Street"). */
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?|of|the|de|la|le|upon|on|under|in)`;
 const FIRST_WORD = String.raw`(?:[A-Z][\p{L}'’-]*|St\.?)`;
-const street = (suffix: string): string => String.raw`${FIRST_WORD}(?:\s+${NAME_WORD}){0,3}\s+(?:${suffix})(?![\p{L}\d])`;
+// ('Darlington Street East', 'Bridge Street West': the quarter after the street word is the street's)
+const street = (suffix: string): string => String.raw`${FIRST_WORD}(?:\s+${NAME_WORD}){0,3}\s+(?:${suffix})(?:\s+(?:East|West|North|South|Upper|Lower)(?![\p{L}\d]))?(?![\p{L}\d])`;
 const STREET = street(SUFFIX);
 /** Welsh street names put the street word first: "Heol y Deri", "Ffordd Las", "Lôn y Parc". */
 const WELSH_WORDS = String.raw`Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Llys|Maes|Parc|Tŷ|Ty`;
@@ -28,7 +29,7 @@ const UPPER_CERTAIN = /(?<![\p{L}\d])[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2
 const NOT_STREET_WORDS = new Set(['DRINK', 'DRUNK', 'TEST', 'ARRESTED', 'STOPPED', 'CHARGED', 'ATTENDED', 'REPORTED', 'SEEN', 'FOR', 'TO', 'AND', 'THE', 'AT', 'OF', 'IN', 'ON', 'FROM', 'NEAR']);
 const NUM = String.raw`\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?`;
 /** Flat prefixes, including the Scottish tenement style "2/1," (second floor, first door). */
-const FLAT = String.raw`(?:(?:[Ff]flat|FFLAT|[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot|[Cc]halet|CHALET|[Cc]aravan|CARAVAN)\s*\d{1,4}[A-Za-z]?|\d{1,2}\/\d{1,2}(?=,))`;
+const FLAT = String.raw`(?:(?:[Ff]flat|FFLAT|[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Mm]aisonette|[Bb]edsit|[Rr]oom|ROOM|[Uu]nit|UNIT|[Pp]itch|PITCH|[Pp]lot|[Cc]halet|CHALET|[Cc]aravan|CARAVAN)\s*\d{1,4}[A-Za-z]?(?:\/\d{1,2}(?![\d/]))?|\d{1,2}\/\d{1,2}(?=,))`;
 
 const HOUSE_WORDS = String.raw`Cottage|Farm|Farmhouse|Lodge|Barn|Bungalow|Grange|COTTAGE|FARM|LODGE|BUNGALOW|GRANGE`;
 const BUILDING_WORDS = String.raw`House|Hall|Manor|Court|Mansions|Towers?|Heights|Buildings|Villas?|Point|Lofts|Works|HOUSE|COURT|TOWERS?|HEIGHTS|POINT`;
@@ -52,15 +53,15 @@ const NUMBERED = new RegExp(
 );
 /** Lower case as hurried authors type it: "3 mill lane", "14 acacia avenue" — strong suffixes only. */
 /** Street words typed in lower case after a number and a name ('4 mill brow', '3 acacia avenue'). */
-const LOWER_WORDS = String.raw`street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|grove|place|row|rise|court|brow|wynd|brae|parade|square|croft|fold|st|rd|ave|cl|ln|cres|gdns|tce`;
+const LOWER_WORDS = String.raw`street|road|avenue|lane|crescent|terrace|gardens|mews|close|drive|grove|place|row|rise|court|brow|wynd|brae|parade|square|croft|fold|quay|st|rd|ave|cl|ln|cres|gdns|tce|ct|pk`;
 const NUMBERED_LOWER = new RegExp(
-  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:${LOWER_WORDS}))(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d/.:£$-])(?<!\d )(?:${FLAT},?\s*)?(${NUM}),?\s+((?:[a-z][\p{L}'’-]+\s+){1,2}(?:${LOWER_WORDS}))(?![\p{L}\d])`,
   'gu',
 );
 const LOWER_STOP = /^(?:the|a|an|up|down|along|on|off|of|to|from|in|at|by|miles?|minutes?|hours?|times?|days?|weeks?|months?|years?|yrs|nights?|yards?|metres?|meters?|other|more|separate|different|close|new|old)$/;
 /** "Flat 3", "Apartment 5B", "Flat 12, Oak House", "Flat 9, Ladypool Court". */
 const FLAT_ALONE = new CaselessRegExp(
-  String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot|Chalet|Caravan)\s*\d{1,4}[A-Za-z]?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:Fflat|Flat|Apartment|Apt\.?|Maisonette|Bedsit|Unit|Pitch|Plot|Chalet|Caravan)\s*\d{1,4}[A-Za-z]?(?:\/\d{1,2}(?![\d/]))?(?:,?\s*(?:(?:${CAP}\s+){1,2}(?:${BUILDING_WORDS}|${HOUSE_WORDS})|${STREET})(?:\s+(?:Business\s+Centre|Industrial\s+Estate|Works|Estate))?)?(?![\p{L}\d])`,
   'giu',
 );
 /** A bay on a site, with the site's road after it ('Bay 4, Slemish View'); 'Bay 4' alone is a hospital's. */
@@ -68,7 +69,7 @@ const BAY = new RegExp(String.raw`(?<![\p{L}\d])(?:Bay|BAY)\s*\d{1,3}[A-Za-z]?,?
 /** A house named with 'The' before its street ('The Willows, Himley Road', 'The Old Forge, 2 Mill Lane'). */
 const THE_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?<!\d,?\s)The\s+${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${UPPER_STREET}))`, 'gu');
 /** A house named before its street, with no 'The' ('Bryn Awel, Heol y Felin', 'Seaview, Marine Crescent'): after a cue. */
-const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}))`, 'gu');
+const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+(?:an|na|nan|y|yr|of|the)\s+${CAP}|\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}))`, 'gu');
 const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?\s+at|lived\s+at|living\s+at|resides?\s+at|staying\s+at|attended|attend|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
@@ -77,7 +78,7 @@ const STREET_ALONE = new RegExp(String.raw`(?<![\p{L}\d])(?:${STREET}|${WELSH_ST
 const CERTAIN_STREET = new RegExp(String.raw`^${street(CERTAIN_SUFFIX)}$`, 'u');
 const ABBREVIATED_STREET = new RegExp(String.raw`^${street(String.raw`Rd\.?|Ave\.?|Cres\.?|Gdns\.?|Tce\.?`)}$`, 'u');
 /** Street words and abbreviations that name a street after a cue, but not alone ('at Tollemache Cl', 'to Brigstock Parade'). */
-const CUED_SUFFIX = String.raw`Cl\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Parade|Row|Rise|View|Vale|Croft|Fold|Chase|Meadows?|Wynd|Brae`;
+const CUED_SUFFIX = String.raw`Cl\.?|Rd\.?|Ave\.?|Ln\.?|Cres\.?|Gdns\.?|Tce\.?|Parade|Row|Rise|View|Vale|Croft|Fold|Chase|Meadows?|Wynd|Brae|Quay|Precinct`;
 const CUED_STREET = new RegExp(String.raw`^${street(CUED_SUFFIX)}$`, 'u');
 const STRONG_STREET = new RegExp(String.raw`^(?:${street(STRONG_SUFFIX)}|${WELSH_STREET})$`, 'u');
 /** "Oak House", "The Willows": only right after a cue that says someone lives there. */
@@ -174,6 +175,8 @@ export function detectAddresses(text: string): Span[] {
     if (CERTAIN_STREET.test(m[0]) || ABBREVIATED_STREET.test(m[0]) || /^(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant)\s/u.test(m[0])) add(m.index, end, cue ? 0.75 : 0.6);
     else if (cue && STRONG_STREET.test(m[0])) add(m.index, end, 0.7);
     else if (cue && CUED_STREET.test(m[0])) add(m.index, end, 0.65);
+    // ('not to attend Carnagh Park', 'moved to Ashton Park': a park after a verb of living there, not 'at Tredegar Park')
+    else if (/\sPark$/u.test(m[0]) && cueBefore(text, m.index, HOUSE_CUE, 30)) add(m.index, end, 0.6);
   }
   // a Welsh street in capitals needs no number ('ATTENDED HEOL Y FELIN'): its first word says it is a street
   if (UPPER_WELSH_WORD.test(text)) for (const m of matchesOf(UPPER_WELSH_ALONE, text)) add(m.index, m.index + m[0].length, 0.6);

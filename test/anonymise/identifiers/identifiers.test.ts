@@ -205,6 +205,14 @@ const positives: Positive[] = [
   ['SWIFT IDs 442107 / 442108 for the children.', 'reference', '442108'],
   ['LCS IDs 2210431, 2210432.', 'reference', '2210432'],
   ['Interdict granted, case F2071/20.', 'reference', 'F2071/20'],
+  // a street's quarter, precincts and quays, a Scottish flat's floor and door, lower-case abbreviations, a park one lives in
+  ['Bail: not to attend Darlington Street East.', 'address', 'Darlington Street East'],
+  ['Stay with me at 17 Scholes Precinct, WN1 3NB', 'address', '17 Scholes Precinct'],
+  ['Offer made: 22 Canal Quay, BT35 6BP.', 'address', '22 Canal Quay'],
+  ['injury at flat 2/1 18 etive ct camelon', 'address', 'flat 2/1 18 etive ct'],
+  ['head wound at 14 carnagh pk.', 'address', '14 carnagh pk'],
+  ['Released on bail, not to attend Carnagh Park.', 'address', 'Carnagh Park'],
+  ['They grew up at Chy an Mor, 3 Fore Street, St Just.', 'address', 'Chy an Mor'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
@@ -261,6 +269,7 @@ const negatives: string[] = [
   'sentenced to 2 years crown court supervision; 3 weeks rise in arrears',
   'Travelled via Leeds 2 times; went via Crewe at 10.',
   'ANPR hits: 23:41 M4 J24 westbound, 23:58 A48 eastbound.',
+  'We used to walk by the brook at Tredegar Park; not near Bury Park either.',
   'Seen 10-12 March at the clinic; 20-25 May review; scores 12-345 apart.',
 ];
 
