@@ -587,6 +587,7 @@ describe('families together, and logs pasted in lower case', () => {
     ['a word-name in a log with no capitals at all', 'caller dean marsh says joy next door screaming, mossie at the door', 'caller DM says JS next door screaming, MW at the door'],
     ['a word after an article in that log', 'caller says she has a red mark and a bruise', 'caller says she has a red mark and a bruise'],
     ['a word-name in a pasted log whose only capitals are a road', 'caller dean marsh says mossie is outside the block in his van, left towards the A49', 'caller DM says MW is outside the block in his van, left towards the A49'],
+    ['a landmark named after its town keeps a mapped word; a village that is a word does not', 'A class trip to Plymouth Marsh. Send Dean to me in Łódź.', 'A class trip to Plymouth Marsh. Send DM to me in Łódź.'],
     ['places and a prison that hold a mapped name stay places', 'Walk by the River Ward to HMP Glenochil; a trip to the Isle of Marsh.', 'Walk by the River Ward to HMP Glenochil; a trip to the Isle of Marsh.'],
     ['a possessive without its apostrophe in a pasted chat', 'saw maurices car outside, hes at marshs', 'saw MW car outside, hes at DM'],
     ['a plural that is a word stays a word', 'two marks on her arm; the deans of both schools', 'two marks on her arm; the deans of both schools'],

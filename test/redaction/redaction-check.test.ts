@@ -93,6 +93,11 @@ describe('checkRedaction', () => {
     expect(checkRedaction(paragraphSegments(CHRONOLOGY_TEXTS), MAP).verdict).toBe('fail');
   });
 
+  it('finds no person in a Scottish county, a programme, an administration or a region', () => {
+    const text = "She lived in Falkirk, Stirlingshire. The Caledonian women's service and the Scottish Children's Reporter Administration took part, with Livewell Southwest.";
+    expect(check(text).findings).toEqual([]);
+  });
+
   it.each([
     ['a greeting before a name the anonymiser initialled', 'From: Rachel Hughes (DSL) <r.hughes@example.org>\nSent: 25/11/2019 08:51\nTo: keisha.brown@example.gov.uk\nSubject: Sarah and Mark REID\nHi Keisha, Grandma (Mrs Reid) collected both today.'],
     ['a house and a Welsh street in a log in capitals', 'OFFICERS ATTENDED BRYN AWEL, HEOL Y FELIN. FEMALE SARAH THOMPSON SEEN.'],

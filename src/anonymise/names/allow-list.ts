@@ -14,7 +14,7 @@ export const VEHICLE_WORDS = new Set([
 
 /** Agency and domain terms (lowercase; ALL-CAPS acronyms are also skipped by shape). */
 export const DOMAIN_TERMS = new Set([
-  'marac', 'mash', 'mappa', 'idva', 'isva', 'eircode', 'postcode', 'camhs', 'cps', 'pnc', 'ppn', 'a&e', 'gp', 'gps', 'dash', 'dhr', 'darr',
+  'marac', 'mash', 'mappa', 'idva', 'isva', 'eircode', 'postcode', 'caledonian', 'camhs', 'cps', 'pnc', 'ppn', 'a&e', 'gp', 'gps', 'dash', 'dhr', 'darr',
   'imr', 'nhs', 'csp', 'police', 'probation', 'housing', 'social', 'care', 'services', 'service', 'council',
   'cafcass', 'ofsted', 'nspcc', 'barnardo', "barnardo's", 'refuge', 'nacro', 'jobcentre', 'samaritans', 'mind',
   'relate', 'shelter', 'freedom', 'programme', 'caring', 'dads', 'safe', 'lives', 'safelives', 'respect', 'domestic',

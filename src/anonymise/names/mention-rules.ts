@@ -5,7 +5,7 @@ import {
   isShouting, monthUse, operationBefore, personVerbBefore, possessiveAfter, RELATIONSHIP_CUES, titleBefore, verbAfter, wordAfter, wordBefore,
 } from './name-context.js';
 import { isSystemName, PSEUDONYM_LABEL_WORDS, VEHICLE_WORDS } from './allow-list.js';
-import { isPlaceName } from './places.js';
+import { isPlaceName, isUkPlaceName } from './places.js';
 import { baseVerb, nounLike, pluralNoun } from './verbs.js';
 import { isCommonWord, isEnglishWord, isLowerCaseWord, hasTag, isFirstName, isSurname, plantWordAfter, tagsOf } from './lexicon.js';
 
@@ -164,12 +164,20 @@ export function endsPlaceName(text: string, start: number, end: number): boolean
 
 const PLACE_PREFIX_BEFORE = /(?:\b(?:Isle|Isles|ISLE)[ \t]+(?:of|OF)|\b(?:River|RIVER|Loch|LOCH|Lough|LOUGH|Mount|Mt\.?|Lake|St\.?|Saint|HMP|HMYOI|HMPYOI))[ \t]+$/u;
 
+const TOWN_WORD_BEFORE = /(?:^|[^\p{L}'’-])(\p{Lu}\p{Ll}+)[ \t]+$/u;
+function townRightBefore(text: string, start: number): boolean {
+  const w = TOWN_WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start))?.[1];
+  return w !== undefined && isUkPlaceName(w) && !isFirstName(w.toLowerCase()) && !isSurname(w.toLowerCase()) && !isEnglishWord(w.toLowerCase());
+}
+
 export function judgeMention(text: string, start: number, end: number, context: VariantContext, multi: boolean): MentionVerdict {
   const written = text.slice(start, end);
   if (!multi && UPPER_START.test(written) && endsPlaceName(text, start, end)) return keep('context');
   // 'the Isle of Skye', 'River Carron', 'St Piran's Day', 'HMP Glenochil': a place or saint's name holding a mapped name,
   // kept and shown to the chair
   if (!multi && UPPER_START.test(written) && PLACE_PREFIX_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return keep('context', 0.3);
+  // ('Plymouth Hoe', 'Falkirk Camelon': a town's name right before makes a mapped word its district or landmark)
+  if (!multi && UPPER_START.test(written) && townRightBefore(text, start)) return keep('context', 0.3);
   // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
   if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of

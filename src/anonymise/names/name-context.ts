@@ -65,7 +65,7 @@ export const PLACE_WORDS = new Set([
   'baths', 'cemetery', 'crematorium', 'barracks', 'docks', 'marina', 'harbour', 'quay', 'wharf', 'mill', 'works',
   // charities and networks: 'Coventry Haven', 'Leeds Women's Network'
   'haven', 'refuge', 'sanctuary', 'hub', 'network', 'alliance', 'forum', 'collective', 'society', 'association',
-  'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority', 'office', 'registry',
+  'federation', 'union', 'charity', 'board', 'panel', 'committee', 'agency', 'authority', 'administration', 'office', 'registry',
   // housing providers: 'Derby Homes', 'Bolton at Home', 'Incommunities Housing'
   'homes', 'housing', 'living', 'lettings',
   // firms: 'Skyway Logistics Ltd', 'Malik Solicitors', 'Crescent Pharmacy'

@@ -102,6 +102,7 @@ const PARTNERSHIP_WORDS = new Set(['safer', 'safe', 'stronger', 'healthier', 'be
 const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Health|Police|Constabulary|Foundation|Hospitals?)\b/u;
 const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
 
+const COMPASS_REGION = /^(?:South|North)(?:west|east|West|East)$/u;
 const PRISON_BEFORE = /\b(?:HMP|HMYOI|HMPYOI|HM[ \t]+Prison)[ \t]+$/u;
 
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
@@ -112,6 +113,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   if (!first || !last) return 0;
   const written = toks.map((t) => t.raw).join(' ');
   // 'partner, Utrecht': a cue before a place that is no first name is not a person
+  // 'the Children's Reporter Administration', 'Livewell Southwest': an institution's word or a region ends an organisation
+  if (toks.length > 1 && ((PLACE_WORDS.has(last.low) && last.english && !last.surname) || COMPASS_REGION.test(last.raw))) return 0;
   if (cue) {
     // 'the child's Plan', 'her partner Support': one ordinary word that no gazetteer knows as a name is that word
     if (toks.length === 1 && first.english && !first.anyFirst && !first.surname) return 0;

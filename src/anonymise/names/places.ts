@@ -23,7 +23,18 @@ const AREAS = [
   'Merthyr Tydfil', 'England', 'Wales', 'Scotland', 'Northern Ireland', 'Britain', 'Great Britain',
   'United Kingdom', 'Highlands', 'Lothian', 'Fife', 'Strathclyde', 'Tayside', 'Grampian', 'Lanarkshire',
   'Ayrshire', 'Renfrewshire', 'Dumfries and Galloway', 'Scottish Borders', 'Antrim', 'Armagh', 'Down',
-  'Fermanagh', 'Tyrone',
+  'Fermanagh', 'Tyrone', 'Londonderry', 'Derry',
+  // Scotland's historic counties and council areas, as reviews still name them
+  'Stirlingshire', 'Clackmannanshire', 'Dunbartonshire', 'East Dunbartonshire', 'West Dunbartonshire', 'Perthshire',
+  'Perth and Kinross', 'Angus', 'Aberdeenshire', 'Kincardineshire', 'Banffshire', 'Morayshire', 'Moray', 'Nairnshire',
+  'Inverness-shire', 'Ross-shire', 'Ross and Cromarty', 'Sutherland', 'Caithness', 'Argyll', 'Argyll and Bute',
+  'Bute', 'Kinross-shire', 'Midlothian', 'East Lothian', 'West Lothian', 'Berwickshire', 'Roxburghshire',
+  'Selkirkshire', 'Peeblesshire', 'Dumfriesshire', 'Kirkcudbrightshire', 'Wigtownshire', 'Galloway', 'Inverclyde',
+  'North Lanarkshire', 'South Lanarkshire', 'North Ayrshire', 'East Ayrshire', 'South Ayrshire', 'East Renfrewshire',
+  'Orkney', 'Shetland', 'Western Isles', 'Na h-Eileanan Siar', 'Forth Valley',
+  // Wales's and England's others often named
+  'Brecknockshire', 'Radnorshire', 'Montgomeryshire', 'Merionethshire', 'Caernarfonshire', 'Cardiganshire',
+  'Isles of Scilly', 'Southwest', 'Northwest', 'Northeast', 'Southeast',
   // counties as agencies abbreviate them ('NE Lincs', 'Notts Police', 'W Yorks')
   'Lincs', 'Notts', 'Yorks', 'Lancs', 'Hants', 'Herts', 'Beds', 'Bucks', 'Cambs', 'Glos', 'Gloucs', 'Leics', 'Northants',
   'Oxon', 'Staffs', 'Wilts', 'Worcs', 'Berks', 'Derbys', 'Shrops', 'Warks', 'Northumb', 'Cumb', 'Glam',
