@@ -27,7 +27,9 @@ export function buildFullInitials(people: readonly Person[]): FullInitials {
     // 'Pearl Mei-Ling Wong': PMLW by the map's rule, PMW as minutes write it
     const words = splitName(p.name);
     const simple = [words.first, ...words.middles, words.surnameCore].map((w) => asciiLetters(w).charAt(0).toUpperCase()).join('');
-    for (const full of new Set([initialsWithMiddles(p.name), simple])) {
+    // ('AMNB' for Aoife Máire Ní Bhriain: every word's letter, the surname's particle too)
+    const every = p.name.split(/[\s-]+/u).map((w) => asciiLetters(w).charAt(0).toUpperCase()).join('');
+    for (const full of new Set([initialsWithMiddles(p.name), simple, every])) {
       if (full.length < 3 || own.has(full) || isAllowListed(full.toLowerCase())) continue;
       if (isEnglishWord(full.toLowerCase())) wordLike.add(full);
       // two people with the same full initials: neither can be told by them

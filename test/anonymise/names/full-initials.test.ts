@@ -13,6 +13,7 @@ describe('full initials', () => {
       person('Pearl Mei-Ling Wong', 'PW', 'victim'),
       person('Adam Sean Carter', 'AC'),
       person('Hamish Alasdair MacLeod', 'HM', 'perpetrator'),
+      person('Aoife Máire Ní Bhriain', 'AB', 'victim'),
     ],
     terms: [],
     decisions: [],
@@ -24,6 +25,7 @@ describe('full initials', () => {
     ['minutes that write every name’s initial', 'Case 7. V: HKG. P: MAD (perp). Present: SK (IDVA).', 'Case 7. V: HG. P: MD (perp). Present: SK (IDVA).'],
     ['a hyphenated given name as one letter', 'Child of PMW; PMW seen at home.', 'Child of PW; PW seen at home.'],
     ['an e-mail subject', 'Subject: HKG - re-referral', 'Subject: HG - re-referral'],
+    ['a surname’s particle among the letters', 'DHR Newry — Adult N (AMNB) — panel only', 'DHR Newry — Adult N (AB) — panel only'],
   ])('%s', (_what, input, expected) => {
     expect(text(input)).toBe(expected);
   });
