@@ -30,6 +30,8 @@ describe('text()', () => {
     ['ordinary-word name replaced in context', 'Mark said he would go', 'MR said he would go'],
     ['unmapped name with cue', 'her partner Gary was there', 'her partner G was there'],
     ['unmapped name with title and collar number', 'PC Fraser attended', 'PC F attended'],
+    ['the PSNI’s constable, and ages and spans in a log in capitals', 'Cst 7140 Cathal Hughes. IP WITH HER 3 YRS, CHILD 18 MTHS.', 'Cst [reference] CH. IP WITH HER 3 YRS, CHILD 18 MTHS.'],
+    ['a house named before its street after "lives"', 'Father lives Penmarrow, 2 Chapel Hill, Saltash.', 'Father lives [address], [address], Saltash.'],
     ['a surname that is a word after a probation officer’s role', 'PO Lamb asked about contact; letters to PO Box 12.', 'PO L asked about contact; letters to PO Box 12.'],
     ['a name that ends like a street after a role is a person', 'paramedic Declan Close attended; police went to Sorrel Close.', 'paramedic DC attended; police went to [address].'],
     ['identifier', 'call 07700 900123 now', 'call [phone] now'],

@@ -70,7 +70,7 @@ const BAY = new RegExp(String.raw`(?<![\p{L}\d])(?:Bay|BAY)\s*\d{1,3}[A-Za-z]?,?
 const THE_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?<!\d,?\s)The\s+${CAP}(?:\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${UPPER_STREET}))`, 'gu');
 /** A house named before its street, with no 'The' ('Bryn Awel, Heol y Felin', 'Seaview, Marine Crescent'): after a cue. */
 const NAMED_HOUSE = new RegExp(String.raw`(?<![\p{L}\d])${CAP}(?:\s+(?:an|na|nan|y|yr|of|the)\s+${CAP}|\s+${CAP})?(?=,\s+(?:${NUM}\s+)?(?:${STREET}|${WELSH_STREET}|${UPPER_STREET}|${UPPER_WELSH_STREET}))`, 'gu');
-const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?\s+at|lived\s+at|living\s+at|resides?\s+at|staying\s+at|attended|attend|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
+const NAMED_HOUSE_CUE = /(?:\b(?:address(?:\s+(?:is|was|given\s+as))?|lives?(?:\s+at)?|lived\s+at|living\s+at|resides?\s+at|staying\s+at|attended|attend|at|to|c\/o|from)\s*[:,-]?\s*|\baddress\b.{0,30},\s*)$/iu;
 /** "Rose Cottage", "Ivy Farm": distinctive house names need no cue. */
 const HOUSE = new RegExp(String.raw`(?<![\p{L}\d])(?:The\s+)?(?:${CAP}\s+){1,2}(?:${HOUSE_WORDS})(?![\p{L}\d])`, 'gu');
 /** A street with no number: "Acacia Avenue", "Heol y Deri". */

@@ -41,7 +41,7 @@ export const KINSHIP = new Set([
 
 /** Abbreviations of chronology notes that a capital opens or shouts ('Pt', 'VIC', 'SUSP', 'NFA', 'RoSH'). */
 export const ABBREVIATIONS = new Set([
-  'pt', 'pts', 'vic', 'vict', 'susp', 'perp', 'perps', 'veh', 'vehs', 'mins', 'hrs', 'nfa', 'inc', 'abh', 'gbh',
+  'pt', 'pts', 'vic', 'vict', 'susp', 'perp', 'perps', 'veh', 'vehs', 'mins', 'hrs', 'yrs', 'mths', 'mnths', 'wks', 'nfa', 'inc', 'abh', 'gbh',
   'csc', 'asc', 'csw', 'cfs', 'snr', 'jnr', 'mrn', 'bwv', 'anpr', 'cctv', 'nfs', 'dsl', 'flo', 'oic', 'ip', 'ips', 'wit', 'wits', 'ref', 'refs',
   'rosh', 'nosp', 'ngh', 'ccb', 'wmas', 'las', 'nwas', 'yas', 'emas', 'secamb', 'swast', 'eeast', 'scas', 'neas',
   'att', 'attd', 'dna', "dna'd", 'wnb', 'nok', 'hx', 'dx', 'rx', 'tx', 'fx', 'sx', 'obs', 'bp', 'gcs', 'loc',

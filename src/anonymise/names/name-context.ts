@@ -5,7 +5,7 @@ import { pluralNoun } from './verbs.js';
 /** Titles and ranks written before a name; matched case-insensitively, with or without a dot. */
 export const TITLES = [
   'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Master', 'Dr', 'Doctor', 'Prof', 'Professor', 'PC', 'WPC', 'DC', 'DS', 'DI',
-  'DCI', 'DSU', 'DCS', 'PS', 'Sgt', 'Sergeant', 'PCSO', 'Insp', 'Inspector', 'Constable', 'Det', 'Detective',
+  'DCI', 'DSU', 'DCS', 'PS', 'Sgt', 'Sergeant', 'PCSO', 'Insp', 'Inspector', 'Constable', 'Cst', 'Det', 'Detective',
   'Officer', 'Nurse', 'Sister', 'Matron', 'Midwife', 'Cllr', 'Councillor', 'Rev', 'Revd', 'Reverend', 'Father',
   'Fr', 'Pastor', 'Imam', 'Rabbi', 'Judge', 'HHJ', 'DJ', 'Sir', 'Dame', 'Lord', 'Lady',
 ];

@@ -23,7 +23,7 @@ const AREAS = [
   'Merthyr Tydfil', 'England', 'Wales', 'Scotland', 'Northern Ireland', 'Britain', 'Great Britain',
   'United Kingdom', 'Highlands', 'Lothian', 'Fife', 'Strathclyde', 'Tayside', 'Grampian', 'Lanarkshire',
   'Ayrshire', 'Renfrewshire', 'Dumfries and Galloway', 'Scottish Borders', 'Antrim', 'Armagh', 'Down',
-  'Fermanagh', 'Tyrone', 'Londonderry', 'Derry',
+  'Fermanagh', 'Tyrone', 'Londonderry', 'Derry', 'Mourne', 'Newry, Mourne and Down',
   // Scotland's historic counties and council areas, as reviews still name them
   'Stirlingshire', 'Clackmannanshire', 'Dunbartonshire', 'East Dunbartonshire', 'West Dunbartonshire', 'Perthshire',
   'Perth and Kinross', 'Angus', 'Aberdeenshire', 'Kincardineshire', 'Banffshire', 'Morayshire', 'Moray', 'Nairnshire',
