@@ -742,3 +742,18 @@ describe('initials of the map that are also titles', () => {
     expect(an.text('Dr Paterson and PC Wells attended; DR and PC seen.').text).toBe('Dr P and PC W attended; DR and PC seen.');
   });
 });
+
+describe('a double-barrelled name', () => {
+  const person = (name: string, initials: string, aliases: string[] = []): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: null } => ({ name, initials, aliases, role: 'family', pseudonym: null, title: null });
+  const an = createAnonymiser({ people: [person('Agnieszka Maria Wróblewska', 'AW', ['Agnieszka Nowak']), person('Osian Price', 'OP'), person('Hope Field', 'HF')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+  const text = (s: string): string => an.text(s).text ?? '';
+
+  it('of one person’s maiden and married names is that person, whole', () => {
+    expect(text('Pt Agnieszka Nowak-Wróblewska seen; NOWAK-WROBLEWSKA A. on the list.')).toBe('Pt AW seen; AW A. on the list.');
+  });
+
+  it('holding another person’s name part stays apart', () => {
+    expect(text('Osian Nowak-Price on the roll.')).not.toContain('AW');
+    expect(text('Colin Field-Hughes rang.')).not.toContain('HF');
+  });
+});

@@ -60,3 +60,29 @@ export function barePossessives(text: string, byPattern: ReadonlyMap<string, Pat
   }
   return out;
 }
+
+/** A double-barrelled name: capitalised pieces joined by hyphens ('Nowak-Wróblewska', 'NOWAK-WROBLEWSKA'). */
+const COMPOUND = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)+(?![\p{L}\p{N}-])/gu;
+const COMPOUND_KINDS = new Set(['first', 'middle', 'surname', 'alias', 'part']);
+
+/**
+ * A double-barrelled name whose every piece is a name of one mapped person (a maiden name joined to a married one,
+ * 'Agnieszka Nowak-Wróblewska'): that person, whole. Pieces of different people's names stay apart ('Field-Hughes').
+ */
+export function compoundNames(text: string, byPattern: ReadonlyMap<string, PatternData>): Candidate[] {
+  const out: Candidate[] = [];
+  if (!text.includes('-')) return out;
+  for (const m of text.matchAll(COMPOUND)) {
+    if (byPattern.has(foldToken(m[0]))) continue; // a variant spells it already
+    let common: number[] | null = null;
+    for (const piece of m[0].split('-')) {
+      const data = byPattern.get(foldToken(piece));
+      const persons = data ? data.persons.filter((_, i) => COMPOUND_KINDS.has(data.kinds[i] ?? '')) : [];
+      common = common === null ? persons : common.filter((p) => persons.includes(p));
+      if (common.length === 0) break;
+    }
+    if (!common || common.length === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, data: { persons: common, kinds: common.map(() => 'full'), context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
+  }
+  return out;
+}

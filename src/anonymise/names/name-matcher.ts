@@ -15,7 +15,7 @@ import type { Candidate, PatternData } from './mention-neighbours.js';
 import { callingDiffers, fitTitle } from './title-fit.js';
 import { unsureMentions } from './name-clash.js';
 import { buildFullInitials } from './full-initials.js';
-import { barePossessives, familyPlurals, nameHandles } from './name-forms.js';
+import { barePossessives, compoundNames, familyPlurals, nameHandles } from './name-forms.js';
 import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -116,6 +116,14 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     }
     // a handle made of a name ('joy.siriporn', 'agnes.w'): the person's, whole
     for (const c of nameHandles(text, byPattern)) {
+      for (let k = candidates.length - 1; k >= 0; k--) if ((candidates[k]?.start ?? 0) >= c.start && (candidates[k]?.end ?? 0) <= c.end) candidates.splice(k, 1);
+      candidates.push(c);
+    }
+    // a double-barrelled name of one person ('Nowak-Wróblewska': her maiden and married names), whole
+    for (const c of compoundNames(text, byPattern)) {
+      // ('Osian Parry-Price': a given name of someone else before it says the compound is theirs)
+      const before = candidates.find((o) => o.end <= c.start && /^[ \t]+$/u.test(text.slice(o.end, c.start)));
+      if (before && !before.data.persons.some((p) => c.data.persons.includes(p))) continue;
       for (let k = candidates.length - 1; k >= 0; k--) if ((candidates[k]?.start ?? 0) >= c.start && (candidates[k]?.end ?? 0) <= c.end) candidates.splice(k, 1);
       candidates.push(c);
     }
