@@ -52,23 +52,23 @@ describe('the test split', () => {
   let figures: SplitFigures;
   const get = async (): Promise<SplitFigures> => (figures ??= await evaluateSplit(test));
 
-  it('leaves at most 0.6% of mapped mentions and 3.5% of unmapped names, at 87% precision or better', async () => {
+  it('leaves at most 0.6% of mapped mentions and 3.5% of unmapped names, at 88.5% precision or better', async () => {
     const f = (await get()).figures;
     expect(f.mapped.left / f.mapped.labels).toBeLessThanOrEqual(0.006);
     expect(f.unmapped.left / f.unmapped.labels).toBeLessThanOrEqual(0.035);
-    expect((f.unmapped.replacements - f.unmapped.falsePositives) / f.unmapped.replacements).toBeGreaterThanOrEqual(0.87);
+    expect((f.unmapped.replacements - f.unmapped.falsePositives) / f.unmapped.replacements).toBeGreaterThanOrEqual(0.885);
   });
 
-  it('leaves no protected term, and at most 5% of any identifier kind', async () => {
+  it('leaves no protected term, and at most 3% of any identifier kind', async () => {
     const f = (await get()).figures;
     expect(f.terms.left).toBe(0);
-    for (const [kind, c] of Object.entries(f.identifiers)) expect(c.left / Math.max(1, c.labels), kind).toBeLessThanOrEqual(0.05);
+    for (const [kind, c] of Object.entries(f.identifiers)) expect(c.left / Math.max(1, c.labels), kind).toBeLessThanOrEqual(0.03);
   });
 
-  it('damages at most 4.5% of ordinary words, and gives at most 8 mentions another person’s initials', async () => {
+  it('damages at most 4.5% of ordinary words, and gives at most 6 mentions another person’s initials', async () => {
     const f = (await get()).figures;
     expect(f.words.damaged / f.words.labels).toBeLessThanOrEqual(0.045);
-    expect(f.wrongAttribution).toBeLessThanOrEqual(8);
+    expect(f.wrongAttribution).toBeLessThanOrEqual(6);
   });
 
   it('finds nothing at 0.5 or more in the anonymised output (the anonymiser and the check are one pipeline)', async () => {
