@@ -53,11 +53,14 @@ export interface PipelineOptions {
   memo?: TokenMemo | null;
 }
 
+/** A surname's particle in lower case gives no initial ('da Graça Sousa' → 'GS'). */
+const LOWER_PARTICLE = /^(?:da|das|do|dos|de|del|della|di|du|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|ap|ab)$/u;
+
 /** The initials of a name as written ('Mrs Doyle' → 'D', 'Khan Begum' → 'KB'), for a form shared by several people. */
 function asWritten(text: string): string {
   return text
     .split(/[\s,]+/u)
-    .filter((w) => /\p{L}/u.test(w))
+    .filter((w) => /\p{L}/u.test(w) && !LOWER_PARTICLE.test(w))
     .map((w) => partInitials(w.replace(/['’]s$/u, '')))
     .join('') || 'X';
 }

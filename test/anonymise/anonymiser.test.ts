@@ -757,3 +757,12 @@ describe('a double-barrelled name', () => {
     expect(text('Colin Field-Hughes rang.')).not.toContain('HF');
   });
 });
+
+describe('a surname’s particle', () => {
+  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: 'Mrs' } => ({ name, initials, aliases: [], role: 'family', pseudonym: null, title: 'Mrs' });
+  const an = createAnonymiser({ people: [person('Maria das Graças Sousa', 'MS')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+
+  it('goes with the name it belongs to, so no particle is left beside the initials', () => {
+    expect(an.text('Victim’s mother Maria das Graças in Brazil; Mrs das Graças Sousa rang.').text).toBe('Victim’s mother MS in Brazil; Mrs GS rang.');
+  });
+});

@@ -205,7 +205,7 @@ export function buildNameMatcher(people: Person[]): NameMatcher {
     const unsure = unsureMentions(text, own, others.map((o) => o.text));
     // ('Abdi Warsame' of Hodan Abdi Warsame is her father's name too; 'Ray Little junior' is the son)
     const either = (c: Candidate): boolean => c.data.kinds.every((k) => k === 'middle-last') || (c.data.multi && JUNIOR_AFTER.test(text.slice(c.end, c.end + 10)));
-    const matches = mergeAdjacent(text, own).map((c) => toMatch(text, c, unsure.has(c) || c.asWritten === true || either(c)));
+    const matches = mergeAdjacent(text, withParticles(text, own, people)).map((c) => toMatch(text, c, unsure.has(c) || c.asWritten === true || either(c)));
     return { matches, ambiguous: leftAlone(text, rejected, matches), others };
   }
 
@@ -251,6 +251,23 @@ function toMatch(text: string, c: Candidate, unsure: boolean): NameMatch {
   const poss = possessiveAfter(text, c.end);
   if (poss) m.possessive = poss;
   return m;
+}
+
+/** A surname's particle written before a mention ('Mrs da Graça Sousa', 'Maria das Graças'). */
+const PARTICLE_BEFORE = /(?:^|[\s(])((?:da|das|do|dos|de|del|della|di|du|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|ap|ab|ní|nic|ó)[ \t]+)$/iu;
+
+/**
+ * Takes into a mention the particle written before it when the person's own name has that particle ('Mrs da GS'
+ * would leave 'da' beside the initials; 'Siôn ap Rhys' is one name), so the title before it is found and the pieces join.
+ */
+function withParticles(text: string, accepted: Candidate[], people: readonly Person[]): Candidate[] {
+  return accepted.map((c) => {
+    const m = PARTICLE_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start));
+    if (!m?.[1]) return c;
+    const particle = foldToken(m[1].trim());
+    const theirs = c.data.persons.some((p) => (people[p]?.name ?? '').split(/\s+/u).some((w) => foldToken(w) === particle));
+    return theirs ? { ...c, start: c.start - m[1].length } : c;
+  });
 }
 
 /**
