@@ -41,6 +41,8 @@ const FOREIGN_SPACED = /(?<![\p{L}\d])(?:(?:[A-Z]{1,2} )?[A-Z]{3} \d{3}(?: [A-Z]
  */
 const IRISH = /(?<![\p{L}\d/:.-])\d{2,3}[ -]?(?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|WH|WX|WW|[CDGLTW])[ -]?\d{1,6}(?![\p{L}\d/-])/gu;
 const NI_OR_EASTERN = /(?<![\p{L}\d])(?:[A-Z](?:[A-Z][IZ]|[IZ][A-Z]) ?\d{1,4}|[A-Z]{2} \d{4} [A-Z]{2})(?![\p{L}\d])/gu;
+const NI_LOWER = /(?<![\p{L}\d])[a-z](?:[a-z][iz]|[iz][a-z]) ?\d{1,4}(?![\p{L}\d])/gu;
+const NEAR_CAR_BEFORE = new RegExp(`\\b(?:${VEHICLE_WORDS})\\s+$`, 'i');
 const INDIAN = /(?<![\p{L}\d])[A-Z]{2} ?\d{1,2} ?[A-Z]{1,3} ?\d{4}(?![\p{L}\d])/gu;
 /** Capitals that are a cue, a rank or a unit, not a plate: 'CAD 123', 'LOG 456', 'PC 4471'. */
 const NOT_PLATE_LETTERS = /^(?:CAD|LOG|INC|REF|DOB|AGE|PNC|URN|CRN|MRN|NHS|BMI|DAY|NO|RM|PIN|ID|PC|DC|DS|PS|DI|WPC|DCI|SGT|TDC|OCC|BAY|BED|TEL|MOB|FAX|RIO|CRIS|UPN|ULN|CHI|LCS|OIC)$/u;
@@ -83,6 +85,10 @@ export function detectVehicles(text: string): Span[] {
     const end = m.index + m[0].length;
     // (a plate this distinctive may follow its car a sentence later: 'in a silver car. I wrote the number down: AXZ 9127')
     if (hasCue(text, m.index, end) || (!NOT_PLATE_LETTERS.test(m[0].split(' ')[0] ?? '') && WIDE_CUE_BEFORE.test(text.slice(Math.max(0, m.index - 120), m.index)))) spans.push(makeSpan(text, 'vehicle', m.index, end, 0.75));
+  }
+  // (typed in lower case right after the car: 'car silver golf lxz 4412')
+  if (/[a-z]{3} ?\d/u.test(text)) for (const m of matchesOf(NI_LOWER, text)) {
+    if (cueBefore(text, m.index, NEAR_CAR_BEFORE, 24)) spans.push(makeSpan(text, 'vehicle', m.index, m.index + m[0].length, 0.7));
   }
   if (/\d[ -]?[A-Z]/u.test(text)) for (const re of [IRISH, INDIAN]) {
     for (const m of matchesOf(re, text)) {

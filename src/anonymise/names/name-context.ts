@@ -86,7 +86,7 @@ export const SPEECH_VERBS = new Set([
 ]);
 
 /** Verbs only a person does, right after a word: 'Shona replied', 'Hope rang' (not a town, not a language). */
-const ACTOR_AFTER = /^[ \t]+(?:said|says|told|tells|reported|stated|disclosed|discloses|rang|rings|phoned|telephoned|texted|messaged|emailed|replied|replies|e-mailed|emails|e-mails|called|noted|advised|informed|arranged|asked|explained|denied|admitted|alleged|claimed|confirmed|agreed|refused|declined|answered|spoke|wrote|attended|visited|contacted|shouted|screamed|cried)\b/u;
+const ACTOR_AFTER = /^[ \t]+(?:said|says|told|tells|reported|stated|disclosed|discloses|rang|rings|phoned|telephoned|texted|messaged|emailed|replied|replies|e-mailed|emails|e-mails|called|noted|advised|informed|arranged|asked|explained|denied|admitted|alleged|claimed|confirmed|agreed|refused|declined|answered|spoke|wrote|writes|texts|messages|attended|visited|contacted|shouted|screamed|cried)\b/u;
 
 export function actorVerbAfter(text: string, end: number): boolean {
   return ACTOR_AFTER.test(text.slice(end, end + 16));

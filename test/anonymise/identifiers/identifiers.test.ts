@@ -213,6 +213,7 @@ const positives: Positive[] = [
   ['head wound at 14 carnagh pk.', 'address', '14 carnagh pk'],
   ['Released on bail, not to attend Carnagh Park.', 'address', 'Carnagh Park'],
   ['They grew up at Chy an Mor, 3 Fore Street, St Just.', 'address', 'Chy an Mor'],
+  ['car silver golf lxz 4412. he was gone', 'vehicle', 'lxz 4412'],
   // a date of birth: an old date opening a bracket
   ['Sentenced 18/09/2019. Induction (19/11/82 confirmed) done.', 'date-of-birth', '19/11/82'],
 ];
