@@ -1,6 +1,7 @@
 // Anonymising chronology text: mapped people → initials or pseudonym, identifiers → [kind], unmapped names → initials.
 import { describe, expect, it } from 'vitest';
 import { createAnonymiser } from '../../src/anonymise/anonymiser.js';
+import type { Person } from '../../src/anonymise/types.js';
 import { CHRONOLOGY_TEXTS, PEOPLE, entry } from './fixtures.js';
 
 const initials = createAnonymiser(PEOPLE, 'initials');
@@ -721,10 +722,15 @@ describe('found on an independently written case: words around names in Welsh, G
   });
 });
 
+/** A person of a small map made for one test, and the names layer alone over that map. */
+const someone = (name: string, initials: string, extra: Partial<Person> = {}): Person => ({ name, initials, aliases: [], role: 'family', pseudonym: null, title: null, ...extra });
+const namesOf = (...people: Person[]): ((s: string) => string) => {
+  const an = createAnonymiser({ people, terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+  return (s) => an.text(s).text ?? '';
+};
+
 describe('misspelt names an author really writes', () => {
-  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: null } => ({ name, initials, aliases: [], role: 'family', pseudonym: null, title: null });
-  const an = createAnonymiser({ people: [person('Grace Mei Tan', 'GT'), person('Jean-Baptiste Ilunga Mwamba', 'JBM')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
-  const text = (s: string): string => an.text(s).text ?? '';
+  const text = namesOf(someone('Grace Mei Tan', 'GT'), someone('Jean-Baptiste Ilunga Mwamba', 'JBM'));
 
   it.each([
     ['a word-name one letter out, capitalised', 'Greace rang the GP.', 'GT rang the GP.'],
@@ -736,8 +742,7 @@ describe('misspelt names an author really writes', () => {
 });
 
 describe('initials of the map that are also titles', () => {
-  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'friend'; pseudonym: null; title: null } => ({ name, initials, aliases: [], role: 'friend', pseudonym: null, title: null });
-  const an = createAnonymiser({ people: [person('Dilshad Rashid', 'DR'), person('Pamela Carter', 'PC')], terms: [], decisions: [] }, 'initials');
+  const an = createAnonymiser({ people: [someone('Dilshad Rashid', 'DR', { role: 'friend' }), someone('Pamela Carter', 'PC', { role: 'friend' })], terms: [], decisions: [] }, 'initials');
 
   it('keeps a title a title, so the name after it is still initialled', () => {
     expect(an.text('Dr Paterson and PC Wells attended; DR and PC seen.').text).toBe('Dr P and PC W attended; DR and PC seen.');
@@ -745,9 +750,7 @@ describe('initials of the map that are also titles', () => {
 });
 
 describe('a double-barrelled name', () => {
-  const person = (name: string, initials: string, aliases: string[] = []): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: null } => ({ name, initials, aliases, role: 'family', pseudonym: null, title: null });
-  const an = createAnonymiser({ people: [person('Agnieszka Maria Wróblewska', 'AW', ['Agnieszka Nowak']), person('Osian Price', 'OP'), person('Hope Field', 'HF')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
-  const text = (s: string): string => an.text(s).text ?? '';
+  const text = namesOf(someone('Agnieszka Maria Wróblewska', 'AW', { aliases: ['Agnieszka Nowak'] }), someone('Osian Price', 'OP'), someone('Hope Field', 'HF'));
 
   it('of one person’s maiden and married names is that person, whole', () => {
     expect(text('Pt Agnieszka Nowak-Wróblewska seen; NOWAK-WROBLEWSKA A. on the list.')).toBe('Pt AW seen; AW A. on the list.');
@@ -760,10 +763,9 @@ describe('a double-barrelled name', () => {
 });
 
 describe('a surname’s particle', () => {
-  const person = (name: string, initials: string): { name: string; initials: string; aliases: string[]; role: 'family'; pseudonym: null; title: 'Mrs' } => ({ name, initials, aliases: [], role: 'family', pseudonym: null, title: 'Mrs' });
-  const an = createAnonymiser({ people: [person('Maria das Graças Sousa', 'MS')], terms: [], decisions: [] }, 'initials', { identifiers: () => [] });
+  const text = namesOf(someone('Maria das Graças Sousa', 'MS', { title: 'Mrs' }));
 
   it('goes with the name it belongs to, so no particle is left beside the initials', () => {
-    expect(an.text('Victim’s mother Maria das Graças in Brazil; Mrs das Graças Sousa rang.').text).toBe('Victim’s mother MS in Brazil; Mrs GS rang.');
+    expect(text('Victim’s mother Maria das Graças in Brazil; Mrs das Graças Sousa rang.')).toBe('Victim’s mother MS in Brazil; Mrs GS rang.');
   });
 });
