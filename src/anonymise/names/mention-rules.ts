@@ -175,9 +175,10 @@ export function judgeMention(text: string, start: number, end: number, context: 
   if (!multi && UPPER_START.test(written) && endsPlaceName(text, start, end)) return keep('context');
   // 'the Isle of Skye', 'River Carron', 'St Piran's Day', 'HMP Glenochil': a place or saint's name holding a mapped name,
   // kept and shown to the chair
-  if (!multi && UPPER_START.test(written) && PLACE_PREFIX_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return keep('context', 0.3);
+  // (a name that is no word is replaced wherever it stands, recall first: only a word-name is kept so)
+  if (!multi && context !== 'plain' && UPPER_START.test(written) && PLACE_PREFIX_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return keep('context', 0.3);
   // ('Plymouth Hoe', 'Falkirk Camelon': a town's name right before makes a mapped word its district or landmark)
-  if (!multi && UPPER_START.test(written) && townRightBefore(text, start)) return keep('context', 0.3);
+  if (!multi && context !== 'plain' && UPPER_START.test(written) && townRightBefore(text, start)) return keep('context', 0.3);
   // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
   if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of
