@@ -73,6 +73,17 @@ function libraryHits(stretch: string): LibraryHit[] {
 }
 
 /**
+ * Can an ASCII stretch with this many digits hold a number libphonenumber finds? A find must be a possible number:
+ * its national number has at least 4 digits in any country (7 in the UK and the Crown Dependencies, 7 for the
+ * non-geographic codes), and without a '+' it is read as a UK number, or as one abroad after the international
+ * prefix '00' (2 digits, a calling code, 4 more). A character beyond ASCII may be a digit or a plus of another
+ * script: such a stretch is always given to the library.
+ */
+function possibleDigits(digits: number, plus: boolean): boolean {
+  return digits >= 7 || (plus && digits >= 4);
+}
+
+/**
  * Runs libphonenumber on each stretch of the text between characters no number can contain, not on the whole
  * text. With leniency POSSIBLE the matcher judges a candidate by its own characters (and, for a time stamp, the
  * ":mm" right after it, which stays in the stretch), its pattern has no lookaround, and none of its matches can
@@ -85,14 +96,18 @@ function libraryPhones(text: string, memo: Map<string, LibraryHit[]> | undefined
     // skip to the start of a stretch
     while (i < text.length && isNever(text.charCodeAt(i))) i++;
     const start = i;
-    let possible = false;
+    let digits = 0;
+    let plus = false;
+    let beyondAscii = false;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (isNever(c)) break;
       // a candidate starts with a digit (of any script): a stretch of ASCII non-digits holds none
-      if ((c >= 48 && c <= 57) || c > 127) possible = true;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 43) plus = true;
+      else if (c > 127) beyondAscii = true;
     }
-    if (!possible) continue;
+    if (!beyondAscii && !possibleDigits(digits, plus)) continue;
     const stretch = text.slice(start, i);
     let hits = memo?.get(stretch);
     if (!hits) {
