@@ -66,6 +66,13 @@ const MEMO_LIMIT = 10_000;
 
 const EMPTY: AnonymisedText = { text: null, unmapped: [], detections: [] };
 
+/** One replaced detection the report lists: an unmapped name (with `name`) or a shared form. */
+interface ReportNote {
+  name?: string;
+  replacement: string;
+}
+const NO_NOTES: readonly ReportNote[] = [];
+
 function apply(s: string, edits: readonly Detection[]): string {
   let out = '';
   let at = 0;
@@ -90,7 +97,9 @@ export function createEngine(input: CaseMap | Person[], mode: 'initials' | 'pseu
   const pipeline = createPipeline(map, mode, { ...(identifiers ? { identifiers } : {}), ...(useMemo ? {} : { memo: null }) });
   const decisions = new Set(map.decisions.map((d) => decisionKey(d.text)));
   const decided = (text: string): boolean => decisions.size > 0 && decisions.has(decisionKey(text));
-  const memo = new Map<string, AnonymisedText>();
+  // one memory per field kind, keyed by the value itself: no key to build (and hash) per call
+  const memo: Record<FieldKind, Map<string, AnonymisedText>> = { text: new Map(), names: new Map(), professional: new Map() };
+  let remembers = 0;
 
   function compute(s: string, field: FieldKind): AnonymisedText {
     const detections = pipeline.detect(s, field);
@@ -103,12 +112,15 @@ export function createEngine(input: CaseMap | Person[], mode: 'initials' | 'pseu
 
   function remembered(s: string, field: FieldKind): AnonymisedText {
     if (!useMemo || s.length > MEMO_MAX_LENGTH) return compute(s, field);
-    const key = `${field}:${s}`;
-    const known = memo.get(key);
+    const known = memo[field].get(s);
     if (known) return known;
     const result = compute(s, field);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
+    if (remembers >= MEMO_LIMIT) {
+      for (const m of Object.values(memo)) m.clear();
+      remembers = 0;
+    }
+    memo[field].set(s, result);
+    remembers += 1;
     return result;
   }
 
@@ -121,18 +133,34 @@ export function anonymiserOf(engine: AnonymiserEngine): Anonymiser {
   const unmapped = new Map<string, { initials: string; entries: Set<string> }>();
   const shared = new Map<string, Set<string>>();
 
-  /** Notes an entry's unmapped names and shared forms for the report. */
-  function note(r: AnonymisedText, entryId: string | undefined): void {
+  const notesOf = new WeakMap<AnonymisedText, readonly ReportNote[]>();
+
+  /** What a result adds to the report, worked out once per result: a remembered one recurs all through a case. */
+  function notesFor(r: AnonymisedText): readonly ReportNote[] {
+    const known = notesOf.get(r);
+    if (known) return known;
+    const notes: ReportNote[] = [];
     for (const d of r.detections) {
       if (!replaces(d, decided)) continue;
-      if (d.kind === 'person' && d.name) {
-        const known = unmapped.get(d.name) ?? { initials: d.replacement, entries: new Set<string>() };
+      if (d.kind === 'person' && d.name) notes.push({ name: d.name, replacement: d.replacement });
+      else if (d.shared) notes.push({ replacement: d.replacement });
+    }
+    const out = notes.length === 0 ? NO_NOTES : notes;
+    notesOf.set(r, out);
+    return out;
+  }
+
+  /** Notes an entry's unmapped names and shared forms for the report. */
+  function note(r: AnonymisedText, entryId: string | undefined): void {
+    for (const n of notesFor(r)) {
+      if (n.name !== undefined) {
+        const known = unmapped.get(n.name) ?? { initials: n.replacement, entries: new Set<string>() };
         if (entryId) known.entries.add(entryId);
-        unmapped.set(d.name, known);
-      } else if (d.shared) {
-        const entries = shared.get(d.replacement) ?? new Set<string>();
+        unmapped.set(n.name, known);
+      } else {
+        const entries = shared.get(n.replacement) ?? new Set<string>();
         if (entryId) entries.add(entryId);
-        shared.set(d.replacement, entries);
+        shared.set(n.replacement, entries);
       }
     }
   }

@@ -127,6 +127,8 @@ export function datesOfBirthAfterNames(text: string, nameEnds: readonly number[]
   // 30/09/1957)' are both births; in a column of names, 'DEMIR, Deniz 14/02/2011', any such date is one)
   // (and one birth among them makes a list of births: 'CHILDREN: WROBEL O 22/05/2008, WROBEL J 03/11/2014')
   // (a birth date the text marks, 'Gurmeet (born 03/12/1957)', says nothing of when the text was written)
+  // (the text's latest year only judges plain dates: without one there is nothing to judge)
+  if (plain.length === 0) return spans;
   const latest = latestYearOutside(text, [...plain, ...spans]);
   const births = plain.filter((d) => {
     const year = yearOf(text.slice(d.start, d.end));

@@ -73,6 +73,25 @@ function libraryHits(stretch: string): LibraryHit[] {
 }
 
 /**
+ * ASCII characters a find that libraryHits keeps can hold: digits, spaces, brackets, dots, hyphens and pluses. A
+ * find is kept only when made of these alone, so it lies inside one run of them.
+ */
+const IN_KEPT_FIND = new Uint8Array(128);
+for (const ch of '0123456789 \t().+-') IN_KEPT_FIND[ch.charCodeAt(0)] = 1;
+
+/**
+ * Can a run of those characters with this many digits hold a find? A find must be a possible number: its national
+ * number has at least 4 digits in any country (7 in the UK and the Crown Dependencies, 7 for the non-geographic
+ * codes), and without a '+' it is read as a UK number, or as one abroad after the international prefix '00' (2
+ * digits, a calling code, 4 more). So a stretch with no such run ('12/03/2013 at 22:10') is not given to the library
+ * (checked against its metadata and 350 000 fuzzed stretches); one with a character beyond ASCII, which may be a
+ * digit or a space of another script, always is.
+ */
+function possibleDigits(digits: number, plus: boolean): boolean {
+  return digits >= 7 || (plus && digits >= 4);
+}
+
+/**
  * Runs libphonenumber on each stretch of the text between characters no number can contain, not on the whole
  * text. With leniency POSSIBLE the matcher judges a candidate by its own characters (and, for a time stamp, the
  * ":mm" right after it, which stays in the stretch), its pattern has no lookaround, and none of its matches can
@@ -85,12 +104,21 @@ function libraryPhones(text: string, memo: Map<string, LibraryHit[]> | undefined
     // skip to the start of a stretch
     while (i < text.length && isNever(text.charCodeAt(i))) i++;
     const start = i;
+    // (the digits and pluses of the current run of characters a kept find can hold)
+    let digits = 0;
+    let plus = false;
     let possible = false;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (isNever(c)) break;
-      // a candidate starts with a digit (of any script): a stretch of ASCII non-digits holds none
-      if ((c >= 48 && c <= 57) || c > 127) possible = true;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 43) plus = true;
+      else if (c > 127) possible = true;
+      else if (IN_KEPT_FIND[c] !== 1) {
+        digits = 0;
+        plus = false;
+      }
+      if (possibleDigits(digits, plus)) possible = true;
     }
     if (!possible) continue;
     const stretch = text.slice(start, i);

@@ -187,9 +187,9 @@ export function judgeMention(text: string, start: number, end: number, context: 
     return keep('lowercase');
   }
   if (context === 'plain') {
-    // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer last: it
-    // is the costly test, and most names have no place word or locative beside them)
-    if (!multi && placeOrThing(text, start, end, written.toLowerCase()) && isPlaceName(written) && personCue(text, start, end) === 0) return keep('context', 0.3);
+    // a surname that is also a town: 'moved to Preston', 'Preston Crown Court' name the place (the gazetteer first:
+    // its answers are remembered, and most names are no place)
+    if (!multi && isPlaceName(written) && placeOrThing(text, start, end, written.toLowerCase()) && personCue(text, start, end) === 0) return keep('context', 0.3);
     // 'moved to Ward 205', 'Bay 3': a numbered place that shares a surname, shown to the chair
     if (!multi && NUMBER_AFTER.test(text.slice(end, end + 16)) && isCommonWord(written.toLowerCase()) && personCue(text, start, end) === 0) return keep('context', 0.3);
     return take(multi ? 1 : 0.95);

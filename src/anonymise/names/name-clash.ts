@@ -2,12 +2,13 @@
 // initialled as written and flagged, never given one person's initials by guess.
 import type { Candidate } from './mention-neighbours.js';
 import { foldToken } from './name-tokens.js';
+import { AsciiCaselessRegExp } from './ascii-caseless.js';
 
 /**
  * An author telling two people of one name apart: 'no relation to the IDVA', 'shares a first name with the victim',
  * 'two people called Robin', 'cannot be attributed', '(not the IDVA)'. In such a text a lone name part is either.
  */
-const NAME_CLASH = new RegExp(
+const NAME_CLASH = new AsciiCaselessRegExp(
   [
     String.raw`\bno relation\b`,
     String.raw`\b(?:not|un|neither)[ -]?related\b`,
@@ -27,7 +28,7 @@ const NAME_CLASH = new RegExp(
   'iu',
 );
 
-export const talksOfNameClash = (text: string): boolean => NAME_CLASH.test(text);
+export const talksOfNameClash = (text: string): boolean => NAME_CLASH.forText(text).test(text);
 
 /**
  * The one-word mentions in `own` that could be someone else here: the same word is another person's name part in

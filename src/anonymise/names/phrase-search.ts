@@ -1,7 +1,7 @@
 // Finds whole-word occurrences of folded phrases in a text (any case, diacritics typed or not), with original offsets.
 import AhoCorasick from 'modern-ahocorasick';
 import { AsciiAutomaton } from './ascii-automaton.js';
-import { foldText, isWordCode } from './normalise.js';
+import { foldText, isWordCode, type FoldedText } from './normalise.js';
 
 /** One occurrence: `start..end` in the original text; `ns..ne` in `norm`, the folded text it was found in. */
 export interface PhraseHit<T> {
@@ -10,6 +10,21 @@ export interface PhraseHit<T> {
   ns: number;
   ne: number;
   data: T;
+}
+
+/**
+ * The last text folded, with its folding: the pipeline searches each text for the map's protected terms and then for
+ * its people, two automata over the same folded text. The folding is never changed by a search.
+ */
+let lastText: string | undefined;
+let lastFolded: FoldedText | undefined;
+
+function folded(text: string): FoldedText {
+  if (lastFolded === undefined || text !== lastText) {
+    lastFolded = foldText(text);
+    lastText = text;
+  }
+  return lastFolded;
 }
 
 /** Built once per set of phrases (a case's map); reuse it for every text. */
@@ -28,7 +43,7 @@ export class PhraseSearch<T> {
   /** Every whole-word occurrence (overlapping ones too), and the folded text they were found in. */
   search(text: string): { norm: string; hits: PhraseHit<T>[] } {
     if (!text || this.size === 0) return { norm: '', hits: [] };
-    const { norm, starts, ends } = foldText(text);
+    const { norm, starts, ends } = folded(text);
     const hits: PhraseHit<T>[] = [];
     for (const hit of this.ascii.search(norm) ?? this.ac.search(norm)) {
       const ns = hit.start;

@@ -138,20 +138,36 @@ function load(): Set<string> {
 
 const COMPASS = /^(?:north|south|east|west|mid|central|greater|upper|lower|inner|outer|north east|north west|south east|south west) /u;
 
+/** Answers kept per question before the memory starts again: the same words are asked about all through a text. */
+const ANSWERS_LIMIT = 50_000;
+
+/** A memory of a gazetteer question's answers by the text asked about (the gazetteers never change once loaded). */
+function remembered(ask: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    const known = answers.get(text);
+    if (known !== undefined) return known;
+    const answer = ask(text);
+    if (answers.size >= ANSWERS_LIMIT) answers.clear();
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
 /** Is this text (one word or a phrase, any case) a town, city, county, region or district ('West Glamorgan' too)? */
-export function isPlaceName(text: string): boolean {
+export const isPlaceName: (text: string) => boolean = remembered((text) => {
   const f = fold(text);
   const set = load();
   return set.has(f) || (f.includes(' ') && COMPASS.test(f) && set.has(f.replace(COMPASS, '')));
-}
+});
 
 /** Is this a town, city, county or district of the UK (the places a chronology names most, 'Leicester', 'Preston')? */
-export function isUkPlaceName(text: string): boolean {
+export const isUkPlaceName: (text: string) => boolean = remembered((text) => {
   load();
   const uk = ukPlaces ?? new Set<string>();
   const f = fold(text);
   return uk.has(f) || (f.includes(' ') && COMPASS.test(f) && uk.has(f.replace(COMPASS, '')));
-}
+});
 
 let possessivePlaces: RegExp | null | undefined;
 
