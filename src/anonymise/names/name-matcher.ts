@@ -261,13 +261,14 @@ const PARTICLE_BEFORE = /(?:^|[\s(])((?:da|das|do|dos|de|del|della|di|du|van|von
  * would leave 'da' beside the initials; 'Siôn ap Rhys' is one name), so the title before it is found and the pieces join.
  */
 function withParticles(text: string, accepted: Candidate[], people: readonly Person[]): Candidate[] {
-  return accepted.map((c) => {
+  // (in place: the same candidates are looked up afterwards, as unsure ones)
+  for (const c of accepted) {
     const m = PARTICLE_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start));
-    if (!m?.[1]) return c;
+    if (!m?.[1]) continue;
     const particle = foldToken(m[1].trim());
-    const theirs = c.data.persons.some((p) => (people[p]?.name ?? '').split(/\s+/u).some((w) => foldToken(w) === particle));
-    return theirs ? { ...c, start: c.start - m[1].length } : c;
-  });
+    if (c.data.persons.some((p) => (people[p]?.name ?? '').split(/\s+/u).some((w) => foldToken(w) === particle))) c.start -= m[1].length;
+  }
+  return accepted;
 }
 
 /**
