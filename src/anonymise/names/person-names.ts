@@ -103,6 +103,7 @@ const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Hea
 const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
 
 const COMPASS_REGION = /^(?:South|North)(?:west|east|West|East)$/u;
+const WILL_BEFORE = /\b(?:a|an|the|his|her|their|my|last|new|signed|valid|living|handwritten|unsigned|written|draft|previous|earlier|later)(?:[ \t]+(?:handwritten|signed|unsigned|new|valid|written|draft|last|previous|earlier|later|living|home-made|homemade))?[ \t]+$/iu;
 const PRISON_BEFORE = /\b(?:HMP|HMYOI|HMPYOI|HM[ \t]+Prison)[ \t]+$/u;
 
 /** Confidence that a run of capitalised words (title removed) is a person's name; 0 when it is not. */
@@ -122,6 +123,8 @@ function score(text: string, toks: NameToken[], cue: boolean, atStart: boolean):
   }
   const after = last.end + (last.possessive?.length ?? 0);
   if (hasPlaceAfter(text, after) || institutionAfter(text, after) || systemBefore(text, first.start) || DEPARTMENT_AFTER.test(text.slice(after, after + 8))) return 0;
+  // 'a handwritten Will', 'his last Will and testament': the document
+  if (toks.length === 1 && first.low === 'will' && (WILL_BEFORE.test(text.slice(Math.max(0, first.start - 32), first.start)) || /^[ \t]+and[ \t]+testament/iu.test(text.slice(after, after + 16)))) return 0;
   // 'HMP Glenochil', 'HMYOI Polmont': a prison's name
   if (PRISON_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start))) return 0;
   // 'Safer Stockport', 'Stronger Communities Rochdale': a partnership named for its town
