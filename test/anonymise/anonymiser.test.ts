@@ -770,3 +770,11 @@ describe('a surname’s particle', () => {
     expect(text('Victim’s mother Maria das Graças in Brazil; Mrs das Graças Sousa rang.')).toBe('Victim’s mother MS in Brazil; Mrs GS rang.');
   });
 });
+
+describe('a grant when a Grant is mapped', () => {
+  const text = namesOf(someone('Grant Alexander Bell', 'GB'));
+
+  it('is the word after a fund or before what it pays for, in any case', () => {
+    expect(text('Grant Bell applied: Fund grant for a new door; crisis grant refused; Grant of hardship fund declined.')).toBe('GB applied: Fund grant for a new door; crisis grant refused; Grant of hardship fund declined.');
+  });
+});

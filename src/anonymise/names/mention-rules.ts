@@ -34,7 +34,7 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 
  */
 const FIXED_PHRASES = /^(?:['’]s\s+law\b)|^\s+(?:and\s+testament|of\s+attorney|my\s+words)\b/iu;
 /** Grants by name: 'Disabled Facilities Grant', 'Community Care Grant', 'Crisis Grant'. */
-const GRANT_BEFORE = /\b(?:facilities|care|crisis|hardship|support|discretionary|housing|welfare|essentials|household)\s+$/iu;
+const GRANT_BEFORE = /\b(?:facilities|care|crisis|hardship|support|discretionary|housing|welfare|essentials|household|fund|council|lottery|emergency|start-up|setup|settlement)\s+$/iu;
 /** 'Hope this helps', 'Hope you are well': the verb, opening a clause. */
 const HOPE_VERB = /^\s+(?:this|that|you|so|to|it|we|she|he|they|all|everything)\b/iu;
 const FIXED_BEFORE = /\b(?:last|living|her|his|their|the|a|new|a\s+new|signed|valid|mother['’]s|father['’]s)\s+$/iu;
@@ -69,7 +69,7 @@ function fixedPhrase(text: string, start: number, end: number, word: string): bo
   if (word !== 'grant') return false;
   return GRANT_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || GRANT_OF.test(text.slice(end, end + 24));
 }
-const GRANT_OF = /^\s+of\s+(?:indefinite|limited|leave|probate|letters|administration|asylum|legal\s+aid|citizenship|residence|settlement)\b/iu;
+const GRANT_OF = /^\s+(?:of\s+(?:indefinite|limited|leave|probate|letters|administration|asylum|legal\s+aid|citizenship|residence|settlement|hardship|crisis|emergency|discretionary|£\s?\d)|(?:of|for)\s+£\s?\d|for\s+(?:a|an|the)\s+(?:new|replacement)\b)/iu;
 
 /** The word used as a word: a modal opening a clause, a named law, a Will, a month or season, a system name. */
 function ordinaryUse(text: string, start: number, end: number, word: string, context: VariantContext): boolean {
@@ -180,7 +180,7 @@ export function judgeMention(text: string, start: number, end: number, context: 
   // ('Plymouth Hoe', 'Falkirk Camelon': a town's name right before makes a mapped word its district or landmark)
   if (!multi && context !== 'plain' && UPPER_START.test(written) && townRightBefore(text, start)) return keep('context', 0.3);
   // 'Grant of indefinite leave', 'Disabled Facilities Grant': a fixed phrase of the reviewed list
-  if (!multi && UPPER_START.test(written) && fixedPhrase(text, start, end, written.toLowerCase())) return keep('context');
+  if (!multi && fixedPhrase(text, start, end, written.toLowerCase())) return keep(UPPER_START.test(written) ? 'context' : 'lowercase');
   // 'a crisis grant', 'the grant': a name compromise knows only as a given name, written in lower case as the noun of
   // a phrase an article opens, is the English word (any other lower-case use, 'caller grant rang', is still the person)
   if (context === 'plain' && !multi && !UPPER_START.test(written) && NOUN_PHRASE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && isEnglishWord(written.toLowerCase())) {
