@@ -757,6 +757,10 @@ describe('a double-barrelled name', () => {
     expect(text('Pt Agnieszka Nowak-Wróblewska seen; NOWAK-WROBLEWSKA A. on the list.')).toBe('Pt AW seen; AW A. on the list.');
   });
 
+  it('of someone else is theirs, whole, though a piece is one letter from a mapped name', () => {
+    expect(namesOf(someone('Kwame Ansa', 'KA'))('Dr Samuel Owusu-Ansah rang.')).toBe('Dr SOA rang.');
+  });
+
   it('holding another person’s name part stays apart', () => {
     expect(text('Osian Nowak-Price on the roll.')).not.toContain('AW');
     expect(text('Colin Field-Hughes rang.')).not.toContain('HF');

@@ -102,6 +102,9 @@ export function buildFuzzyIndex(variants: readonly Variant[]): FuzzyIndex {
         const start = m.index;
         let end = start + m[0].length;
         if (start > 0 && LETTER_OR_DIGIT.test(text.charAt(start - 1))) continue;
+        // (a piece of a double-barrelled name, 'Ansah' of 'Owusu-Ansah', is no misspelling on its own)
+        if (text.charAt(start - 1) === '-' && LETTER_OR_DIGIT.test(text.charAt(start - 2))) continue;
+        if (text.charAt(end) === '-' && LETTER_OR_DIGIT.test(text.charAt(end + 1))) continue;
         if (/['’]s$/u.test(m[0])) end -= 2;
         const word = foldToken(text.slice(start, end)).replace(/'/gu, '');
         const list = byFirst.get(word.charAt(0));
