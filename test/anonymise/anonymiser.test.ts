@@ -31,6 +31,7 @@ describe('text()', () => {
     ['ordinary-word name replaced in context', 'Mark said he would go', 'MR said he would go'],
     ['unmapped name with cue', 'her partner Gary was there', 'her partner G was there'],
     ['unmapped name with title and collar number', 'PC Fraser attended', 'PC F attended'],
+    ['a title, an initial and a surname in a log typed in lower case', 'caller gives name as mr g priest next door; mr a bit tired', 'caller gives name as mr GP next door; mr a bit tired'],
     ['a Will the document, whoever is mapped', 'Search found a handwritten Will in a drawer; his last Will and testament named Gary.', 'Search found a handwritten Will in a drawer; his last Will and testament named G.'],
     ['a given name that is also a language, writing', 'Closing note: Shona writes that the plan changed.', 'Closing note: S writes that the plan changed.'],
     ['the PSNI’s constable, and ages and spans in a log in capitals', 'Cst 7140 Cathal Hughes. IP WITH HER 3 YRS, CHILD 18 MTHS.', 'Cst [reference] CH. IP WITH HER 3 YRS, CHILD 18 MTHS.'],
