@@ -84,16 +84,15 @@ export function createPipeline(map: CaseMap, mode: 'initials' | 'pseudonym', opt
 
   function mapped(m: NameMatch): Detection {
     const person = people[m.personIndex];
-    const base: Detection = { start: m.numberStart ?? m.start, end: m.end, kind: 'mapped-name', text: m.text, confidence: m.confidence, replacement: '' };
-    if (m.unsure) return { ...base, replacement: asWritten(m.text), shared: true };
-    if (m.shared) {
-      const same = m.shared.every((i) => people[i]?.initials === person?.initials);
-      return same && person ? { ...base, replacement: person.initials, person: m.personIndex } : { ...base, replacement: asWritten(m.text), shared: true };
+    const start = m.numberStart ?? m.start;
+    const { end, text, confidence } = m;
+    // (each detection written out whole, its fields in one order, not spread from a half-made one per mention)
+    if (m.unsure || (m.shared && !(person && m.shared.every((i) => people[i]?.initials === person.initials)))) {
+      return { start, end, kind: 'mapped-name', text, confidence, replacement: asWritten(text), shared: true };
     }
-    if (mode === 'pseudonym' && person?.pseudonym) {
-      return { ...base, start: m.titleStart ?? base.start, replacement: person.pseudonym, person: m.personIndex };
-    }
-    return { ...base, replacement: person?.initials ?? 'X', person: m.personIndex };
+    const pseudonym = !m.shared && mode === 'pseudonym' ? person?.pseudonym : undefined;
+    if (pseudonym) return { start: m.titleStart ?? start, end, kind: 'mapped-name', text, confidence, replacement: pseudonym, person: m.personIndex };
+    return { start, end, kind: 'mapped-name', text, confidence, replacement: person?.initials ?? 'X', person: m.personIndex };
   }
 
   function detect(original: string, field: FieldKind = 'text'): Detection[] {

@@ -40,15 +40,20 @@ export function buildFullInitials(people: readonly Person[]): FullInitials {
   return {
     find(text, amongNames = false) {
       const tokens = [...text.matchAll(CAPITALS)];
-      // an English word in capitals ('MAD') only in a text that is not written in capitals throughout
-      const words = text.match(/\p{L}+/gu) ?? [];
-      const lower = words.filter((w) => /\p{Ll}\p{Ll}/u.test(w)).length;
-      const shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && !byLetters.has(w) && isEnglishWord(w.toLowerCase())).length > lower;
-      const amongInitials = amongNames || tokens.some((t) => own.has(t[0]));
+      // (the text as a whole is looked at only once a token is someone's full initials: most texts hold none)
+      let shouting: boolean | undefined;
+      let amongInitials: boolean | undefined;
       const out: Candidate[] = [];
       for (const t of tokens) {
         const person = byLetters.get(t[0]);
         if (person === undefined || person === null) continue;
+        // an English word in capitals ('MAD') only in a text that is not written in capitals throughout
+        if (shouting === undefined) {
+          const words = text.match(/\p{L}+/gu) ?? [];
+          const lower = words.filter((w) => /\p{Ll}\p{Ll}/u.test(w)).length;
+          shouting = words.filter((w) => w.length >= 3 && !/\p{Ll}/u.test(w) && !byLetters.has(w) && isEnglishWord(w.toLowerCase())).length > lower;
+        }
+        amongInitials ??= amongNames || tokens.some((x) => own.has(x[0]));
         if (shouting && isEnglishWord(t[0].toLowerCase())) continue;
         if (wordLike.has(t[0]) && (shouting || !(amongInitials || ROLE_BEFORE.test(text.slice(0, t.index))))) continue;
         out.push({ start: t.index, end: t.index + t[0].length, data: { persons: [person], kinds: ['full'], context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
