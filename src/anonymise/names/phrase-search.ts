@@ -29,15 +29,23 @@ function folded(text: string): FoldedText {
 
 /** Built once per set of phrases (a case's map); reuse it for every text. */
 export class PhraseSearch<T> {
-  private readonly ac: AhoCorasick<T>;
+  private readonly patterns: readonly { pattern: string; data: T }[];
+  /** The grapheme-aware library's automaton, built the first time a text needs it. */
+  private ac: AhoCorasick<T> | undefined;
   private readonly ascii: AsciiAutomaton<T>;
   readonly size: number;
 
   constructor(patterns: readonly { pattern: string; data: T }[]) {
     this.size = patterns.length;
-    this.ac = new AhoCorasick<T>(patterns);
-    // most folded text is plain ASCII: a flat table scans it several times faster than the grapheme-aware library
+    this.patterns = patterns;
+    // most folded text is plain ASCII: a flat table scans it several times faster than the grapheme-aware library,
+    // which many maps' texts never need
     this.ascii = new AsciiAutomaton(patterns);
+  }
+
+  private library(): AhoCorasick<T> {
+    this.ac ??= new AhoCorasick<T>(this.patterns);
+    return this.ac;
   }
 
   /** Every whole-word occurrence (overlapping ones too), and the folded text they were found in. */
@@ -45,7 +53,7 @@ export class PhraseSearch<T> {
     if (!text || this.size === 0) return { norm: '', hits: [] };
     const { norm, starts, ends } = folded(text);
     const hits: PhraseHit<T>[] = [];
-    for (const hit of this.ascii.search(norm) ?? this.ac.search(norm)) {
+    for (const hit of this.ascii.search(norm) ?? this.library().search(norm)) {
       const ns = hit.start;
       const ne = hit.end;
       if (hit.data === undefined || ne <= ns) continue;
