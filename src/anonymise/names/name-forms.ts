@@ -1,5 +1,6 @@
 // Written forms of a mapped name that no variant spells: a handle made of it ('joy.siriporn') and a family together by
 // its surname in the plural ('the Wards'). Both give candidates for the matcher (name-matcher.ts).
+import type { Person } from '../types.js';
 import type { Candidate, PatternData } from './mention-neighbours.js';
 import { foldToken } from './name-tokens.js';
 
@@ -85,4 +86,22 @@ export function compoundNames(text: string, byPattern: ReadonlyMap<string, Patte
     out.push({ start: m.index, end: m.index + m[0].length, data: { persons: common, kinds: common.map(() => 'full'), context: 'plain', multi: true }, confidence: 0.85, reason: 'context' });
   }
   return out;
+}
+
+/** A surname's particle written before a mention ('Mrs da Graça Sousa', 'Maria das Graças'). */
+const PARTICLE_BEFORE = /(?:^|[\s(])((?:da|das|do|dos|de|del|della|di|du|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|ap|ab|ní|nic|ó)[ \t]+)$/iu;
+
+/**
+ * Takes into a mention the particle written before it when the person's own name has that particle ('Mrs da GS'
+ * would leave 'da' beside the initials; 'Siôn ap Rhys' is one name), so the title before it is found and the pieces join.
+ */
+export function withParticles(text: string, accepted: Candidate[], people: readonly Person[]): Candidate[] {
+  // (in place: the same candidates are looked up afterwards, as unsure ones)
+  for (const c of accepted) {
+    const m = PARTICLE_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start));
+    if (!m?.[1]) continue;
+    const particle = foldToken(m[1].trim());
+    if (c.data.persons.some((p) => (people[p]?.name ?? '').split(/\s+/u).some((w) => foldToken(w) === particle))) c.start -= m[1].length;
+  }
+  return accepted;
 }

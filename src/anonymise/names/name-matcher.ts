@@ -15,7 +15,7 @@ import type { Candidate, PatternData } from './mention-neighbours.js';
 import { callingDiffers, fitTitle } from './title-fit.js';
 import { unsureMentions } from './name-clash.js';
 import { buildFullInitials } from './full-initials.js';
-import { barePossessives, compoundNames, familyPlurals, nameHandles } from './name-forms.js';
+import { barePossessives, compoundNames, familyPlurals, nameHandles, withParticles } from './name-forms.js';
 import { dropWeakReadings, misspeltNeighbours, namePartsOf, rescueNeighbours } from './mention-neighbours.js';
 
 /** A mention of a mapped person. `start..end` is the name itself; title, collar number and possessive lie outside it. */
@@ -251,24 +251,6 @@ function toMatch(text: string, c: Candidate, unsure: boolean): NameMatch {
   const poss = possessiveAfter(text, c.end);
   if (poss) m.possessive = poss;
   return m;
-}
-
-/** A surname's particle written before a mention ('Mrs da Graça Sousa', 'Maria das Graças'). */
-const PARTICLE_BEFORE = /(?:^|[\s(])((?:da|das|do|dos|de|del|della|di|du|van|von|der|den|ter|ten|la|le|bin|ibn|al|el|ap|ab|ní|nic|ó)[ \t]+)$/iu;
-
-/**
- * Takes into a mention the particle written before it when the person's own name has that particle ('Mrs da GS'
- * would leave 'da' beside the initials; 'Siôn ap Rhys' is one name), so the title before it is found and the pieces join.
- */
-function withParticles(text: string, accepted: Candidate[], people: readonly Person[]): Candidate[] {
-  // (in place: the same candidates are looked up afterwards, as unsure ones)
-  for (const c of accepted) {
-    const m = PARTICLE_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start));
-    if (!m?.[1]) continue;
-    const particle = foldToken(m[1].trim());
-    if (c.data.persons.some((p) => (people[p]?.name ?? '').split(/\s+/u).some((w) => foldToken(w) === particle))) c.start -= m[1].length;
-  }
-  return accepted;
 }
 
 /**

@@ -5,7 +5,8 @@ import { capitalisedTokens, foldToken, GREETINGS, tokenRuns } from './name-token
 import { actorVerbAfter, agencyBefore, callingBefore, operationBefore, hasArticleBefore, hasCueAfter, hasCueBefore, hasPlaceAfter, isSentenceStart, personVerbBefore, roleInBracketsAfter, verbAfter, wordBefore } from './name-context.js';
 import { partInitials } from './initials.js';
 import { isSystemName, systemUse } from './allow-list.js';
-import { hasTag, isEnglishWord, isSurname } from './lexicon.js';
+import { hasTag } from './lexicon.js';
+import { lowerCaseTitledNames } from './lower-case-names.js';
 import { isPlaceName, isUkPlaceName, possessivePlaceSpans } from './places.js';
 import { PLACE_WORDS } from './name-context.js';
 import { partsAgain, signOffName } from './same-person.js';
@@ -103,7 +104,6 @@ const DOMAIN_AFTER = /^[ \t]+(?:Care|NHS|Trust|Council|Services?|Partnership|Hea
 const PARTICLE_BEFORE = /^\.?([ \t]+)(?:van|von|der|den|de|da|das|dos|do|di|du|del|della|la|le|bin|ibn|al|el|ter|ten|ap|ab)(?:[ \t]+\p{Ll}+)*[ \t]+$/u;
 
 const COMPASS_REGION = /^(?:South|North)(?:west|east|West|East)$/u;
-const LOWER_TITLED = /(?<![\p{L}])(?:mr|mrs|ms|miss|dr)\.?[ \t]+(\p{Ll}\.?[ \t]+\p{Ll}[\p{Ll}'’-]{2,})(?![\p{L}])/gu;
 const WILL_BEFORE = /\b(?:a|an|the|his|her|their|my|last|new|signed|valid|living|handwritten|unsigned|written|draft|previous|earlier|later)(?:[ \t]+(?:handwritten|signed|unsigned|new|valid|written|draft|last|previous|earlier|later|living|home-made|homemade))?[ \t]+$/iu;
 const PRISON_BEFORE = /\b(?:HMP|HMYOI|HMPYOI|HM[ \t]+Prison)[ \t]+$/u;
 
@@ -304,15 +304,9 @@ export function detectPersonNames(text: string, opts: DetectOptions = {}): Perso
   if (ignore) for (const t of tokens) if (ignore.has(t.low) && !(t.cls === 'title' && t.raw !== t.raw.toUpperCase())) t.cls = 'break';
   const spans = tokenRuns(text, tokens).flatMap((run) => runSpans(text, run));
   // a title, an initial and a surname typed all in lower case in a pasted log ('caller gives name as mr g priest')
-  if (/\b(?:mr|mrs|ms|miss|dr)\.?[ \t]+\p{Ll}\.?[ \t]+\p{Ll}/u.test(text)) {
-    for (const m of text.matchAll(LOWER_TITLED)) {
-      const from = m.index + m[0].length - (m[1] ?? '').length;
-      if (exclude?.(from, m.index + m[0].length) || spans.some((x) => x.start < m.index + m[0].length && from < x.end)) continue;
-      const parts = (m[1] ?? '').split(/[ \t.]+/u).filter((w) => w.length > 0);
-      // ('mr a bit tired': an article, then a word)
-      if ((parts[0] === 'a' || parts[0] === 'i') && isEnglishWord(parts[1] ?? '') && !isSurname(parts[1] ?? '')) continue;
-      spans.push({ start: from, end: m.index + m[0].length, kind: 'person', text: m[1] ?? '', confidence: 0.75, parts, replacement: parts.map(partInitials).join('') || 'X' });
-    }
+  const lowerTitled = lowerCaseTitledNames(text, (x, y) => (exclude?.(x, y) ?? false) || spans.some((o) => o.start < y && x < o.end));
+  if (lowerTitled.length > 0) {
+    spans.push(...lowerTitled);
     spans.sort((a, b) => a.start - b.start);
   }
   // the same people named again: a part of a full name found above, and the name signing off a pasted message
